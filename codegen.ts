@@ -1,0 +1,16 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed documents for tests and clients, from the committed SDL (`npm run codegen`). */
+const config: CodegenConfig = {
+  schema: 'schema/schema.graphql',
+  documents: ['test/**/*.ts', '!test/gql/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'test/gql/': {
+      preset: 'client',
+      config: { scalars: { DateTime: 'string' }, useTypeImports: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { secretKey } from './auth/jwt';
+import type { Config } from './config';
+import { type Context, createContext, type Services } from './context';
+import { createDb, type Sql } from './db/client';
+import { schema } from './graphql';
+import { useStatementLog } from './http/statements-plugin';
+
+export interface AppDeps {
+  sql: Sql;
+  config: Config;
+}
+
+interface ServerContext {
+  /** Set for WebSocket operations, where there is no fetch Request to read a header from. */
+  authorization?: string | null;
+}
+
+export function createApp(deps: AppDeps) {
+  const services: Services = {
+    sql: deps.sql,
+    db: createDb(deps.sql),
+    config: deps.config,
+    jwtKey: secretKey(deps.config.jwtSecret),
+  };
+
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    graphiql: { subscriptionsProtocol: 'WS' },
+    landingPage: false,
+    logging: deps.config.production ? 'info' : 'warn',
+    context: (init) =>
+      createContext(
+        services,
+        init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
+      ),
+    plugins: [
+      useStatementLog({ expose: !deps.config.production }),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          await deps.sql`/* ready */ select 1`;
+        },
+      }),
+    ],
+  });
+
+  const server = createServer(yoga);
+  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
+    {
+      // The header on the upgrade request, or `connectionParams.authorization`; a bad token refuses the connection.
+      onConnect: async (ctx) => {
+        const authorization = authorizationOf(ctx.extra.request, ctx.connectionParams);
+        try {
+          await createContext(services, authorization);
+          ctx.extra.authorization = authorization;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const enveloped = yoga.getEnveloped({ authorization: ctx.extra.authorization ?? null, params } as never);
+        const document = enveloped.parse(params.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped.schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    yoga,
+    server,
+    services,
+    listen(port: number): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    /** Stops taking requests, lets in-flight ones finish, and closes live streams. */
+    async close(): Promise<void> {
+      await wsHandle.dispose();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
+
+type Enveloped = ReturnType<ReturnType<typeof createYoga>['getEnveloped']>;
+
+function authorizationOf(
+  request: IncomingMessage,
+  connectionParams: Record<string, unknown> | undefined,
+): string | null {
+  const fromParams = connectionParams?.authorization ?? connectionParams?.Authorization;
+  if (typeof fromParams === 'string') return fromParams;
+  return request.headers.authorization ?? null;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,31 @@
+import { type Viewer, viewerFromAuthorization } from './auth/jwt';
+import type { Config } from './config';
+import type { Db, Sql } from './db/client';
+import { newStatementLog, type StatementLog } from './db/statements';
+import { createLoaders, type Loaders } from './loaders';
+
+/** What lives as long as the server: shared by every request's context. */
+export interface Services {
+  sql: Sql;
+  db: Db;
+  config: Config;
+  jwtKey: Uint8Array;
+}
+
+export interface Context extends Services {
+  viewer: Viewer | null;
+  /** Fresh per request: a cache never outlives the operation that filled it. */
+  loaders: Loaders;
+  statements: StatementLog;
+}
+
+/** Builds a request's context from its `Authorization` value (header or connection params). */
+export async function createContext(services: Services, authorization: string | null | undefined): Promise<Context> {
+  const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
+  return {
+    ...services,
+    viewer,
+    loaders: createLoaders(services.sql, viewer?.id ?? null),
+    statements: newStatementLog(),
+  };
+}

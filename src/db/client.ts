@@ -1,0 +1,32 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as tables from './schema';
+import { recordStatement } from './statements';
+
+export interface ClientOptions {
+  /** @default 10 */
+  max?: number;
+}
+
+export function createSql(url: string, options: ClientOptions = {}) {
+  return postgres(url, {
+    max: options.max ?? 10,
+    transform: postgres.camel,
+    // int8 ids and counts fit a JS number for any realistic table size; strings would leak into the API.
+    types: {
+      bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number },
+    },
+    connection: { TimeZone: 'UTC', application_name: 'spotter' },
+    onnotice: () => {},
+    debug: (_connection, query) => recordStatement(query),
+  });
+}
+
+export type Sql = ReturnType<typeof createSql>;
+export type TransactionSql = postgres.TransactionSql<Record<string, unknown>>;
+
+export function createDb(sql: Sql) {
+  return drizzle(sql, { schema: tables, casing: 'snake_case' });
+}
+
+export type Db = ReturnType<typeof createDb>;

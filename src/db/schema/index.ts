@@ -1,0 +1,3 @@
+export * from './messaging';
+export * from './training';
+export * from './users';

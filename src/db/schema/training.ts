@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { messages } from './messaging';
+import { users } from './users';
+
+export const muscles = pgTable(
+  'muscles',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+  },
+  (t) => [uniqueIndex('muscles_name_key').on(t.name)],
+);
+
+export const exercises = pgTable(
+  'exercises',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+  },
+  (t) => [uniqueIndex('exercises_name_key').on(t.name)],
+);
+
+export const exerciseActivations = pgTable(
+  'exercise_activations',
+  {
+    exerciseId: integer()
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    muscleId: integer()
+      .notNull()
+      .references(() => muscles.id, { onDelete: 'cascade' }),
+    activation: doublePrecision().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'exercise_activations_pkey', columns: [t.exerciseId, t.muscleId] }),
+    check('exercise_activations_range', sql`${t.activation} > 0 and ${t.activation} <= 1`),
+    index('exercise_activations_by_muscle_idx').on(t.muscleId, t.activation.desc(), t.exerciseId.desc()),
+  ],
+);
+
+export const workouts = pgTable(
+  'workouts',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    startedAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
+    durationSeconds: integer().notNull(),
+    totalVolumeKg: doublePrecision().notNull().default(0),
+    setCount: integer().notNull().default(0),
+    xpEarned: integer().notNull().generatedAlwaysAs(sql`(10 + 5 * set_count + floor(total_volume_kg / 100))::integer`),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('workouts_by_user_idx').on(t.userId, t.startedAt.desc(), t.id.desc()),
+    check('workouts_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    check('workouts_duration_range', sql`${t.durationSeconds} between 0 and 86400`),
+  ],
+);
+
+export const workoutSets = pgTable(
+  'workout_sets',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workoutId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => workouts.id, { onDelete: 'cascade' }),
+    exerciseId: integer()
+      .notNull()
+      .references(() => exercises.id),
+    position: integer().notNull(),
+    reps: integer().notNull(),
+    weightKg: doublePrecision().notNull(),
+    estimatedOneRepMaxKg: doublePrecision()
+      .notNull()
+      .generatedAlwaysAs(sql`case when reps = 1 then weight_kg else weight_kg * (1 + reps / 30.0) end`),
+  },
+  (t) => [
+    uniqueIndex('workout_sets_position_key').on(t.workoutId, t.position),
+    check('workout_sets_reps_range', sql`${t.reps} between 1 and 1000`),
+    check('workout_sets_weight_range', sql`${t.weightKg} between 0 and 1000`),
+  ],
+);
+
+export const activityType = pgEnum('activity_type', ['WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED', 'MESSAGE_SENT']);
+
+export const activityEvents = pgTable(
+  'activity_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: activityType().notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    workoutId: bigint({ mode: 'number' }).references(() => workouts.id, { onDelete: 'cascade' }),
+    subjectId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'cascade' }),
+    level: integer(),
+    messageId: bigint({ mode: 'number' }).references(() => messages.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('activity_events_by_user_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index('activity_events_by_user_type_idx').on(t.userId, t.type, t.createdAt.desc(), t.id.desc()),
+    index('activity_events_workout_idx').on(t.workoutId).where(sql`${t.workoutId} is not null`),
+    check(
+      'activity_events_payload',
+      sql`(${t.type} <> 'WORKOUT_LOGGED' or ${t.workoutId} is not null)
+        and (${t.type} <> 'FOLLOWED' or ${t.subjectId} is not null)
+        and (${t.type} <> 'LEVEL_UP' or ${t.level} is not null)`,
+    ),
+  ],
+);

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const users = pgTable(
+  'users',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text().notNull(),
+    displayName: text().notNull(),
+    country: char({ length: 2 }),
+    ghostMode: boolean().notNull().default(false),
+    leaderboardOptIn: boolean().notNull().default(true),
+    xp: integer().notNull().default(0),
+    level: integer().notNull().generatedAlwaysAs(sql`(floor(sqrt(xp / 100.0)) + 1)::integer`),
+    workoutCount: integer().notNull().default(0),
+    followerCount: integer().notNull().default(0),
+    followingCount: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    index('users_username_prefix_idx').on(sql`lower(${t.username}) text_pattern_ops`),
+    index('users_display_name_prefix_idx').on(sql`lower(${t.displayName}) text_pattern_ops`),
+    check('users_username_format', sql`${t.username} ~ '^[A-Za-z0-9_.]{3,30}$'`),
+    check('users_display_name_length', sql`char_length(${t.displayName}) between 1 and 50`),
+    check('users_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check(
+      'users_counters_non_negative',
+      sql`${t.xp} >= 0 and ${t.workoutCount} >= 0 and ${t.followerCount} >= 0 and ${t.followingCount} >= 0`,
+    ),
+  ],
+);
+
+export const follows = pgTable(
+  'follows',
+  {
+    followerId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    followeeId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'follows_pkey', columns: [t.followerId, t.followeeId] }),
+    check('follows_no_self', sql`${t.followerId} <> ${t.followeeId}`),
+    index('follows_followers_idx').on(t.followeeId, t.createdAt.desc(), t.followerId.desc()),
+    index('follows_following_idx').on(t.followerId, t.createdAt.desc(), t.followeeId.desc()),
+  ],
+);

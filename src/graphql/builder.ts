@@ -1,0 +1,66 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context';
+import { badInput, tooComplex } from './errors';
+import { decodeGlobalId, encodeGlobalId } from './ids';
+
+/** Nesting and estimated-rows budget per operation; a page of N multiplies its selection by N. */
+export const QUERY_LIMITS = { depth: 15, complexity: 50_000 } as const;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    ID: { Input: string; Output: string | number };
+  };
+}>({
+  plugins: [RelayPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeFieldOptions: { nullable: false },
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
+    decodeGlobalID: (globalId) => decodeGlobalId(globalId),
+    nodeQueryOptions: { args: {} },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 5,
+    limit: QUERY_LIMITS,
+    complexityError: (kind, result) => {
+      const measure = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
+      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[measure];
+      return tooComplex(`Query ${measure} ${result[measure]} exceeds the limit of ${max}`);
+    },
+  },
+});
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 date and time, always given back in UTC.',
+  serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+      throw badInput('DateTime must be an ISO-8601 string with a time zone, e.g. 2026-01-31T18:30:00Z');
+    }
+    return new Date(value);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== 'StringValue' || !ISO_DATE_TIME.test(ast.value) || Number.isNaN(Date.parse(ast.value))) {
+      throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return new Date(ast.value);
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

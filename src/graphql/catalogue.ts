@@ -1,0 +1,96 @@
+import {
+  type ActivationRow,
+  CATALOGUE_KEY_TYPES,
+  EXERCISE_KEY_TYPES,
+  type ExerciseRow,
+  exercisesPage,
+  type MuscleRow,
+} from '../loaders/catalogue';
+import { loadEach } from '../loaders/keyed';
+import { builder } from './builder';
+import { forwardArgs, pageComplexity } from './connections';
+import { idOf } from './ids';
+import { parsePage, toConnection } from './pagination';
+
+export const Muscle = builder.objectRef<MuscleRow>('Muscle');
+export const Exercise = builder.objectRef<ExerciseRow>('Exercise');
+export const MuscleActivation = builder.objectRef<ActivationRow>('MuscleActivation');
+
+export const ExerciseConnection = builder.connectionObject(
+  { type: Exercise, name: 'ExerciseConnection' },
+  { name: 'ExerciseEdge' },
+);
+
+function exercisesOfMuscle(
+  ctx: import('../context').Context,
+  muscleId: number,
+  args: { first?: number | null; after?: string | null },
+) {
+  const page = parsePage(args, EXERCISE_KEY_TYPES);
+  return ctx.loaders
+    .exercisesByMuscleId(page)
+    .load(muscleId)
+    .then((result) => toConnection(result));
+}
+
+builder.node(Muscle, {
+  id: { resolve: (muscle) => muscle.id },
+  loadManyWithoutCache: (ids, ctx) => loadEach(ctx.loaders.muscleById, ids.map(Number)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    exercises: t.field({
+      type: ExerciseConnection,
+      description: 'Exercises that work this muscle, strongest activation first.',
+      args: forwardArgs,
+      complexity: pageComplexity,
+      resolve: (muscle, args, ctx) => exercisesOfMuscle(ctx, muscle.id, args),
+    }),
+  }),
+});
+
+builder.node(Exercise, {
+  id: { resolve: (exercise) => exercise.id },
+  loadManyWithoutCache: (ids, ctx) => loadEach(ctx.loaders.exerciseById, ids.map(Number)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    activations: t.field({
+      type: [MuscleActivation],
+      description: 'The muscles this exercise works, strongest first.',
+      resolve: (exercise, _args, ctx) => ctx.loaders.activationsByExerciseId.load(exercise.id),
+    }),
+  }),
+});
+
+MuscleActivation.implement({
+  fields: (t) => ({
+    muscle: t.field({
+      type: Muscle,
+      resolve: async (row, _args, ctx) => (await ctx.loaders.muscleById.load(row.muscleId))!,
+    }),
+    exercise: t.field({
+      type: Exercise,
+      resolve: async (row, _args, ctx) => (await ctx.loaders.exerciseById.load(row.exerciseId))!,
+    }),
+    activation: t.exposeFloat('activation', { description: 'From 0 to 1.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  muscles: t.field({
+    type: [Muscle],
+    description: 'Every muscle, by name.',
+    resolve: (_root, _args, ctx) => ctx.loaders.allMuscles.load('all'),
+  }),
+  exercises: t.field({
+    type: ExerciseConnection,
+    description: 'With muscleId: the exercises that work it, strongest activation first; otherwise all, by name.',
+    args: { muscleId: t.arg.id(), ...forwardArgs },
+    complexity: pageComplexity,
+    resolve: async (_root, args, ctx) => {
+      if (args.muscleId != null) return exercisesOfMuscle(ctx, idOf('Muscle', String(args.muscleId), 'muscleId'), args);
+      const page = await exercisesPage(ctx.sql, parsePage(args, CATALOGUE_KEY_TYPES));
+      for (const row of page.rows) ctx.loaders.exerciseById.prime(row.id, row);
+      return toConnection(page);
+    },
+  }),
+}));

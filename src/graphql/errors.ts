@@ -1,0 +1,66 @@
+import { GraphQLError } from 'graphql';
+
+declare module 'graphql' {
+  interface GraphQLErrorExtensions {
+    code?: 'BAD_USER_INPUT' | 'QUERY_TOO_COMPLEX' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+    argument?: string;
+  }
+}
+
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An expected failure of a mutation, returned in its payload's `errors`. */
+export interface UserError {
+  code: ErrorCode;
+  message: string;
+  field: string | null;
+}
+
+export function userError(code: ErrorCode, message: string, field: string | null = null): UserError {
+  return { code, message, field };
+}
+
+/** What a domain operation returns: its value, or the user errors that stopped it (nothing written). */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string, field: string | null = null): Result<T> => ({
+  ok: false,
+  errors: [userError(code, message, field)],
+});
+export const failWith = <T = never>(errors: UserError[]): Result<T> => ({ ok: false, errors });
+
+export class UserErrorsThrown extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+export function badInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) },
+  });
+}
+
+export function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+}
+
+export function unauthenticated(message = 'Invalid or expired token'): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+export function forbidden(message = 'Not allowed'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Throws BAD_USER_INPUT unless `min <= value <= max`. */
+export function checkRange(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${argument} must be between ${min} and ${max}`, argument);
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import { badInput } from './errors';
+
+/** Relay global IDs: base64 of "Type:id", opaque to clients. */
+export function encodeGlobalId(typename: string, id: string | number | bigint): string {
+  return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
+}
+
+const GLOBAL_ID = /^([A-Za-z]+):([1-9][0-9]{0,15})$/;
+
+export function decodeGlobalId(globalId: string, argument = 'id'): { typename: string; id: string } {
+  const match = GLOBAL_ID.exec(Buffer.from(globalId, 'base64').toString('utf8'));
+  if (!match || encodeGlobalId(match[1]!, match[2]!) !== globalId) {
+    throw badInput(`Malformed ID "${globalId}"`, argument);
+  }
+  return { typename: match[1]!, id: match[2]! };
+}
+
+/** The database id inside a global ID that must name an object of `typename`. */
+export function idOf(typename: string, globalId: string, argument = 'id'): number {
+  const decoded = decodeGlobalId(globalId, argument);
+  if (decoded.typename !== typename) {
+    throw badInput(`Expected a ${typename} ID, got a ${decoded.typename} ID`, argument);
+  }
+  return Number(decoded.id);
+}

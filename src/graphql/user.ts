@@ -1,0 +1,101 @@
+import { updateProfile } from '../domain/profile';
+import { loadEach } from '../loaders/keyed';
+import type { UserRow } from '../loaders/users';
+import { usersPage } from '../loaders/users';
+import { builder } from './builder';
+import { forwardArgs, pageComplexity } from './connections';
+import { idOf } from './ids';
+import { toConnection } from './pagination';
+import { toPayload, UserErrorType } from './payload';
+
+export const User = builder.objectRef<UserRow>('User');
+
+builder.node(User, {
+  id: { resolve: (user) => user.id },
+  loadManyWithoutCache: (ids, ctx) => loadEach(ctx.loaders.userById, ids.map(Number)),
+  fields: (t) => ({
+    username: t.exposeString('username'),
+    displayName: t.exposeString('displayName'),
+    country: t.exposeString('country', {
+      nullable: true,
+      description: 'ISO-3166 alpha-2, upper case.',
+    }),
+    xp: t.exposeInt('xp', { description: 'The sum of the XP of the user’s workouts.' }),
+    level: t.exposeInt('level', { description: 'floor(sqrt(xp / 100)) + 1' }),
+    workoutCount: t.exposeInt('workoutCount'),
+    followerCount: t.exposeInt('followerCount'),
+    followingCount: t.exposeInt('followingCount'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    ghostMode: t.boolean({
+      nullable: true,
+      description: 'Hidden from every leaderboard. Only the user themself sees this; null for others.',
+      resolve: (user, _args, ctx) => (ctx.viewer?.id === user.id ? user.ghostMode : null),
+    }),
+    leaderboardOptIn: t.boolean({
+      nullable: true,
+      description: 'Listed on leaderboards. Only the user themself sees this; null for others.',
+      resolve: (user, _args, ctx) => (ctx.viewer?.id === user.id ? user.leaderboardOptIn : null),
+    }),
+  }),
+});
+
+export const UserConnection = builder.connectionObject({ type: User, name: 'UserConnection' }, { name: 'UserEdge' });
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: User,
+    nullable: true,
+    description: 'The caller, from the bearer token; null when anonymous.',
+    resolve: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.id) : null),
+  }),
+  user: t.field({
+    type: User,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.loaders.userById.load(idOf('User', String(args.id))),
+  }),
+  userByUsername: t.field({
+    type: User,
+    nullable: true,
+    args: { username: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.loaders.userByUsername.load(args.username),
+  }),
+  users: t.field({
+    type: UserConnection,
+    description: 'Everyone, by username; `search` matches a username or display-name prefix.',
+    args: { ...forwardArgs, search: t.arg.string() },
+    complexity: pageComplexity,
+    resolve: async (_root, args, ctx) => {
+      const page = await usersPage(ctx.sql, args);
+      for (const row of page.rows) ctx.loaders.userById.prime(row.id, row);
+      return toConnection(page);
+    },
+  }),
+}));
+
+const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
+  description: 'Only the fields given change; `country: null` clears the country.',
+  fields: (t) => ({
+    displayName: t.string(),
+    country: t.string(),
+    ghostMode: t.boolean(),
+    leaderboardOptIn: t.boolean(),
+  }),
+});
+
+const UpdateProfilePayload = builder
+  .objectRef<{ user?: UserRow | null; errors: import('./errors').UserError[] }>('UpdateProfilePayload')
+  .implement({
+    fields: (t) => ({
+      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
+    }),
+  });
+
+builder.mutationField('updateProfile', (t) =>
+  t.field({
+    type: UpdateProfilePayload,
+    args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
+    resolve: (_root, { input }, ctx) => toPayload(updateProfile(ctx, input)),
+  }),
+);

