@@ -103,10 +103,7 @@ export const followsStep: SeedStep = {
   },
 };
 
-/** Steps run in order; later domains append theirs. */
-export const scaleSteps: SeedStep[] = [usersStep, followsStep];
-
-export async function seedAtScale(sql: Sql, options: ScaleOptions, steps: SeedStep[] = scaleSteps): Promise<void> {
+export async function seedAtScale(sql: Sql, options: ScaleOptions, steps: SeedStep[]): Promise<void> {
   for (const step of steps) {
     const bar = progress(step.label, step.total(options));
     await step.run(sql, options, bar.tick);

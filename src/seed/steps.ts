@@ -1,0 +1,4 @@
+import { followsStep, type SeedStep, usersStep } from './scale';
+
+/** `npm run seed` runs these in order; each domain adds its own step here. */
+export const scaleSteps: SeedStep[] = [usersStep, followsStep];
