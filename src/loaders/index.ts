@@ -1,5 +1,8 @@
 import type { Sql } from '../db/client';
+import { activityLoaders } from './activity';
 import { catalogueLoaders } from './catalogue';
+import { socialLoaders } from './social';
+import { trainingLoaders } from './training';
 import { userLoaders } from './users';
 
 /**
@@ -7,10 +10,13 @@ import { userLoaders } from './users';
  * can never answer for someone else.
  */
 export function createLoaders(sql: Sql, viewerId: number | null) {
-  void viewerId;
+  const users = userLoaders(sql);
   return {
-    ...userLoaders(sql),
+    ...users,
     ...catalogueLoaders(sql),
+    ...trainingLoaders(sql),
+    ...socialLoaders(sql, viewerId, users.userById),
+    ...activityLoaders(sql, viewerId),
   };
 }
 
