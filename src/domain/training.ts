@@ -67,7 +67,7 @@ export async function logWorkout(
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
     const [before] = await tx<{ level: number }[]>`/* training:lockUser */
-      select level from users where id = ${viewerId} for update`;
+      select level from users where id = ${viewerId} for no key update`;
     if (!before) return fail('NOT_FOUND', 'Your account no longer exists');
     const [{ id }] = await tx<[{ id: number }]>`/* training:insertWorkout */
       insert into workouts (user_id, title, started_at, duration_seconds)
@@ -106,7 +106,7 @@ export async function deleteWorkout(
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
     // The same lock order as logWorkout (user, then workouts), so the two never deadlock.
-    await tx`/* training:lockUser */ select 1 from users where id = ${viewerId} for update`;
+    await tx`/* training:lockUser */ select 1 from users where id = ${viewerId} for no key update`;
     const [owner] = await tx<{ userId: number }[]>`/* training:workoutOwner */
       select user_id from workouts where id = ${workoutId} for update`;
     if (!owner) return fail('NOT_FOUND', 'No such workout', 'workoutId');
