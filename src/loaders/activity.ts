@@ -86,7 +86,7 @@ export async function feedPage(
            select a.id, a.created_at
              from activity_events a
             where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)} ${after}
-            order by a.created_at desc, a.id desc
+            order by a.created_at desc nulls last, a.id desc nulls last
             limit ${page.limit + 1}
          ) top
          where f.follower_id = ${viewerId}

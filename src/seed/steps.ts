@@ -1,4 +1,5 @@
 import { followsStep, type SeedStep, usersStep } from './scale';
+import { activityStep, workoutsStep } from './training';
 
 /** `npm run seed` runs these in order; each domain adds its own step here. */
-export const scaleSteps: SeedStep[] = [usersStep, followsStep];
+export const scaleSteps: SeedStep[] = [usersStep, followsStep, workoutsStep, activityStep];
