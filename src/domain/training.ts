@@ -7,6 +7,9 @@ import type { UserRow } from '../loaders/users';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
+/** What the training rules need of a request; the demo seed builds one for each demo user. */
+export type TrainingContext = Pick<Context, 'sql' | 'viewer' | 'loaders'>;
+
 export interface LogWorkoutInput {
   title: string;
   startedAt: Date;
@@ -50,7 +53,7 @@ function checkWorkout(input: LogWorkoutInput, now: number): Validator {
  * count, XP and workout count are the triggers' work.
  */
 export async function logWorkout(
-  ctx: Context,
+  ctx: TrainingContext,
   input: LogWorkoutInput,
 ): Promise<Result<{ workout: WorkoutRow; user: UserRow }>> {
   if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to log a workout');
@@ -99,7 +102,7 @@ export async function logWorkout(
 
 /** Deletes one of the viewer's workouts; its sets and WORKOUT_LOGGED event go with it, and the triggers take its XP back. */
 export async function deleteWorkout(
-  ctx: Context,
+  ctx: TrainingContext,
   workoutId: number,
 ): Promise<Result<{ deletedWorkoutId: number; user: UserRow }>> {
   if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to delete a workout');
