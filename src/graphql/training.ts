@@ -102,19 +102,19 @@ builder.objectFields(User, (t) => ({
   stats: t.field({
     type: UserStats,
     description: 'Figures over the last `days` days (1..365), in one statement.',
-    args: { days: t.arg.int({ defaultValue: 30, required: true }) },
-    resolve: (user, args, ctx) => ctx.loaders.statsByUserId(checkRange(args.days, 1, 365, 'days')).load(user.id),
+    args: { days: t.arg.int({ defaultValue: 30 }) },
+    resolve: (user, args, ctx) => ctx.loaders.statsByUserId(checkRange(args.days ?? 30, 1, 365, 'days')).load(user.id),
   }),
   exerciseProgress: t.field({
     type: [WeeklyProgress],
     description: 'ISO weeks within the last `weeks` weeks (1..104) holding a set of the exercise, oldest first.',
     args: {
       exerciseId: t.arg.id({ required: true }),
-      weeks: t.arg.int({ defaultValue: 12, required: true }),
+      weeks: t.arg.int({ defaultValue: 12 }),
     },
     resolve: (user, args, ctx) => {
       const exerciseId = idOf('Exercise', String(args.exerciseId), 'exerciseId');
-      const weeks = checkRange(args.weeks, 1, 104, 'weeks');
+      const weeks = checkRange(args.weeks ?? 12, 1, 104, 'weeks');
       return ctx.loaders.progressByUserId({ exerciseId, weeks }).load(user.id);
     },
   }),
