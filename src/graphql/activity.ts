@@ -78,8 +78,10 @@ builder.objectFields(User, (t) => ({
     description: 'Newest first. MESSAGE_SENT events only when the viewer is this user.',
     args: activityArgs,
     complexity: pageComplexity,
-    resolve: async (user, args, ctx) =>
-      toConnection(await ctx.loaders.activityByUserId(activityArgsOf(args)).load(user.id)),
+    resolve: async (user, args, ctx) => {
+      const own = ctx.viewer?.id === user.id ? ctx.loaders.ownActivity : null;
+      return toConnection(await (own ?? ctx.loaders.activityByUserId)(activityArgsOf(args)).load(user.id));
+    },
   }),
 }));
 

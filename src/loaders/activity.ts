@@ -27,31 +27,37 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
     return byKey(ids, rows, (row) => row.id);
   });
 
-  /** A user's events, newest first; MESSAGE_SENT only when the viewer is that user. */
-  const activityByUserId = loaderPerArgs(({ page, types }: ActivityArgs) =>
-    loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>(async (userIds) => {
-      const pages = await keysetPages<ActivityEventRow>(
-        sql,
-        {
-          name: 'loader:activityByUserId',
-          key: ['a.created_at', 'a.id'],
-          keyTypes: ACTIVITY_KEY_TYPES,
-          order: 'desc',
-          select: sql`a.*`,
-          from: sql`activity_events a`,
-          where: (user) =>
-            sql`a.user_id = ${user} and (a.type <> 'MESSAGE_SENT' or a.user_id = ${viewerId ?? 0})
-                and ${typeFilter(sql, types)}`,
-        },
-        userIds,
-        page,
-      );
-      for (const { rows } of pages) for (const row of rows) eventById.prime(row.id, row);
-      return pages;
-    }),
-  );
+  /**
+   * A user's events, newest first. Other users' pages read the partial index of public events (its
+   * predicate matches `type <> 'MESSAGE_SENT'` exactly, so rows come out in index order); only the
+   * viewer's own page, with MESSAGE_SENT, reads the full per-user index.
+   */
+  const activityPages = (name: string, visible: Fragment) =>
+    loaderPerArgs(({ page, types }: ActivityArgs) =>
+      loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>(async (userIds) => {
+        const pages = await keysetPages<ActivityEventRow>(
+          sql,
+          {
+            name,
+            key: ['a.created_at', 'a.id'],
+            keyTypes: ACTIVITY_KEY_TYPES,
+            order: 'desc',
+            select: sql`a.*`,
+            from: sql`activity_events a`,
+            where: (user) => sql`a.user_id = ${user} and ${visible} and ${typeFilter(sql, types)}`,
+          },
+          userIds,
+          page,
+        );
+        for (const { rows } of pages) for (const row of rows) eventById.prime(row.id, row);
+        return pages;
+      }),
+    );
 
-  return { eventById, activityByUserId };
+  const activityByUserId = activityPages('loader:activityByUserId', sql`a.type <> 'MESSAGE_SENT'`);
+  const ownActivity = viewerId === null ? null : activityPages('loader:ownActivity', sql`true`);
+
+  return { eventById, activityByUserId, ownActivity };
 }
 
 /**
