@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const server = createServer(yoga);
+  let closing: Promise<void> | undefined;
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
     {
@@ -98,13 +99,17 @@ export function createApp(deps: AppDeps) {
         });
       });
     },
-    /** Stops taking requests, lets in-flight ones finish, and closes live streams. */
-    async close(): Promise<void> {
-      await wsHandle.dispose();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+    /** Stops taking requests, lets in-flight ones finish, and closes live streams. Safe to call twice. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await wsHandle.dispose();
+        if (!server.listening) return;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+      })();
+      return closing;
     },
   };
 }
