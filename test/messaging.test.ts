@@ -69,7 +69,7 @@ describe('Mutation.createConversation', () => {
     expect((await invalid({ title: 'Ghost', memberIds: [bob!.globalId, globalId('User', 999_999)] })).errors).toEqual([
       { code: 'NOT_FOUND', field: 'memberIds.1' },
     ]);
-    const [{ count }] = await db.sql`select count(*)::int from conversations`;
+    const [{ count }] = await db.sql<[{ count: number }]>`select count(*)::int from conversations`;
     expect(count).toBe(1);
 
     const anonymous = await run(
@@ -127,7 +127,7 @@ describe('Mutation.sendMessage', () => {
     ]);
     expect((await send(db, alice!, chat.id, 'x'.repeat(4001))).errors[0]!.field).toBe('body');
     expect((await send(db, alice!, chat.id, 'ok', '')).errors[0]!.field).toBe('idempotencyKey');
-    const [{ count }] = await db.sql`select count(*)::int from messages where conversation_id = ${chat.dbId}`;
+    const [{ count }] = await db.sql<[{ count: number }]>`select count(*)::int from messages where conversation_id = ${chat.dbId}`;
     expect(count).toBe(0);
   });
 
