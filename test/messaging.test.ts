@@ -127,7 +127,9 @@ describe('Mutation.sendMessage', () => {
     ]);
     expect((await send(db, alice!, chat.id, 'x'.repeat(4001))).errors[0]!.field).toBe('body');
     expect((await send(db, alice!, chat.id, 'ok', '')).errors[0]!.field).toBe('idempotencyKey');
-    const [{ count }] = await db.sql<[{ count: number }]>`select count(*)::int from messages where conversation_id = ${chat.dbId}`;
+    const [{ count }] = await db.sql<
+      [{ count: number }]
+    >`select count(*)::int from messages where conversation_id = ${chat.dbId}`;
     expect(count).toBe(0);
   });
 

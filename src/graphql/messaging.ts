@@ -20,7 +20,7 @@ import {
   SEARCH_KEY_TYPES,
   searchMessagesPage,
 } from '../loaders/messaging';
-import { messageStream } from '../realtime/message-stream';
+import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
 import { badInput, checkRange, forbidden } from './errors';
@@ -209,7 +209,7 @@ builder.subscriptionField('messageAdded', (t) =>
           ? null
           : checkRange(args.afterSequenceNumber, 0, 2_147_483_647, 'afterSequenceNumber');
       const conversation = await memberConversation(ctx, String(args.conversationId), 'conversationId');
-      return messageStream({
+      return openMessageStream({
         sql: ctx.sql,
         pubsub: ctx.pubsub,
         viewer: ctx.viewer!,

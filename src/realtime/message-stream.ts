@@ -33,7 +33,7 @@ const MAX_TIMER_MS = 2_147_483_647;
  * Authorization holds for the life of the stream: membership is read again with every delivery, a
  * `memberLeft` event for the viewer ends the stream at once, and so does the token's expiry.
  */
-export function messageStream(options: MessageStreamOptions): AsyncIterableIterator<MessageRow> {
+export async function openMessageStream(options: MessageStreamOptions): Promise<AsyncIterableIterator<MessageRow>> {
   const { sql, pubsub, viewer, conversationId } = options;
   const ready: MessageRow[] = [];
   let waiting: ((result: IteratorResult<MessageRow>) => void) | null = null;
@@ -102,9 +102,10 @@ export function messageStream(options: MessageStreamOptions): AsyncIterableItera
     }
   };
 
-  const start = async () => {
+  /** Waits for the LISTEN, then fixes where live delivery starts when there is nothing to replay. */
+  const begin = async () => {
     await pubsub.ready();
-    if (delivered !== null) return deliverUpTo(null);
+    if (delivered !== null) return;
     const [row] = await sql<{ isMember: boolean; lastSequenceNumber: number }[]>`/* stream:start */
       select c.last_sequence_number,
              exists (select 1 from conversation_members
@@ -126,7 +127,20 @@ export function messageStream(options: MessageStreamOptions): AsyncIterableItera
   };
 
   const unsubscribe = pubsub.subscribe(conversationId, { onEvent, onClose: finish });
-  withoutStatementLog(() => serially(start));
+  const started = new Promise<void>((resolve, reject) =>
+    withoutStatementLog(() => {
+      serially(async () => {
+        try {
+          await begin();
+          resolve();
+        } catch (error) {
+          reject(error);
+          throw error;
+        }
+      });
+      if (delivered !== null) serially(() => deliverUpTo(null));
+    }),
+  );
 
   const expireAt = (viewer.expiresAt ?? Number.POSITIVE_INFINITY) * 1000;
   const scheduleExpiry = () => {
@@ -163,5 +177,7 @@ export function messageStream(options: MessageStreamOptions): AsyncIterableItera
       return iterator;
     },
   };
+  // The subscription counts as established once its LISTEN is active and its starting point fixed.
+  await started;
   return iterator;
 }
