@@ -337,9 +337,7 @@ describe('User.conversations', () => {
     );
     expect(expectData(othersInbox).user.conversations.edges).toEqual([]);
   });
-});
 
-describe('User.conversations', () => {
   it('reads an inbox page of 1 or 30 conversations with their last messages in the same statements', async () => {
     const [alice, bob] = await createUsers(db.sql, 2);
     await db.sql`
