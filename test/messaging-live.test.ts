@@ -96,6 +96,16 @@ describe('Subscription.messageAdded', () => {
     await stream.ended(5_000);
   });
 
+  it('re-checks membership with every delivery, even when no leave was announced', async () => {
+    const [alice, bob] = await createUsers(db.sql, 2);
+    const chat = await startConversation(db, alice!, [bob!]);
+    const stream = await subscribeSse(db, MessageAdded, { id: chat.id }, { as: alice!.id });
+    await db.sql`delete from conversation_members where conversation_id = ${chat.dbId} and user_id = ${alice!.id}`;
+    await send(db, bob!, chat.id, 'not for alice any more');
+    await stream.ended(5_000);
+    await expect(stream.take(1, 100)).rejects.toThrow(/ended after 0 results/);
+  });
+
   it('ends the stream when the token expires', async () => {
     const [alice, bob] = await createUsers(db.sql, 2);
     const chat = await startConversation(db, alice!, [bob!]);

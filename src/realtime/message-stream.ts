@@ -78,7 +78,7 @@ export async function openMessageStream(options: MessageStreamOptions): Promise<
       });
   };
 
-  /** Reads and delivers (delivered, upTo], a page at a time; false when the viewer is no member. */
+  /** Reads and delivers (delivered, upTo], a page at a time; ends the stream once the viewer is no member. */
   const deliverUpTo = async (upTo: number | null) => {
     for (;;) {
       const rows = await sql<(Partial<MessageRow> & { isMember: boolean })[]>`/* stream:messages */
