@@ -8,6 +8,7 @@ import { type Context, createContext, type Services } from './context';
 import { createDb, type Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
+import { createMessagingPubSub } from './realtime/pubsub';
 
 export interface AppDeps {
   sql: Sql;
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps) {
     db: createDb(deps.sql),
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
+    pubsub: createMessagingPubSub(deps.sql),
   };
 
   const yoga = createYoga<ServerContext, Context>({
@@ -103,6 +105,8 @@ export function createApp(deps: AppDeps) {
     close(): Promise<void> {
       closing ??= (async () => {
         await wsHandle.dispose();
+        // Ends the live SSE streams too; otherwise their open responses would hold the server open.
+        await services.pubsub.close();
         if (!server.listening) return;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

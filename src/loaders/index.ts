@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import { catalogueLoaders } from './catalogue';
+import { messagingLoaders } from './messaging';
 import { userLoaders } from './users';
 
 /**
@@ -7,10 +8,10 @@ import { userLoaders } from './users';
  * can never answer for someone else.
  */
 export function createLoaders(sql: Sql, viewerId: number | null) {
-  void viewerId;
   return {
     ...userLoaders(sql),
     ...catalogueLoaders(sql),
+    ...messagingLoaders(sql, viewerId),
   };
 }
 
