@@ -8,6 +8,7 @@ import { type Context, createContext, type Services } from './context';
 import { createDb, type Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
+import { createMessagingPubSub } from './realtime/pubsub';
 
 export interface AppDeps {
   sql: Sql;
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps) {
     db: createDb(deps.sql),
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
+    pubsub: createMessagingPubSub(deps.sql),
   };
 
   const yoga = createYoga<ServerContext, Context>({
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const server = createServer(yoga);
+  let closing: Promise<void> | undefined;
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
     {
@@ -98,13 +101,19 @@ export function createApp(deps: AppDeps) {
         });
       });
     },
-    /** Stops taking requests, lets in-flight ones finish, and closes live streams. */
-    async close(): Promise<void> {
-      await wsHandle.dispose();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+    /** Stops taking requests, lets in-flight ones finish, and closes live streams. Safe to call twice. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await wsHandle.dispose();
+        // Ends the live SSE streams too; otherwise their open responses would hold the server open.
+        await services.pubsub.close();
+        if (!server.listening) return;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+      })();
+      return closing;
     },
   };
 }

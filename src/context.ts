@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Db, Sql } from './db/client';
 import { newStatementLog, type StatementLog } from './db/statements';
 import { createLoaders, type Loaders } from './loaders';
+import type { MessagingPubSub } from './realtime/pubsub';
 
 /** What lives as long as the server: shared by every request's context. */
 export interface Services {
@@ -10,6 +11,8 @@ export interface Services {
   db: Db;
   config: Config;
   jwtKey: Uint8Array;
+  /** This process's one LISTEN connection, fanned out to its live streams. */
+  pubsub: MessagingPubSub;
 }
 
 export interface Context extends Services {

@@ -5,5 +5,6 @@ import './catalogue';
 import './training';
 import './social';
 import './activity';
+import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import { activityLoaders } from './activity';
 import { catalogueLoaders } from './catalogue';
+import { messagingLoaders } from './messaging';
 import { socialLoaders } from './social';
 import { trainingLoaders } from './training';
 import { userLoaders } from './users';
@@ -17,6 +18,7 @@ export function createLoaders(sql: Sql, viewerId: number | null) {
     ...trainingLoaders(sql),
     ...socialLoaders(sql, viewerId, users.userById),
     ...activityLoaders(sql, viewerId),
+    ...messagingLoaders(sql, viewerId),
   };
 }
 

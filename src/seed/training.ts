@@ -116,7 +116,7 @@ export const workoutsStep: SeedStep = {
 /**
  * The activity those workouts and follows would have recorded: WORKOUT_LOGGED at each log time,
  * LEVEL_UP where the running XP total crossed a level (a window over each user's workouts), and
- * FOLLOWED at each follow's time. Only for users with no activity yet.
+ * FOLLOWED at each follow's time. Only for users with none of these yet (messaging writes its own).
  */
 export const activityStep: SeedStep = {
   label: 'activity',
@@ -124,7 +124,7 @@ export const activityStep: SeedStep = {
   async run(sql, { batch = 10_000 }, tick) {
     const [{ minId, maxId }] = await sql<[{ minId: number | null; maxId: number | null }]>`/* seed:activityRange */
       select min(id) as min_id, max(id) as max_id from users u
-       where not exists (select 1 from activity_events a where a.user_id = u.id)`;
+       where not exists (select 1 from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')`;
     if (minId === null || maxId === null) return;
     for (let from = minId; from <= maxId; from += batch) {
       const to = Math.min(maxId, from + batch - 1);
@@ -132,7 +132,7 @@ export const activityStep: SeedStep = {
         with fresh as (
           select u.id from users u
            where u.id between ${from} and ${to}
-             and not exists (select 1 from activity_events a where a.user_id = u.id)),
+             and not exists (select 1 from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')),
         logged as (
           insert into activity_events (user_id, type, created_at, workout_id)
           select w.user_id, 'WORKOUT_LOGGED', w.created_at, w.id from workouts w join fresh on fresh.id = w.user_id),
