@@ -7,12 +7,12 @@ import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const FEED = /* GraphQL */ `query($first: Int, $after: String, $types: [ActivityType!]) {
+const FEED = /* GraphQL */ `query Feed($first: Int, $after: String, $types: [ActivityType!]) {
   feed(first: $first, after: $after, types: $types) {
     edges { cursor node { id type user { username } level subject { username } workout { title } } }
     pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
 
-const ACTIVITY = /* GraphQL */ `query($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {
+const ACTIVITY = /* GraphQL */ `query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {
   user(id: $id) { activity(first: $first, after: $after, types: $types) {
     edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
 

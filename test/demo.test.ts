@@ -8,7 +8,7 @@ const db = useTestDatabase();
 describe('demo data', () => {
   it('logs weeks of workouts through the rules, so progress, streaks and the feed show', async () => {
     const demo = await seedDemo(db.sql);
-    const query = /* GraphQL */ `{ viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }
+    const query = /* GraphQL */ `query DemoViewer { viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }
       exerciseProgress(exerciseId: "${Buffer.from('Exercise:1').toString('base64')}", weeks: 6) { weekStart }
       workouts(first: 1) { edges { node { title setCount } } } }
       feed(first: 10) { edges { node { type user { username } createdAt } } } }`;

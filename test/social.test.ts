@@ -7,9 +7,9 @@ import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const FOLLOW = /* GraphQL */ `mutation($input: FollowInput!) {
+const FOLLOW = /* GraphQL */ `mutation FollowUser($input: FollowInput!) {
   follow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`;
-const UNFOLLOW = /* GraphQL */ `mutation($input: FollowInput!) {
+const UNFOLLOW = /* GraphQL */ `mutation UnfollowUser($input: FollowInput!) {
   unfollow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`;
 
 async function follows(): Promise<number> {
@@ -127,7 +127,7 @@ describe('N+1', () => {
     }
   });
 
-  const NESTED = /* GraphQL */ `query($n: Int) { users(first: $n, search: "nested_") { edges { node {
+  const NESTED = /* GraphQL */ `query NestedPages($n: Int) { users(first: $n, search: "nested_") { edges { node {
     workouts(first: 10) { edges { node { sets { exercise { activations { muscle { name } } } } } } }
     followers(first: 5) { edges { node { username } } }
   } } } }`;
@@ -155,7 +155,7 @@ describe('N+1', () => {
     `);
   });
 
-  const EVERYTHING = /* GraphQL */ `query($n: Int) { users(first: $n, search: "nested_") { edges { node {
+  const EVERYTHING = /* GraphQL */ `query NestedEverything($n: Int) { users(first: $n, search: "nested_") { edges { node {
     viewerIsFollowing stats { workoutCount currentStreakDays }
     workouts(first: 3) { edges { node { user { username } sets { exercise { name } } } } }
     following(first: 5) { edges { node { username } } }

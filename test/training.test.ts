@@ -272,7 +272,7 @@ describe('User.workouts', () => {
   });
 });
 
-const STATS = /* GraphQL */ `query($id: ID!, $days: Int) {
+const STATS = /* GraphQL */ `query UserStatsOf($id: ID!, $days: Int) {
   user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }`;
 
 describe('User.stats', () => {
@@ -335,7 +335,7 @@ describe('User.stats', () => {
   });
 });
 
-const PROGRESS = /* GraphQL */ `query($id: ID!, $exerciseId: ID!, $weeks: Int) {
+const PROGRESS = /* GraphQL */ `query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {
   user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }`;
 
 describe('User.exerciseProgress', () => {
