@@ -34,8 +34,8 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
    */
   const activityPages = (name: string, visible: Fragment) =>
     loaderPerArgs(({ page, types }: ActivityArgs) =>
-      loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>(async (userIds) => {
-        const pages = await keysetPages<ActivityEventRow>(
+      loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>((userIds) =>
+        keysetPages<ActivityEventRow>(
           sql,
           {
             name,
@@ -48,10 +48,8 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
           },
           userIds,
           page,
-        );
-        for (const { rows } of pages) for (const row of rows) eventById.prime(row.id, row);
-        return pages;
-      }),
+        ),
+      ),
     );
 
   const activityByUserId = activityPages('loader:activityByUserId', sql`a.type <> 'MESSAGE_SENT'`);

@@ -11,12 +11,11 @@ import { userLoaders } from './users';
  * can never answer for someone else.
  */
 export function createLoaders(sql: Sql, viewerId: number | null) {
-  const users = userLoaders(sql);
   return {
-    ...users,
+    ...userLoaders(sql),
     ...catalogueLoaders(sql),
     ...trainingLoaders(sql),
-    ...socialLoaders(sql, viewerId, users.userById),
+    ...socialLoaders(sql, viewerId),
     ...activityLoaders(sql, viewerId),
     ...messagingLoaders(sql, viewerId),
   };

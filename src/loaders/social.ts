@@ -1,4 +1,3 @@
-import type DataLoader from 'dataloader';
 import type { Sql } from '../db/client';
 import type { KeyType, Page, PageResult } from '../graphql/pagination';
 import { loader, loaderPerArgs } from './keyed';
@@ -12,12 +11,13 @@ type FollowPage = PageResult<UserRow & { cursorKey: string[] }>;
 /**
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
  * viewer's loader exists only for a signed-in viewer, so its cache can never answer for anyone else.
+ * Pages do not prime userById, so the statements of a request never depend on which batch answered first.
  */
-export function socialLoaders(sql: Sql, viewerId: number | null, userById: DataLoader<number, UserRow | null>) {
+export function socialLoaders(sql: Sql, viewerId: number | null) {
   const edgePages = (name: string, side: 'follower_id' | 'followee_id', other: 'follower_id' | 'followee_id') =>
     loaderPerArgs((page: Page) =>
-      loader<number, FollowPage>(async (userIds) => {
-        const pages = await keysetPages<UserRow>(
+      loader<number, FollowPage>((userIds) =>
+        keysetPages<UserRow>(
           sql,
           {
             name,
@@ -30,10 +30,8 @@ export function socialLoaders(sql: Sql, viewerId: number | null, userById: DataL
           },
           userIds,
           page,
-        );
-        for (const { rows } of pages) for (const row of rows) userById.prime(row.id, row);
-        return pages;
-      }),
+        ),
+      ),
     );
 
   const followersByUserId = edgePages('loader:followersByUserId', 'followee_id', 'follower_id');

@@ -38,10 +38,14 @@ export function trainingLoaders(sql: Sql) {
     return groupByKey(ids, rows, (row) => row.workoutId);
   });
 
-  /** Each user's workouts, newest first: one statement for every user on the page. */
+  /**
+   * Each user's workouts, newest first: one statement for every user on the page. Pages do not prime
+   * workoutById: whether a sibling field found the cache filled would depend on which batch answered
+   * first, and statement lists per request must not.
+   */
   const workoutsByUserId = loaderPerArgs((page: Page) =>
-    loader<number, PageResult<WorkoutRow & { cursorKey: string[] }>>(async (userIds) => {
-      const pages = await keysetPages<WorkoutRow>(
+    loader<number, PageResult<WorkoutRow & { cursorKey: string[] }>>((userIds) =>
+      keysetPages<WorkoutRow>(
         sql,
         {
           name: 'loader:workoutsByUserId',
@@ -54,10 +58,8 @@ export function trainingLoaders(sql: Sql) {
         },
         userIds,
         page,
-      );
-      for (const { rows } of pages) for (const row of rows) workoutById.prime(row.id, row);
-      return pages;
-    }),
+      ),
+    ),
   );
 
   /**
