@@ -8,10 +8,18 @@ import { type Context, createContext, type Services } from './context';
 import { createDb, type Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
+import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 
 export interface AppDeps {
   sql: Sql;
   config: Config;
+  /** For tests: the refresher's clock and interval, or `schedule: false` to refresh only on demand. */
+  leaderboards?: {
+    clock?: Clock;
+    intervalMs?: number;
+    schedule?: boolean;
+    log?: (message: string, error: unknown) => void;
+  };
 }
 
 interface ServerContext {
@@ -25,6 +33,10 @@ export function createApp(deps: AppDeps) {
     db: createDb(deps.sql),
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
+    leaderboards: createLeaderboardRefresher(deps.sql, {
+      intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
+      ...deps.leaderboards,
+    }),
   };
 
   const yoga = createYoga<ServerContext, Context>({
@@ -100,6 +112,7 @@ export function createApp(deps: AppDeps) {
     },
     /** Stops taking requests, lets in-flight ones finish, and closes live streams. */
     async close(): Promise<void> {
+      await services.leaderboards.stop();
       await wsHandle.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,6 +2,7 @@ import { type Viewer, viewerFromAuthorization } from './auth/jwt';
 import type { Config } from './config';
 import type { Db, Sql } from './db/client';
 import { newStatementLog, type StatementLog } from './db/statements';
+import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What lives as long as the server: shared by every request's context. */
@@ -10,6 +11,7 @@ export interface Services {
   db: Db;
   config: Config;
   jwtKey: Uint8Array;
+  leaderboards: LeaderboardRefresher;
 }
 
 export interface Context extends Services {

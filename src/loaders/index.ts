@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import { catalogueLoaders } from './catalogue';
+import { leaderboardLoaders } from './leaderboards';
 import { userLoaders } from './users';
 
 /**
@@ -11,6 +12,7 @@ export function createLoaders(sql: Sql, viewerId: number | null) {
   return {
     ...userLoaders(sql),
     ...catalogueLoaders(sql),
+    ...leaderboardLoaders(sql),
   };
 }
 
