@@ -2,7 +2,7 @@ CREATE TYPE "public"."leaderboard_kind" AS ENUM('XP_ALL_TIME', 'VOLUME_THIS_WEEK
 CREATE TABLE "leaderboard_entries" (
 	"kind" "leaderboard_kind" NOT NULL,
 	"user_id" bigint NOT NULL,
-	"country" char(2),
+	"country" char(2) collate "C",
 	"score" double precision NOT NULL,
 	"rank" integer NOT NULL,
 	"country_rank" integer,

@@ -90,6 +90,40 @@ describe('leaderboard refresher', () => {
     for (const server of [first, second, third]) await stopServer(server);
   });
 
+  it('keeps answering, from one consistent ranking, while refreshes swap the rankings underneath', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      const user = await createUser(db.sql, { country: i % 2 ? 'SE' : 'NO' });
+      await db.sql`update users set xp = ${(i % 5) * 100} where id = ${user.id}`;
+    }
+    const refresher = startServer({ schedule: false }).app.services.leaderboards;
+    await refresher.refreshNow();
+    let refreshing = true;
+    const refreshes = (async () => {
+      let count = 0;
+      while (refreshing) {
+        await refresher.refreshNow();
+        count += 1;
+      }
+      return count;
+    })();
+    const reads = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        run(db, BOARD, { kind: i % 2 ? 'XP_ALL_TIME' : 'VOLUME_THIS_WEEK' }).then(expectData),
+      ),
+    );
+    refreshing = false;
+    expect(await refreshes).toBeGreaterThan(0);
+    for (const { leaderboard } of reads) {
+      const ranks = leaderboard.edges.map((edge: any) => edge.node.rank);
+      // Ranks of one ranking: start at 1, never fall, and jump only past ties.
+      ranks.forEach((rank: number, i: number) => {
+        expect(rank).toBe(
+          i === 0 || leaderboard.edges[i - 1].node.score !== leaderboard.edges[i].node.score ? i + 1 : ranks[i - 1],
+        );
+      });
+    }
+  });
+
   it('logs a failed refresh, keeps serving, and succeeds on a later attempt', async () => {
     const failures: string[] = [];
     await db.sql`alter table leaderboard_refreshes rename to leaderboard_refreshes_away`;

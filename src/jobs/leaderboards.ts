@@ -100,14 +100,14 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
       insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
       select 'XP_ALL_TIME', id, country, xp,
              rank() over (order by xp desc),
-             case when country is not null then rank() over (partition by country order by xp desc) end
+             case when country is not null then rank() over (partition by country collate "C" order by xp desc) end
         from users
        where not ghost_mode and leaderboard_opt_in`;
     const volume = await tx`/* leaderboards:rankWeeklyVolume */
       insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
       select 'VOLUME_THIS_WEEK', u.id, u.country, w.volume,
              rank() over (order by w.volume desc),
-             case when u.country is not null then rank() over (partition by u.country order by w.volume desc) end
+             case when u.country is not null then rank() over (partition by u.country collate "C" order by w.volume desc) end
         from (select user_id, sum(total_volume_kg) as volume
                 from workouts
                where started_at >= ${weekStart.toISOString()} and started_at < ${weekEnd.toISOString()}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  char,
+  customType,
   check,
   doublePrecision,
   index,
@@ -11,6 +11,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/**
+ * Country codes compared byte by byte: the refresh sorts and indexes them on every run, and a
+ * locale-aware collation only makes that slower for two ASCII letters.
+ */
+const countryCode = customType<{ data: string }>({ dataType: () => 'char(2) collate "C"' });
 
 export const leaderboardKind = pgEnum('leaderboard_kind', ['XP_ALL_TIME', 'VOLUME_THIS_WEEK']);
 
@@ -26,7 +32,7 @@ export const leaderboardEntries = pgTable(
   {
     kind: leaderboardKind().notNull(),
     userId: bigint({ mode: 'number' }).notNull(),
-    country: char({ length: 2 }),
+    country: countryCode(),
     score: doublePrecision().notNull(),
     rank: integer().notNull(),
     countryRank: integer(),
