@@ -63,6 +63,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const server = createServer(yoga);
+  let closing: Promise<void> | undefined;
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
     {
@@ -110,14 +111,18 @@ export function createApp(deps: AppDeps) {
         });
       });
     },
-    /** Stops taking requests, lets in-flight ones finish, and closes live streams. */
-    async close(): Promise<void> {
-      await services.leaderboards.stop();
-      await wsHandle.dispose();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+    /** Stops taking requests, lets in-flight ones finish, and closes live streams. Safe to call twice. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await services.leaderboards.stop();
+        await wsHandle.dispose();
+        if (!server.listening) return;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+      })();
+      return closing;
     },
   };
 }

@@ -3,7 +3,7 @@ import { loadEach } from '../loaders/keyed';
 import type { UserRow } from '../loaders/users';
 import { usersPage } from '../loaders/users';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, pageComplexity } from './connections';
 import { idOf } from './ids';
 import { toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
@@ -63,7 +63,7 @@ builder.queryFields((t) => ({
   users: t.field({
     type: UserConnection,
     description: 'Everyone, by username; `search` matches a username or display-name prefix.',
-    args: { ...forwardArgs, search: t.arg.string() },
+    args: { ...bidirectionalArgs, search: t.arg.string() },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
       const page = await usersPage(ctx.sql, args);

@@ -18,7 +18,7 @@ export function progress(label: string, total: number) {
   return {
     tick: draw,
     done() {
-      draw(total);
+      if (lastPrinted < 100) draw(total);
       if (tty) process.stderr.write('\n');
     },
   };

@@ -1,0 +1,68 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth/tokens';
+import { errorCodes, expectData, run } from './kit/client';
+import { createUser } from './kit/seed';
+import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
+
+const db = useTestDatabase();
+const VIEWER = '{ viewer { username } }';
+
+function unsignedToken(sub: string): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub, exp: Math.floor(Date.now() / 1000) + 60 })}.`;
+}
+
+describe('Authorization header', () => {
+  it('a valid token makes its subject the viewer', async () => {
+    const user = await createUser(db.sql, { username: 'auth_valid' });
+    const result = await run(db, VIEWER, {}, { as: user.id });
+    expect(expectData(result).viewer).toEqual({ username: 'auth_valid' });
+  });
+
+  it('no header is anonymous: viewer is null and public reads work', async () => {
+    const result = await run(db, `${VIEWER.slice(0, -1)} muscles { name } }`);
+    expect(result.status).toBe(200);
+    expect(expectData(result).viewer).toBeNull();
+    expect(expectData(result).muscles.length).toBeGreaterThan(0);
+  });
+
+  const rejected: [string, () => Promise<string>][] = [
+    [
+      'an expired token',
+      async () => `Bearer ${await signToken(1, TEST_JWT_SECRET, Math.floor(Date.now() / 1000) - 10)}`,
+    ],
+    ['a token signed with another secret', async () => `Bearer ${await signToken(1, 'some-other-secret-entirely')}`],
+    ['an unsigned alg=none token', async () => `Bearer ${unsignedToken('1')}`],
+    ['garbage', async () => 'Bearer not.a.token'],
+    ['a header without the Bearer scheme', async () => 'Token abc'],
+    [
+      'a token whose subject is not a user id',
+      async () =>
+        `Bearer ${await new SignJWT({})
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('alice')
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
+    ],
+  ];
+
+  for (const [name, header] of rejected) {
+    it(`${name} is HTTP 401 with UNAUTHENTICATED, never anonymous`, async () => {
+      const result = await run(db, VIEWER, {}, { as: { authorization: await header() } });
+      expect(result.status).toBe(401);
+      expect(result.data ?? null).toBeNull();
+      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    });
+  }
+});
+
+describe('Mutation.updateProfile', () => {
+  it('is UNAUTHENTICATED in errors for an anonymous caller', async () => {
+    const result = await run(
+      db,
+      'mutation { updateProfile(input: { displayName: "X" }) { user { id } errors { code } } }',
+    );
+    expect(expectData(result).updateProfile).toEqual({ user: null, errors: [{ code: 'UNAUTHENTICATED' }] });
+  });
+});

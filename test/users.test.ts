@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes, expectData, run } from './kit/client';
+import { createUser, globalId } from './kit/seed';
+import { useTestDatabase } from './setup/db';
+
+const db = useTestDatabase();
+
+const USERS = `query Users($first: Int, $after: String, $last: Int, $before: String, $search: String) {
+  users(first: $first, after: $after, last: $last, before: $before, search: $search) {
+    edges { cursor node { username } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+type UsersPage = {
+  users: {
+    edges: { cursor: string; node: { username: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
+};
+
+const names = (page: UsersPage) => page.users.edges.map((e) => e.node.username);
+
+describe('Query.users', () => {
+  const all = ['pg_a', 'pg_b', 'pg_c', 'pg_d', 'pg_e'];
+
+  it('pages forward by username with exact pageInfo', async () => {
+    for (const username of [...all].reverse()) await createUser(db.sql, { username });
+    const first = expectData(await run<UsersPage>(db, USERS, { first: 2, search: 'pg_' }));
+    expect(names(first)).toEqual(['pg_a', 'pg_b']);
+    expect(first.users.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+
+    const second = expectData(
+      await run<UsersPage>(db, USERS, { first: 2, after: first.users.pageInfo.endCursor, search: 'pg_' }),
+    );
+    expect(names(second)).toEqual(['pg_c', 'pg_d']);
+    expect(second.users.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+
+    const third = expectData(
+      await run<UsersPage>(db, USERS, { first: 2, after: second.users.pageInfo.endCursor, search: 'pg_' }),
+    );
+    expect(names(third)).toEqual(['pg_e']);
+    expect(third.users.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('pages backward with last/before, edges still in ascending order', async () => {
+    const last = expectData(await run<UsersPage>(db, USERS, { last: 2, search: 'pg_' }));
+    expect(names(last)).toEqual(['pg_d', 'pg_e']);
+    expect(last.users.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+
+    const before = expectData(
+      await run<UsersPage>(db, USERS, { last: 2, before: last.users.pageInfo.startCursor, search: 'pg_' }),
+    );
+    expect(names(before)).toEqual(['pg_b', 'pg_c']);
+    expect(before.users.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+  });
+
+  it('searches a username or display-name prefix, case-insensitively, with LIKE wildcards taken literally', async () => {
+    await createUser(db.sql, { username: 'zed_x', displayName: 'Quentin Blake' });
+    await createUser(db.sql, { username: 'zedxx', displayName: 'Other' });
+    expect(names(expectData(await run<UsersPage>(db, USERS, { search: 'QUENT' })))).toEqual(['zed_x']);
+    expect(names(expectData(await run<UsersPage>(db, USERS, { search: 'zed_' })))).toEqual(['zed_x']);
+  });
+
+  it('first: 0 returns no edges but says whether there are more', async () => {
+    const result = expectData(await run<UsersPage>(db, USERS, { first: 0, search: 'pg_' }));
+    expect(result.users.edges).toEqual([]);
+    expect(result.users.pageInfo.hasNextPage).toBe(true);
+  });
+
+  const badArgs: [string, Record<string, unknown>][] = [
+    ['first above 100', { first: 101 }],
+    ['first below 0', { first: -1 }],
+    ['last above 100', { last: 101 }],
+    ['both first and last', { first: 1, last: 1 }],
+    ['a malformed cursor', { first: 1, after: 'not-a-cursor' }],
+    ['a cursor of the wrong shape', { first: 1, after: Buffer.from('[1,2,3]').toString('base64url') }],
+  ];
+  for (const [name, variables] of badArgs) {
+    it(`rejects ${name} with BAD_USER_INPUT`, async () => {
+      const result = await run(db, USERS, variables);
+      expect(result.status).toBe(200);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    });
+  }
+
+  it('costs the same statements for a page of 1 and of 100', async () => {
+    const small = await run(db, USERS, { first: 1 });
+    const large = await run(db, USERS, { first: 100 });
+    expect(large.statements).toEqual(small.statements);
+    expect(small.statements).toEqual(['page:users']);
+  });
+});
+
+describe('Query.user and Query.userByUsername', () => {
+  it('find a user by global ID or by username in any case', async () => {
+    const user = await createUser(db.sql, { username: 'Finder', displayName: 'Fin' });
+    const result = expectData(
+      await run(db, 'query($id: ID!) { user(id: $id) { username } userByUsername(username: "FINDER") { id } }', {
+        id: user.globalId,
+      }),
+    );
+    expect(result).toEqual({ user: { username: 'Finder' }, userByUsername: { id: user.globalId } });
+  });
+
+  it('is null for an id that does not exist', async () => {
+    const result = await run(db, 'query($id: ID!) { user(id: $id) { id } }', { id: globalId('User', 999999) });
+    expect(expectData(result).user).toBeNull();
+  });
+
+  it('rejects a malformed ID or an ID of another type with BAD_USER_INPUT', async () => {
+    for (const id of ['nope', globalId('Muscle', 1)]) {
+      const result = await run(db, 'query($id: ID!) { user(id: $id) { id } }', { id });
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+});
+
+describe('Query.node and Query.nodes', () => {
+  it('load users, muscles and exercises by global ID in one batch per type', async () => {
+    const a = await createUser(db.sql, { username: 'node_a' });
+    const b = await createUser(db.sql, { username: 'node_b' });
+    const result = await run(
+      db,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id __typename ... on User { username } ... on Muscle { name } } }`,
+      { ids: [a.globalId, globalId('Muscle', 1), b.globalId, globalId('User', 999999)] },
+    );
+    const nodes = expectData(result).nodes;
+    expect(nodes[0]).toMatchObject({ __typename: 'User', username: 'node_a' });
+    expect(nodes[1]).toMatchObject({ __typename: 'Muscle' });
+    expect(nodes[2]).toMatchObject({ __typename: 'User', username: 'node_b' });
+    expect(nodes[3]).toBeNull();
+    expect(result.statements.filter((s) => s === 'loader:userById')).toHaveLength(1);
+  });
+
+  it('node rejects a malformed ID with BAD_USER_INPUT', async () => {
+    const result = await run(db, '{ node(id: "%%%") { id } }');
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('per-request loaders', () => {
+  it('never serve one request from another request’s cache', async () => {
+    const user = await createUser(db.sql, { username: 'cache_me', displayName: 'Before' });
+    const query = 'query($id: ID!) { user(id: $id) { displayName } }';
+    expect(expectData(await run(db, query, { id: user.globalId })).user.displayName).toBe('Before');
+    await db.sql`update users set display_name = 'After' where id = ${user.id}`;
+    expect(expectData(await run(db, query, { id: user.globalId })).user.displayName).toBe('After');
+  });
+
+  it('batch every user of one request into a single statement', async () => {
+    const users = await Promise.all([1, 2, 3].map((i) => createUser(db.sql, { username: `batch_${i}` })));
+    const query = `{ ${users.map((u, i) => `u${i}: user(id: "${u.globalId}") { username }`).join(' ')} }`;
+    expect((await run(db, query)).statements).toEqual(['loader:userById']);
+  });
+});
+
+describe('query limits', () => {
+  it('rejects a query over the depth limit with QUERY_TOO_COMPLEX', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 10; i += 1)
+      selection = `exercises(first: 1) { edges { node { activations { muscle { ${selection} } } } } }`;
+    const result = await run(db, `{ muscles { ${selection} } }`);
+    expect(errorCodes(result)).toContain('QUERY_TOO_COMPLEX');
+    expect(result.status).toBeLessThan(500);
+  });
+
+  it('rejects a query over the cost limit with QUERY_TOO_COMPLEX', async () => {
+    const result = await run(
+      db,
+      '{ users(first: 100) { edges { node { username } } } a: users(first: 100) { edges { node { username } } } ' +
+        Array.from(
+          { length: 300 },
+          (_, i) => `u${i}: users(first: 100) { edges { node { id username displayName } } }`,
+        ).join(' ') +
+        ' }',
+    );
+    expect(errorCodes(result)).toContain('QUERY_TOO_COMPLEX');
+  });
+});
