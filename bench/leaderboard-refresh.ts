@@ -21,16 +21,21 @@ await withDatabase(async (sql) => {
   ] as const) {
     const times: number[] = [];
     let entries = {};
+    const [{ lsn: walBefore }] = await sql<
+      [{ lsn: string }]
+    >`/* bench:wal */ select pg_current_wal_insert_lsn()::text as lsn`;
     for (let i = 0; i < runs; i += 1) {
       const started = performance.now();
       const outcome = await refreshLeaderboards(sql, { now: moment, when: 'always' });
       times.push(performance.now() - started);
       if (outcome.status === 'refreshed') entries = outcome.entries;
     }
+    const [{ bytes }] = await sql<[{ bytes: number }]>`/* bench:wal */
+      select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ${walBefore}::pg_lsn)::float8 as bytes`;
     times.sort((a, b) => a - b);
     const ms = (x: number) => `${Math.round(x)} ms`;
     console.log(
-      `${label}: entries ${JSON.stringify(entries)}; refresh min ${ms(times[0]!)}, median ${ms(times[Math.floor(times.length / 2)]!)}, max ${ms(times.at(-1)!)}`,
+      `${label}: entries ${JSON.stringify(entries)}; refresh min ${ms(times[0]!)}, median ${ms(times[Math.floor(times.length / 2)]!)}, max ${ms(times.at(-1)!)}; WAL ${(bytes / runs / 1e6).toFixed(1)} MB per refresh`,
     );
   }
 });

@@ -92,10 +92,10 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
     const weekEnd = new Date(weekStart.getTime() + 7 * DAY_MS);
     // The rankings go into a fresh table and its indexes are built after the load: a bulk index
     // build costs half of inserting row by row into live indexes, and the swapped-out table leaves
-    // no dead rows for vacuum to chase.
+    // no dead rows for vacuum to chase. Unlogged, as drizzle/0003_leaderboards_unlogged.sql explains.
     await tx`/* leaderboards:workMem */ set local work_mem = '64MB'`;
     await tx`/* leaderboards:createNext */
-      create table leaderboard_entries_next (like leaderboard_entries including all excluding indexes)`;
+      create unlogged table leaderboard_entries_next (like leaderboard_entries including all excluding indexes)`;
     const xp = await tx`/* leaderboards:rankXp */
       insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
       select 'XP_ALL_TIME', id, country, xp,
