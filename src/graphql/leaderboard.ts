@@ -66,13 +66,19 @@ builder.queryField('leaderboard', (t) =>
         throw badInput('country must be an ISO-3166 alpha-2 code such as "SE"', 'country');
       }
       const page = parsePage(args, LEADERBOARD_KEY_TYPES);
-      let refresh = await ctx.loaders.leaderboardRefreshByKind.load(args.kind);
+      let [refresh, result] = await Promise.all([
+        ctx.loaders.leaderboardRefreshByKind.load(args.kind),
+        leaderboardPage(ctx.sql, args.kind, country, page),
+      ]);
       if (!refresh) {
-        // Only on a database that has never been refreshed: better a wait than an empty board.
+        // Only on a database never refreshed (new, or after a crash emptied the unlogged tables):
+        // better a wait than an empty board.
         await ctx.leaderboards.ensureRefreshed();
-        refresh = await ctx.loaders.leaderboardRefreshByKind.clear(args.kind).load(args.kind);
+        [refresh, result] = await Promise.all([
+          ctx.loaders.leaderboardRefreshByKind.clear(args.kind).load(args.kind),
+          leaderboardPage(ctx.sql, args.kind, country, page),
+        ]);
       }
-      const result = await leaderboardPage(ctx.sql, args.kind, country, page);
       const connection = toConnection(result, ({ entryRank, entryScore, cursorKey: _key, ...user }) => {
         ctx.loaders.userById.prime(user.id, user);
         return { rank: entryRank, score: entryScore, user };
