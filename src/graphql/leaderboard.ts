@@ -56,8 +56,9 @@ builder.queryField('leaderboard', (t) =>
   t.field({
     type: LeaderboardConnection,
     description:
-      'Highest score first; with `country` (ISO-3166 alpha-2), only that country’s users, ranked among themselves. ' +
-      'Users in ghost mode or opted out are never listed.',
+      'Highest score first; equal scores share a rank and keep one order on every page and refresh (the ' +
+      'newer account first). With `country` (ISO-3166 alpha-2), only that country’s users, ranked among ' +
+      'themselves. Users in ghost mode or opted out are never listed.',
     args: { kind: t.arg({ type: LeaderboardKind, required: true }), country: t.arg.string(), ...forwardArgs },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {

@@ -1,7 +1,6 @@
 import type { Sql } from '../db/client';
 
 export type LeaderboardKind = 'XP_ALL_TIME' | 'VOLUME_THIS_WEEK';
-export const LEADERBOARD_KINDS: readonly LeaderboardKind[] = ['XP_ALL_TIME', 'VOLUME_THIS_WEEK'];
 
 export type Clock = () => Date;
 
