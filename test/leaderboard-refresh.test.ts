@@ -138,6 +138,26 @@ describe('leaderboard refresher', () => {
     }
   });
 
+  it('swaps in a table of the same shape as the migrated one: columns, indexes, checks, unlogged', async () => {
+    const shape = () => db.sql`
+      select c.relpersistence, c.relname,
+             (select array_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
+                               || coalesce(' collate ' || co.collname, '') || coalesce(' -- ' || col_description(c.oid, a.attnum), '')
+                               order by a.attnum)
+                from pg_attribute a left join pg_collation co on co.oid = a.attcollation and co.collname <> 'default'
+               where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
+             (select array_agg(indexdef order by indexname) from pg_indexes where tablename = c.relname) as indexes,
+             (select array_agg(conname || ' ' || pg_get_constraintdef(oid) order by conname)
+                from pg_constraint where conrelid = c.oid) as constraints
+        from pg_class c where c.relname in ('leaderboard_entries', 'leaderboard_refreshes') order by c.relname`;
+    const before = await shape();
+    const server = startServer({ schedule: false });
+    await server.app.services.leaderboards.refreshNow();
+    expect(await shape()).toEqual(before);
+    expect(before.map((table) => table.relpersistence)).toEqual(['u', 'u']);
+    await stopServer(server);
+  });
+
   it('logs a failed refresh, keeps serving, and succeeds on a later attempt', async () => {
     const failures: string[] = [];
     await db.sql`alter table leaderboard_refreshes rename to leaderboard_refreshes_away`;
