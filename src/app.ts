@@ -9,6 +9,7 @@ import { createDb, type Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
+import { createMessagingPubSub } from './realtime/pubsub';
 
 export interface AppDeps {
   sql: Sql;
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
     db: createDb(deps.sql),
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
+    pubsub: createMessagingPubSub(deps.sql),
     leaderboards: createLeaderboardRefresher(deps.sql, {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
       ...deps.leaderboards,
@@ -116,6 +118,8 @@ export function createApp(deps: AppDeps) {
       closing ??= (async () => {
         await services.leaderboards.stop();
         await wsHandle.dispose();
+        // Ends the live SSE streams too; otherwise their open responses would hold the server open.
+        await services.pubsub.close();
         if (!server.listening) return;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

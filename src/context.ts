@@ -4,6 +4,7 @@ import type { Db, Sql } from './db/client';
 import { newStatementLog, type StatementLog } from './db/statements';
 import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
+import type { MessagingPubSub } from './realtime/pubsub';
 
 /** What lives as long as the server: shared by every request's context. */
 export interface Services {
@@ -11,6 +12,8 @@ export interface Services {
   db: Db;
   config: Config;
   jwtKey: Uint8Array;
+  /** This process's one LISTEN connection, fanned out to its live streams. */
+  pubsub: MessagingPubSub;
   leaderboards: LeaderboardRefresher;
 }
 

@@ -16,6 +16,11 @@ export function withStatementLog<T>(log: StatementLog, run: () => T): T {
   return scope.run(log, run);
 }
 
+/** Runs work that outlives any one operation (a LISTEN connection, a live stream) outside every log. */
+export function withoutStatementLog<T>(run: () => T): T {
+  return scope.exit(run);
+}
+
 export function currentStatementLog(): StatementLog | undefined {
   return scope.getStore();
 }

@@ -3,5 +3,6 @@ import './payload';
 import './user';
 import './catalogue';
 import './leaderboard';
+import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });

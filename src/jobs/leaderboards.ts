@@ -91,7 +91,7 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
     const weekEnd = new Date(weekStart.getTime() + 7 * DAY_MS);
     // The rankings go into a fresh table and its indexes are built after the load: a bulk index
     // build costs half of inserting row by row into live indexes, and the swapped-out table leaves
-    // no dead rows for vacuum to chase. Unlogged, as drizzle/0003_leaderboards_unlogged.sql explains.
+    // no dead rows for vacuum to chase. Unlogged, as drizzle/0004_leaderboards_unlogged.sql explains.
     await tx`/* leaderboards:workMem */ set local work_mem = '64MB'`;
     await tx`/* leaderboards:createNext */
       create unlogged table leaderboard_entries_next (like leaderboard_entries including all excluding indexes)`;

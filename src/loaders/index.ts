@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import { catalogueLoaders } from './catalogue';
 import { leaderboardLoaders } from './leaderboards';
+import { messagingLoaders } from './messaging';
 import { userLoaders } from './users';
 
 /**
@@ -8,10 +9,10 @@ import { userLoaders } from './users';
  * can never answer for someone else.
  */
 export function createLoaders(sql: Sql, viewerId: number | null) {
-  void viewerId;
   return {
     ...userLoaders(sql),
     ...catalogueLoaders(sql),
+    ...messagingLoaders(sql, viewerId),
     ...leaderboardLoaders(sql),
   };
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/client';
+import { demoConversations } from './messaging';
 
 export interface DemoUser {
   username: string;
@@ -24,7 +25,7 @@ export interface DemoContext {
 }
 
 /** Steps that fill the demo data set; later domains append theirs (workouts, conversations…). */
-export const demoSteps: ((demo: DemoContext) => Promise<void>)[] = [];
+export const demoSteps: ((demo: DemoContext) => Promise<void>)[] = [demoConversations];
 
 export async function isEmpty(sql: Sql): Promise<boolean> {
   const [row] = await sql`/* demo:isEmpty */ select not exists (select 1 from users) as empty`;

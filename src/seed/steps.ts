@@ -1,4 +1,5 @@
+import { messagingStep } from './messaging';
 import { followsStep, type SeedStep, usersStep } from './scale';
 
 /** `npm run seed` runs these in order; each domain adds its own step here. */
-export const scaleSteps: SeedStep[] = [usersStep, followsStep];
+export const scaleSteps: SeedStep[] = [usersStep, followsStep, messagingStep];

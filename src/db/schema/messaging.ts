@@ -72,6 +72,9 @@ export const messages = pgTable(
   },
   (t) => [
     uniqueIndex('messages_conversation_sequence_key').on(t.conversationId, t.sequenceNumber),
+    // unreadCount = (last sequence number - read mark) - the viewer's own messages after the mark;
+    // this index counts the latter without visiting the others' messages.
+    index('messages_conversation_sender_idx').on(t.conversationId, t.senderId, t.sequenceNumber),
     index('messages_search_idx').using('gin', t.search),
     check('messages_body_length', sql`char_length(${t.body}) between 1 and 4000`),
   ],
