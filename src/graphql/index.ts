@@ -2,6 +2,7 @@ import { builder } from './builder';
 import './payload';
 import './user';
 import './catalogue';
+import './leaderboard';
 import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import { catalogueLoaders } from './catalogue';
+import { leaderboardLoaders } from './leaderboards';
 import { messagingLoaders } from './messaging';
 import { userLoaders } from './users';
 
@@ -12,6 +13,7 @@ export function createLoaders(sql: Sql, viewerId: number | null) {
     ...userLoaders(sql),
     ...catalogueLoaders(sql),
     ...messagingLoaders(sql, viewerId),
+    ...leaderboardLoaders(sql),
   };
 }
 
