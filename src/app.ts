@@ -8,11 +8,19 @@ import { type Context, createContext, type Services } from './context';
 import { createDb, type Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
+import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 import { createMessagingPubSub } from './realtime/pubsub';
 
 export interface AppDeps {
   sql: Sql;
   config: Config;
+  /** For tests: the refresher's clock and interval, or `schedule: false` to refresh only on demand. */
+  leaderboards?: {
+    clock?: Clock;
+    intervalMs?: number;
+    schedule?: boolean;
+    log?: (message: string, error: unknown) => void;
+  };
 }
 
 interface ServerContext {
@@ -27,6 +35,10 @@ export function createApp(deps: AppDeps) {
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
     pubsub: createMessagingPubSub(deps.sql),
+    leaderboards: createLeaderboardRefresher(deps.sql, {
+      intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
+      ...deps.leaderboards,
+    }),
   };
 
   const yoga = createYoga<ServerContext, Context>({
@@ -104,6 +116,7 @@ export function createApp(deps: AppDeps) {
     /** Stops taking requests, lets in-flight ones finish, and closes live streams. Safe to call twice. */
     close(): Promise<void> {
       closing ??= (async () => {
+        await services.leaderboards.stop();
         await wsHandle.dispose();
         // Ends the live SSE streams too; otherwise their open responses would hold the server open.
         await services.pubsub.close();

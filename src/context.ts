@@ -2,6 +2,7 @@ import { type Viewer, viewerFromAuthorization } from './auth/jwt';
 import type { Config } from './config';
 import type { Db, Sql } from './db/client';
 import { newStatementLog, type StatementLog } from './db/statements';
+import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
 import type { MessagingPubSub } from './realtime/pubsub';
 
@@ -13,6 +14,7 @@ export interface Services {
   jwtKey: Uint8Array;
   /** This process's one LISTEN connection, fanned out to its live streams. */
   pubsub: MessagingPubSub;
+  leaderboards: LeaderboardRefresher;
 }
 
 export interface Context extends Services {

@@ -5,6 +5,7 @@ import './catalogue';
 import './training';
 import './social';
 import './activity';
+import './leaderboard';
 import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });
