@@ -28,6 +28,9 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
     nodeQueryOptions: { args: {} },
+    // The connection field already multiplies its selection by the page size (pageComplexity);
+    // counting edges as a list of 5 on top would charge every nested page five times over.
+    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
   },
   complexity: {
     defaultComplexity: 1,

@@ -1,7 +1,10 @@
 import type { Sql } from '../db/client';
+import { activityLoaders } from './activity';
 import { catalogueLoaders } from './catalogue';
 import { leaderboardLoaders } from './leaderboards';
 import { messagingLoaders } from './messaging';
+import { socialLoaders } from './social';
+import { trainingLoaders } from './training';
 import { userLoaders } from './users';
 
 /**
@@ -12,6 +15,9 @@ export function createLoaders(sql: Sql, viewerId: number | null) {
   return {
     ...userLoaders(sql),
     ...catalogueLoaders(sql),
+    ...trainingLoaders(sql),
+    ...socialLoaders(sql, viewerId),
+    ...activityLoaders(sql, viewerId),
     ...messagingLoaders(sql, viewerId),
     ...leaderboardLoaders(sql),
   };

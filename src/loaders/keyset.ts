@@ -60,7 +60,10 @@ export async function keysetPages<Row>(
   const condition = bounds.reduce((acc, part) => sql`${acc} and ${part}`);
 
   const readDesc = (spec.order === 'desc') !== page.backward;
-  const orderBy = sql.unsafe(spec.key.map((k) => `${k} ${readDesc ? 'desc' : 'asc'}`).join(', '));
+  // drizzle declares `.desc()` index columns DESC NULLS LAST, while a bare `desc` means NULLS FIRST:
+  // without the matching NULLS clause PostgreSQL reads every row of the parent and sorts them.
+  const nulls = spec.order === 'desc' ? (readDesc ? ' nulls last' : ' nulls first') : '';
+  const orderBy = sql.unsafe(spec.key.map((k) => `${k} ${readDesc ? 'desc' : 'asc'}${nulls}`).join(', '));
 
   // The side opposite to the reading direction: rows before `after`, or after `before`.
   const opposite = page.backward ? page.before : page.after;

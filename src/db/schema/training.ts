@@ -118,6 +118,10 @@ export const activityEvents = pgTable(
   (t) => [
     index('activity_events_by_user_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
     index('activity_events_by_user_type_idx').on(t.userId, t.type, t.createdAt.desc(), t.id.desc()),
+    // The feed reads only public events; type rides along so a types filter stays index-only.
+    index('activity_events_public_idx')
+      .on(t.userId, t.createdAt.desc(), t.id.desc(), t.type)
+      .where(sql`${t.type} <> 'MESSAGE_SENT'`),
     index('activity_events_workout_idx').on(t.workoutId).where(sql`${t.workoutId} is not null`),
     check(
       'activity_events_payload',

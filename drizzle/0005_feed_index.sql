@@ -1,0 +1,1 @@
+CREATE INDEX "activity_events_public_idx" ON "activity_events" USING btree ("user_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST,"type") WHERE "activity_events"."type" <> 'MESSAGE_SENT';

@@ -1,0 +1,103 @@
+import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
+import { loadEach } from '../loaders/keyed';
+import { builder } from './builder';
+import { forwardArgs, pageComplexity } from './connections';
+import { type Connection, parsePage, toConnection } from './pagination';
+import { Workout } from './training';
+import { User } from './user';
+
+const ACTIVITY_TYPES = [
+  'WORKOUT_LOGGED',
+  'LEVEL_UP',
+  'FOLLOWED',
+  'MESSAGE_SENT',
+] as const satisfies readonly ActivityTypeName[];
+
+export const ActivityType = builder.enumType('ActivityType', {
+  values: ACTIVITY_TYPES,
+  description: 'MESSAGE_SENT is private: only its own user sees it, in their activity, never in a feed.',
+});
+
+export const ActivityEvent = builder.objectRef<ActivityEventRow>('ActivityEvent');
+
+builder.node(ActivityEvent, {
+  id: { resolve: (event) => event.id },
+  loadManyWithoutCache: async (ids, ctx) => {
+    const events = await loadEach(ctx.loaders.eventById, ids.map(Number));
+    // A private event is invisible to everyone else, by id too.
+    return events.map((event) =>
+      event && event.type === 'MESSAGE_SENT' && event.userId !== ctx.viewer?.id ? null : event,
+    ) as ActivityEventRow[];
+  },
+  fields: (t) => ({
+    user: t.field({
+      type: User,
+      resolve: async (event, _args, ctx) => (await ctx.loaders.userById.load(event.userId))!,
+    }),
+    type: t.expose('type', { type: ActivityType }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    workout: t.field({
+      type: Workout,
+      nullable: true,
+      description: 'WORKOUT_LOGGED: the workout.',
+      resolve: (event, _args, ctx) => (event.workoutId ? ctx.loaders.workoutById.load(event.workoutId) : null),
+    }),
+    subject: t.field({
+      type: User,
+      nullable: true,
+      description: 'FOLLOWED: the user who was followed.',
+      resolve: (event, _args, ctx) => (event.subjectId ? ctx.loaders.userById.load(event.subjectId) : null),
+    }),
+    level: t.exposeInt('level', { nullable: true, description: 'LEVEL_UP: the level reached.' }),
+  }),
+});
+
+export const ActivityEventConnection = builder.connectionObject(
+  { type: ActivityEvent, name: 'ActivityEventConnection' },
+  { name: 'ActivityEventEdge' },
+);
+
+const activityArgs = builder.args((t) => ({
+  ...forwardArgs,
+  types: t.field({ type: [ActivityType], required: false, description: 'Only these types; all when omitted.' }),
+}));
+
+function activityArgsOf(args: { first?: number | null; after?: string | null; types?: ActivityTypeName[] | null }) {
+  const types = args.types && args.types.length > 0 ? [...new Set(args.types)].sort() : null;
+  return { page: parsePage(args, ACTIVITY_KEY_TYPES), types };
+}
+
+const EMPTY: Connection<ActivityEventRow> = {
+  edges: [],
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+};
+
+builder.objectFields(User, (t) => ({
+  activity: t.field({
+    type: ActivityEventConnection,
+    description: 'Newest first. MESSAGE_SENT events only when the viewer is this user.',
+    args: activityArgs,
+    complexity: pageComplexity,
+    resolve: async (user, args, ctx) => {
+      const own = ctx.viewer?.id === user.id ? ctx.loaders.ownActivity : null;
+      return toConnection(await (own ?? ctx.loaders.activityByUserId)(activityArgsOf(args)).load(user.id));
+    },
+  }),
+}));
+
+builder.queryField('feed', (t) =>
+  t.field({
+    type: ActivityEventConnection,
+    description:
+      'The viewer’s feed: public events of the users the viewer follows, newest first. Empty when anonymous.',
+    args: activityArgs,
+    complexity: pageComplexity,
+    resolve: async (_root, args, ctx) => {
+      const feedArgs = activityArgsOf(args);
+      if (!ctx.viewer) return EMPTY;
+      const page = await feedPage(ctx.sql, ctx.viewer.id, feedArgs);
+      for (const row of page.rows) ctx.loaders.eventById.prime(row.id, row);
+      return toConnection(page);
+    },
+  }),
+);

@@ -1,0 +1,197 @@
+import { deleteWorkout, logWorkout } from '../domain/training';
+import { loadEach } from '../loaders/keyed';
+import {
+  type StatsRow,
+  type WeeklyProgressRow,
+  WORKOUT_KEY_TYPES,
+  type WorkoutRow,
+  type WorkoutSetRow,
+} from '../loaders/training';
+import type { UserRow } from '../loaders/users';
+import { builder } from './builder';
+import { Exercise } from './catalogue';
+import { bidirectionalArgs, pageComplexity } from './connections';
+import { checkRange, type UserError } from './errors';
+import { encodeGlobalId, idOf } from './ids';
+import { parsePage, toConnection } from './pagination';
+import { toPayload, UserErrorType } from './payload';
+import { User } from './user';
+
+export const Workout = builder.objectRef<WorkoutRow>('Workout');
+export const WorkoutSet = builder.objectRef<WorkoutSetRow>('WorkoutSet');
+
+builder.node(Workout, {
+  id: { resolve: (workout) => workout.id },
+  loadManyWithoutCache: (ids, ctx) => loadEach(ctx.loaders.workoutById, ids.map(Number)),
+  fields: (t) => ({
+    user: t.field({
+      type: User,
+      resolve: async (workout, _args, ctx) => (await ctx.loaders.userById.load(workout.userId))!,
+    }),
+    title: t.exposeString('title'),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    durationSeconds: t.exposeInt('durationSeconds'),
+    totalVolumeKg: t.exposeFloat('totalVolumeKg', { description: 'The sum of reps * weightKg over the sets.' }),
+    setCount: t.exposeInt('setCount'),
+    xpEarned: t.exposeInt('xpEarned', { description: '10 + 5 * setCount + floor(totalVolumeKg / 100)' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the workout was logged.' }),
+    sets: t.field({
+      type: [WorkoutSet],
+      description: 'In set order.',
+      resolve: (workout, _args, ctx) => ctx.loaders.setsByWorkoutId.load(workout.id),
+    }),
+  }),
+});
+
+WorkoutSet.implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (set) => encodeGlobalId('WorkoutSet', set.id) }),
+    exercise: t.field({
+      type: Exercise,
+      resolve: async (set, _args, ctx) => (await ctx.loaders.exerciseById.load(set.exerciseId))!,
+    }),
+    position: t.exposeInt('position', { description: 'From 1, in the order the sets were logged.' }),
+    reps: t.exposeInt('reps'),
+    weightKg: t.exposeFloat('weightKg'),
+    estimatedOneRepMaxKg: t.exposeFloat('estimatedOneRepMaxKg', {
+      description: 'Epley: weightKg * (1 + reps / 30), exactly weightKg for a single.',
+    }),
+  }),
+});
+
+export const WorkoutConnection = builder.connectionObject(
+  { type: Workout, name: 'WorkoutConnection' },
+  { name: 'WorkoutEdge' },
+);
+
+const UserStats = builder.objectRef<StatsRow>('UserStats').implement({
+  fields: (t) => ({
+    workoutCount: t.exposeInt('workoutCount', { description: 'Workouts started in the window.' }),
+    totalVolumeKg: t.exposeFloat('totalVolumeKg'),
+    bestEstimatedOneRepMaxKg: t.exposeFloat('bestEstimatedOneRepMaxKg', {
+      nullable: true,
+      description: 'Among the sets of the window’s workouts; null when there are none.',
+    }),
+    currentStreakDays: t.exposeInt('currentStreakDays', {
+      description:
+        'Consecutive UTC days with a workout, counted back from today, or from yesterday when today has none yet.',
+    }),
+  }),
+});
+
+const WeeklyProgress = builder.objectRef<WeeklyProgressRow>('WeeklyProgress').implement({
+  fields: (t) => ({
+    weekStart: t.expose('weekStart', { type: 'DateTime', description: 'Monday 00:00 UTC of the ISO week.' }),
+    bestEstimatedOneRepMaxKg: t.exposeFloat('bestEstimatedOneRepMaxKg'),
+    changeKg: t.exposeFloat('changeKg', {
+      nullable: true,
+      description: 'The difference from the previous listed week; null for the first.',
+    }),
+  }),
+});
+
+builder.objectFields(User, (t) => ({
+  workouts: t.field({
+    type: WorkoutConnection,
+    description: 'Newest first.',
+    args: bidirectionalArgs,
+    complexity: pageComplexity,
+    resolve: async (user, args, ctx) =>
+      toConnection(await ctx.loaders.workoutsByUserId(parsePage(args, WORKOUT_KEY_TYPES)).load(user.id)),
+  }),
+  stats: t.field({
+    type: UserStats,
+    description: 'Figures over the last `days` days (1..365), in one statement.',
+    args: { days: t.arg.int({ defaultValue: 30 }) },
+    resolve: (user, args, ctx) => ctx.loaders.statsByUserId(checkRange(args.days ?? 30, 1, 365, 'days')).load(user.id),
+  }),
+  exerciseProgress: t.field({
+    type: [WeeklyProgress],
+    description: 'ISO weeks within the last `weeks` weeks (1..104) holding a set of the exercise, oldest first.',
+    args: {
+      exerciseId: t.arg.id({ required: true }),
+      weeks: t.arg.int({ defaultValue: 12 }),
+    },
+    resolve: (user, args, ctx) => {
+      const exerciseId = idOf('Exercise', String(args.exerciseId), 'exerciseId');
+      const weeks = checkRange(args.weeks ?? 12, 1, 104, 'weeks');
+      return ctx.loaders.progressByUserId({ exerciseId, weeks }).load(user.id);
+    },
+  }),
+}));
+
+builder.queryField('workout', (t) =>
+  t.field({
+    type: Workout,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.loaders.workoutById.load(idOf('Workout', String(args.id))),
+  }),
+);
+
+const WorkoutSetInput = builder.inputType('WorkoutSetInput', {
+  fields: (t) => ({
+    exerciseId: t.id({ required: true }),
+    reps: t.int({ required: true, description: '1 to 1000.' }),
+    weightKg: t.float({ required: true, description: '0 to 1000.' }),
+  }),
+});
+
+const LogWorkoutInput = builder.inputType('LogWorkoutInput', {
+  fields: (t) => ({
+    title: t.string({ required: true, description: '1 to 200 characters.' }),
+    startedAt: t.field({ type: 'DateTime', required: true, description: 'At most 5 minutes in the future.' }),
+    durationSeconds: t.int({ required: true, description: '0 to 86400.' }),
+    sets: t.field({ type: [WorkoutSetInput], required: true, description: '1 to 100 sets, in order.' }),
+  }),
+});
+
+const DeleteWorkoutInput = builder.inputType('DeleteWorkoutInput', {
+  fields: (t) => ({ workoutId: t.id({ required: true }) }),
+});
+
+const LogWorkoutPayload = builder
+  .objectRef<{ workout?: WorkoutRow; user?: UserRow; errors: UserError[] }>('LogWorkoutPayload')
+  .implement({
+    fields: (t) => ({
+      workout: t.field({ type: Workout, nullable: true, resolve: (p) => p.workout ?? null }),
+      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
+    }),
+  });
+
+const DeleteWorkoutPayload = builder
+  .objectRef<{ deletedWorkoutId?: number; user?: UserRow; errors: UserError[] }>('DeleteWorkoutPayload')
+  .implement({
+    fields: (t) => ({
+      deletedWorkoutId: t.id({
+        nullable: true,
+        resolve: (p) => (p.deletedWorkoutId ? encodeGlobalId('Workout', p.deletedWorkoutId) : null),
+      }),
+      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  logWorkout: t.field({
+    type: LogWorkoutPayload,
+    args: { input: t.arg({ type: LogWorkoutInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      toPayload(
+        logWorkout(ctx, {
+          ...input,
+          sets: input.sets.map((set, i) => ({
+            ...set,
+            exerciseId: idOf('Exercise', String(set.exerciseId), `input.sets.${i}.exerciseId`),
+          })),
+        }),
+      ),
+  }),
+  deleteWorkout: t.field({
+    type: DeleteWorkoutPayload,
+    args: { input: t.arg({ type: DeleteWorkoutInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      toPayload(deleteWorkout(ctx, idOf('Workout', String(input.workoutId), 'input.workoutId'))),
+  }),
+}));

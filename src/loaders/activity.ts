@@ -1,0 +1,108 @@
+import type { Fragment } from 'postgres';
+import type { Sql } from '../db/client';
+import type { activityEvents } from '../db/schema';
+import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import { byKey, loader, loaderPerArgs } from './keyed';
+import { keysetPages } from './keyset';
+
+export type ActivityEventRow = typeof activityEvents.$inferSelect;
+export type ActivityTypeName = ActivityEventRow['type'];
+
+export const ACTIVITY_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
+
+export interface ActivityArgs {
+  page: Page;
+  /** Only these types; null for all. */
+  types: ActivityTypeName[] | null;
+}
+
+function typeFilter(sql: Sql, types: ActivityTypeName[] | null): Fragment {
+  return types ? sql`a.type = any(${types}::activity_type[])` : sql`true`;
+}
+
+export function activityLoaders(sql: Sql, viewerId: number | null) {
+  const eventById = loader<number, ActivityEventRow | null>(async (ids) => {
+    const rows = await sql<ActivityEventRow[]>`/* loader:eventById */
+      select * from activity_events where id = any(${ids as number[]}::bigint[])`;
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  /**
+   * A user's events, newest first. Other users' pages read the partial index of public events (its
+   * predicate matches `type <> 'MESSAGE_SENT'` exactly, so rows come out in index order); only the
+   * viewer's own page, with MESSAGE_SENT, reads the full per-user index.
+   */
+  const activityPages = (name: string, visible: Fragment) =>
+    loaderPerArgs(({ page, types }: ActivityArgs) =>
+      loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>((userIds) =>
+        keysetPages<ActivityEventRow>(
+          sql,
+          {
+            name,
+            key: ['a.created_at', 'a.id'],
+            keyTypes: ACTIVITY_KEY_TYPES,
+            order: 'desc',
+            select: sql`a.*`,
+            from: sql`activity_events a`,
+            where: (user) => sql`a.user_id = ${user} and ${visible} and ${typeFilter(sql, types)}`,
+          },
+          userIds,
+          page,
+        ),
+      ),
+    );
+
+  const activityByUserId = activityPages('loader:activityByUserId', sql`a.type <> 'MESSAGE_SENT'`);
+  const ownActivity = viewerId === null ? null : activityPages('loader:ownActivity', sql`true`);
+
+  return { eventById, activityByUserId, ownActivity };
+}
+
+/**
+ * The viewer's feed: public events of everyone the viewer follows, newest first. A top-N merge
+ * over the per-user index: for each followee, the partial index activity_events_public_idx yields
+ * at most limit + 1 (id, created_at) pairs past the cursor without touching the heap; the union is
+ * sorted once and only the winners are fetched. Cost grows with followees × page size, never with
+ * how many events each followee has.
+ */
+export async function feedPage(
+  sql: Sql,
+  viewerId: number,
+  { page, types }: ActivityArgs,
+): Promise<PageResult<ActivityEventRow & { cursorKey: string[] }>> {
+  const after = page.after
+    ? sql`and (a.created_at, a.id) < (${page.after[0]!}::timestamptz, ${page.after[1]!}::bigint)`
+    : sql``;
+  const newerExists = page.after
+    ? sql`exists (select 1 from follows f where f.follower_id = ${viewerId} and exists (
+          select 1 from activity_events a
+           where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)}
+             and (a.created_at, a.id) >= (${page.after[0]!}::timestamptz, ${page.after[1]!}::bigint)))`
+    : sql`false`;
+  const rows = await sql<(ActivityEventRow & { cursorKey: string[] | null; newerExists: boolean })[]>`/* page:feed */
+    select o.newer_exists, e.*,
+           case when e.id is null then null else array[e.created_at::text, e.id::text] end as cursor_key
+      from (select ${newerExists} as newer_exists) o
+      left join lateral (
+        select top.id
+          from follows f
+         cross join lateral (
+           select a.id, a.created_at
+             from activity_events a
+            where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)} ${after}
+            order by a.created_at desc nulls last, a.id desc nulls last
+            limit ${page.limit + 1}
+         ) top
+         where f.follower_id = ${viewerId}
+         order by top.created_at desc, top.id desc
+         limit ${page.limit + 1}
+      ) winners on true
+      left join activity_events e on e.id = winners.id
+     order by e.created_at desc, e.id desc`;
+  const events = rows.filter((row) => row.cursorKey !== null) as (ActivityEventRow & { cursorKey: string[] })[];
+  return {
+    rows: events.slice(0, page.limit),
+    hasNextPage: events.length > page.limit,
+    hasPreviousPage: rows[0]?.newerExists ?? false,
+  };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/seed/demo';
+import { expectData, run } from './kit/client';
+import { useTestDatabase } from './setup/db';
+
+const db = useTestDatabase();
+
+describe('demo data', () => {
+  it('logs weeks of workouts through the rules, so progress, streaks and the feed show', async () => {
+    const demo = await seedDemo(db.sql);
+    const query = /* GraphQL */ `query DemoViewer { viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }
+      exerciseProgress(exerciseId: "${Buffer.from('Exercise:1').toString('base64')}", weeks: 6) { weekStart }
+      workouts(first: 1) { edges { node { title setCount } } } }
+      feed(first: 10) { edges { node { type user { username } createdAt } } } }`;
+    const data = expectData(await run(db, query, {}, { as: demo.users.get('demo')! }));
+    expect(data.viewer.workoutCount).toBeGreaterThan(12);
+    expect(data.viewer.level).toBeGreaterThan(1);
+    expect(data.viewer.stats.currentStreakDays).toBeGreaterThanOrEqual(5);
+    expect(data.feed.edges.length).toBe(10);
+    const times = data.feed.edges.map((e: any) => Date.parse(e.node.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(data.feed.edges.map((e: any) => e.node.user.username)).size).toBeGreaterThan(1);
+    const [drift] = await db.sql`
+      select count(*)::int as n from users u
+       where xp <> (select coalesce(sum(xp_earned), 0) from workouts where user_id = u.id)`;
+    expect(drift!.n).toBe(0);
+    const [levelUps] = await db.sql`select count(*)::int as n from activity_events where type = 'LEVEL_UP'`;
+    expect(levelUps!.n).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { seedAtScale } from '../src/seed/scale';
+import { scaleSteps } from '../src/seed/steps';
+import { expectData, run } from './kit/client';
+import { exercises, LOG_WORKOUT } from './kit/training';
+import { useTestDatabase } from './setup/db';
+
+const db = useTestDatabase();
+
+describe('npm run seed', () => {
+  it('loads workouts, sets and activity in bulk with every denormalized figure exact, and turns the triggers back on', async () => {
+    const write = process.stderr.write;
+    process.stderr.write = () => true;
+    try {
+      await seedAtScale(db.sql, { users: 300, batch: 100 }, scaleSteps);
+    } finally {
+      process.stderr.write = write;
+    }
+    const [figures] = await db.sql`
+      select (select count(*)::int from users) as users,
+             (select count(*)::int from workouts) as workouts,
+             (select count(*)::int from workout_sets) as sets,
+             (select count(*)::int from users u where xp <> (select coalesce(sum(xp_earned), 0) from workouts where user_id = u.id)
+                 or workout_count <> (select count(*) from workouts where user_id = u.id)) as user_drift,
+             (select count(*)::int from workouts w where set_count <> (select count(*) from workout_sets where workout_id = w.id)
+                 or total_volume_kg <> (select coalesce(sum(reps * weight_kg), 0) from workout_sets where workout_id = w.id)) as workout_drift,
+             (select count(*)::int from workouts w where not exists (
+                 select 1 from activity_events a where a.workout_id = w.id and a.type = 'WORKOUT_LOGGED')) as unannounced,
+             (select count(*)::int from users u where level > 1 and not exists (
+                 select 1 from activity_events a where a.user_id = u.id and a.type = 'LEVEL_UP' and a.level = u.level)) as missing_level_ups,
+             (select count(*)::int from follows) as follows,
+             (select count(*)::int from activity_events where type = 'FOLLOWED') as followed_events,
+             (select count(*)::int from workouts where started_at > now() or started_at < now() - interval '181 days') as out_of_range`;
+    expect(figures).toMatchObject({
+      users: 300,
+      userDrift: 0,
+      workoutDrift: 0,
+      unannounced: 0,
+      missingLevelUps: 0,
+      outOfRange: 0,
+    });
+    expect(figures!.followedEvents).toBe(figures!.follows);
+    // About 10 workouts and 50 sets per user.
+    expect(figures!.workouts / 300).toBeGreaterThan(7);
+    expect(figures!.workouts / 300).toBeLessThan(13);
+    expect(figures!.sets / figures!.workouts).toBeGreaterThan(4);
+    expect(figures!.sets / figures!.workouts).toBeLessThan(6);
+
+    // The triggers are back: a workout logged now moves the counters.
+    const [user] = await db.sql<[{ id: number; xp: number }]>`select id, xp from users order by id limit 1`;
+    const input = {
+      title: 'After the seed',
+      startedAt: new Date().toISOString(),
+      durationSeconds: 600,
+      sets: [{ exerciseId: (await exercises(db.sql)).globalId('Deadlift'), reps: 1, weightKg: 100 }],
+    };
+    const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input }, { as: user.id }));
+    expect(logWorkout.user.xp).toBe(user.xp + 10 + 5 + 1);
+  });
+});

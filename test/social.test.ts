@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../src/graphql/ids';
+import { errorCodes, expectData, run } from './kit/client';
+import { createUser, createUsers, type SeededUser } from './kit/seed';
+import { exercises, insertWorkout } from './kit/training';
+import { useTestDatabase } from './setup/db';
+
+const db = useTestDatabase();
+
+const FOLLOW = /* GraphQL */ `mutation FollowUser($input: FollowInput!) {
+  follow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`;
+const UNFOLLOW = /* GraphQL */ `mutation UnfollowUser($input: FollowInput!) {
+  unfollow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`;
+
+async function follows(): Promise<number> {
+  const [row] = await db.sql`select count(*)::int as n from follows`;
+  return row!.n;
+}
+
+describe('Mutation.follow', () => {
+  it('follows, records one FOLLOWED event, and is a no-op the second time', async () => {
+    const [alice, bob] = await createUsers(db.sql, 2);
+    const first = expectData(await run(db, FOLLOW, { input: { userId: bob!.globalId } }, { as: alice!.id }));
+    expect(first.follow).toEqual({
+      user: { id: bob!.globalId, followerCount: 1, viewerIsFollowing: true },
+      viewer: { id: alice!.globalId, followingCount: 1 },
+      errors: [],
+    });
+    const again = expectData(await run(db, FOLLOW, { input: { userId: bob!.globalId } }, { as: alice!.id }));
+    expect(again.follow).toEqual(first.follow);
+    const events = await db.sql`select type, subject_id from activity_events where user_id = ${alice!.id}`;
+    expect(events).toEqual([{ type: 'FOLLOWED', subjectId: bob!.id }]);
+  });
+
+  it('is a VALIDATION error on oneself, UNAUTHENTICATED anonymously, NOT_FOUND for a missing user', async () => {
+    const alice = await createUser(db.sql);
+    const before = await follows();
+    const self = expectData(await run(db, FOLLOW, { input: { userId: alice.globalId } }, { as: alice.id }));
+    expect(self.follow).toEqual({ user: null, viewer: null, errors: [{ code: 'VALIDATION', field: 'userId' }] });
+    const anonymous = expectData(await run(db, FOLLOW, { input: { userId: alice.globalId } }));
+    expect(anonymous.follow.errors).toEqual([{ code: 'UNAUTHENTICATED', field: null }]);
+    const missing = { userId: encodeGlobalId('User', 999_999) };
+    const notFound = expectData(await run(db, FOLLOW, { input: missing }, { as: alice.id }));
+    expect(notFound.follow.errors).toEqual([{ code: 'NOT_FOUND', field: 'userId' }]);
+    expect(await follows()).toBe(before);
+    const malformed = await run(db, FOLLOW, { input: { userId: 'bogus' } }, { as: alice.id });
+    expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('Mutation.unfollow', () => {
+  it('unfollows and deletes the FOLLOWED event; unfollowing someone not followed changes nothing', async () => {
+    const [alice, bob] = await createUsers(db.sql, 2);
+    expectData(await run(db, FOLLOW, { input: { userId: bob!.globalId } }, { as: alice!.id }));
+    const result = expectData(await run(db, UNFOLLOW, { input: { userId: bob!.globalId } }, { as: alice!.id }));
+    expect(result.unfollow).toEqual({
+      user: { id: bob!.globalId, followerCount: 0, viewerIsFollowing: false },
+      viewer: { id: alice!.globalId, followingCount: 0 },
+      errors: [],
+    });
+    const again = expectData(await run(db, UNFOLLOW, { input: { userId: bob!.globalId } }, { as: alice!.id }));
+    expect(again.unfollow).toEqual(result.unfollow);
+    const events = await db.sql`select 1 from activity_events where user_id = ${alice!.id}`;
+    expect(events).toHaveLength(0);
+    const anonymous = expectData(await run(db, UNFOLLOW, { input: { userId: bob!.globalId } }));
+    expect(anonymous.unfollow.errors).toEqual([{ code: 'UNAUTHENTICATED', field: null }]);
+  });
+});
+
+describe('User.followers', () => {
+  it('lists the most recent follow first, both ways, and pages forward', async () => {
+    const [star, a, b, c] = await createUsers(db.sql, 4);
+    for (const fan of [a, b, c]) {
+      expectData(await run(db, FOLLOW, { input: { userId: star!.globalId } }, { as: fan!.id }));
+    }
+    expectData(await run(db, FOLLOW, { input: { userId: b!.globalId } }, { as: star!.id }));
+    expectData(await run(db, FOLLOW, { input: { userId: c!.globalId } }, { as: star!.id }));
+    const query = `query($id: ID!, $after: String) { user(id: $id) {
+      followers(first: 2, after: $after) { edges { node { username } } pageInfo { hasNextPage hasPreviousPage endCursor } }
+      following { edges { node { username } } } } }`;
+    const page1 = expectData(await run(db, query, { id: star!.globalId })).user;
+    expect(page1.followers.edges.map((e: any) => e.node.username)).toEqual([c!.username, b!.username]);
+    expect(page1.followers.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(page1.following.edges.map((e: any) => e.node.username)).toEqual([c!.username, b!.username]);
+    const page2 = expectData(
+      await run(db, query, { id: star!.globalId, after: page1.followers.pageInfo.endCursor }),
+    ).user;
+    expect(page2.followers.edges.map((e: any) => e.node.username)).toEqual([a!.username]);
+    expect(page2.followers.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+});
+
+describe('User.viewerIsFollowing', () => {
+  it('is batched into one statement per request and false when anonymous', async () => {
+    const [viewer, ...others] = await createUsers(db.sql, 4);
+    expectData(await run(db, FOLLOW, { input: { userId: others[1]!.globalId } }, { as: viewer!.id }));
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { username viewerIsFollowing } } }`;
+    const ids = others.map((u) => u.globalId);
+    const signedIn = await run(db, query, { ids }, { as: viewer!.id });
+    expect(expectData(signedIn).nodes.map((n: any) => n.viewerIsFollowing)).toEqual([false, true, false]);
+    expect(signedIn.statements.filter((name) => name === 'loader:viewerFollows')).toHaveLength(1);
+    const anonymous = await run(db, query, { ids });
+    expect(expectData(anonymous).nodes.map((n: any) => n.viewerIsFollowing)).toEqual([false, false, false]);
+    expect(anonymous.statements).not.toContain('loader:viewerFollows');
+  });
+});
+
+describe('N+1', () => {
+  let users: SeededUser[];
+  beforeAll(async () => {
+    // 20 users, each with 3 workouts of 2 sets and 2 followers, so every nested list has rows.
+    users = [];
+    for (let i = 0; i < 20; i += 1)
+      users.push(await createUser(db.sql, { username: `nested_${String(i).padStart(2, '0')}` }));
+    const catalogue = await exercises(db.sql);
+    const names = ['Bench Press', 'Deadlift', 'Barbell Back Squat', 'Pull-Up'];
+    for (const [i, user] of users.entries()) {
+      for (let w = 0; w < 3; w += 1) {
+        await insertWorkout(db.sql, user.id, new Date(Date.now() - (w + 1) * 86_400_000), [
+          { exerciseId: catalogue.byName.get(names[(i + w) % 4]!)!, reps: 5, weightKg: 60 + w },
+          { exerciseId: catalogue.byName.get(names[(i + w + 1) % 4]!)!, reps: 8, weightKg: 40 },
+        ]);
+      }
+      // Fans come from the user's own group of five, so every page of 5 or 20 holds the users it mentions.
+      const group = i - (i % 5);
+      for (const fan of [users[group + ((i + 1) % 5)]!, users[group + ((i + 2) % 5)]!]) {
+        await db.sql`insert into follows (follower_id, followee_id) values (${fan.id}, ${user.id})`;
+      }
+    }
+  });
+
+  const NESTED = /* GraphQL */ `query NestedPages($n: Int) { users(first: $n, search: "nested_") { edges { node {
+    workouts(first: 10) { edges { node { sets { exercise { activations { muscle { name } } } } } } }
+    followers(first: 5) { edges { node { username } } }
+  } } } }`;
+
+  it('issues the same statements for 5 and 20 users: one per loader per tick', async () => {
+    const small = await run(db, NESTED, { n: 5 }, { as: users[0]!.id });
+    const large = await run(db, NESTED, { n: 20 }, { as: users[0]!.id });
+    expect(expectData(large).users.edges).toHaveLength(20);
+    expect(
+      expectData(large).users.edges[19].node.workouts.edges[0].node.sets[0].exercise.activations.length,
+    ).toBeGreaterThan(0);
+    // Batches of one tick go out on whichever pooled connection is ready first, so compare as multisets.
+    const sorted = (names: string[]) => [...names].sort();
+    expect(sorted(large.statements)).toEqual(sorted(small.statements));
+    expect(sorted(large.statements)).toMatchInlineSnapshot(`
+      [
+        "loader:activationsByExerciseId",
+        "loader:exerciseById",
+        "loader:followersByUserId",
+        "loader:muscleById",
+        "loader:setsByWorkoutId",
+        "loader:workoutsByUserId",
+        "page:users",
+      ]
+    `);
+  });
+
+  const EVERYTHING = /* GraphQL */ `query NestedEverything($n: Int) { users(first: $n, search: "nested_") { edges { node {
+    viewerIsFollowing stats { workoutCount currentStreakDays }
+    workouts(first: 3) { edges { node { user { username } sets { exercise { name } } } } }
+    following(first: 5) { edges { node { username } } }
+    activity(first: 5) { edges { node { type workout { title user { username } } subject { username } } } }
+  } } } }`;
+
+  it('batches stats, viewerIsFollowing, following and activity with their events’ workouts and subjects too', async () => {
+    await db.sql`
+      insert into activity_events (user_id, type, subject_id)
+      select f.follower_id, 'FOLLOWED', f.followee_id from follows f
+        join users u on u.id = f.follower_id where u.username like 'nested\_%'`;
+    await db.sql`
+      insert into activity_events (user_id, type, workout_id)
+      select w.user_id, 'WORKOUT_LOGGED', w.id from workouts w
+        join users u on u.id = w.user_id where u.username like 'nested\_%'`;
+    // A viewer off the page: their own activity would come from a second loader (loader:ownActivity).
+    const outsider = await createUser(db.sql);
+    await db.sql`insert into follows (follower_id, followee_id) values (${outsider.id}, ${users[3]!.id})`;
+    const small = await run(db, EVERYTHING, { n: 5 }, { as: outsider.id });
+    const large = await run(db, EVERYTHING, { n: 20 }, { as: outsider.id });
+    const types = expectData(large).users.edges.flatMap((e: any) => e.node.activity.edges.map((a: any) => a.node.type));
+    expect(new Set(types)).toEqual(new Set(['FOLLOWED', 'WORKOUT_LOGGED']));
+    const sorted = (names: string[]) => [...names].sort();
+    expect(sorted(large.statements)).toEqual(sorted(small.statements));
+    expect(sorted(large.statements)).toMatchInlineSnapshot(`
+      [
+        "loader:activityByUserId",
+        "loader:exerciseById",
+        "loader:followingByUserId",
+        "loader:setsByWorkoutId",
+        "loader:statsByUserId",
+        "loader:viewerFollows",
+        "loader:workoutById",
+        "loader:workoutsByUserId",
+        "page:users",
+      ]
+    `);
+  });
+});
