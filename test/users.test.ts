@@ -178,3 +178,10 @@ describe('query limits', () => {
     expect(errorCodes(result)).toContain('QUERY_TOO_COMPLEX');
   });
 });
+
+describe('Query.node', () => {
+  it('rejects a well-formed ID of a type that is not a Node with BAD_USER_INPUT', async () => {
+    const result = await run(db, 'query($id: ID!) { node(id: $id) { id } }', { id: globalId('WorkoutSet', 1) });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});

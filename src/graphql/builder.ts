@@ -9,6 +9,9 @@ import { decodeGlobalId, encodeGlobalId } from './ids';
 /** Nesting and estimated-rows budget per operation; a page of N multiplies its selection by N. */
 export const QUERY_LIMITS = { depth: 15, complexity: 50_000 } as const;
 
+/** Filled once the schema is built, so `node(id)` can reject an ID of a type that is not a Node. */
+export const nodeTypeNames = new Set<string>();
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
@@ -26,7 +29,11 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodeFieldOptions: { nullable: false },
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
-    decodeGlobalID: (globalId) => decodeGlobalId(globalId),
+    decodeGlobalID: (globalId) => {
+      const decoded = decodeGlobalId(globalId);
+      if (!nodeTypeNames.has(decoded.typename)) throw badInput(`"${globalId}" is not the ID of a node`, 'id');
+      return decoded;
+    },
     nodeQueryOptions: { args: {} },
     // The connection field already multiplies its selection by the page size (pageComplexity);
     // counting edges as a list of 5 on top would charge every nested page five times over.

@@ -1,4 +1,5 @@
-import { builder } from './builder';
+import { isObjectType } from 'graphql';
+import { builder, nodeTypeNames } from './builder';
 import './payload';
 import './user';
 import './catalogue';
@@ -9,3 +10,7 @@ import './leaderboard';
 import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+for (const type of Object.values(schema.getTypeMap())) {
+  if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node')) nodeTypeNames.add(type.name);
+}
