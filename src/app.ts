@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { secretKey } from './auth/jwt';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
-import { createDb, type Sql } from './db/client';
+import type { Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
@@ -31,7 +31,6 @@ interface ServerContext {
 export function createApp(deps: AppDeps) {
   const services: Services = {
     sql: deps.sql,
-    db: createDb(deps.sql),
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
     pubsub: createMessagingPubSub(deps.sql),

@@ -1,6 +1,6 @@
 import { type Viewer, viewerFromAuthorization } from './auth/jwt';
 import type { Config } from './config';
-import type { Db, Sql } from './db/client';
+import type { Sql } from './db/client';
 import { newStatementLog, type StatementLog } from './db/statements';
 import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
@@ -9,7 +9,6 @@ import type { MessagingPubSub } from './realtime/pubsub';
 /** What lives as long as the server: shared by every request's context. */
 export interface Services {
   sql: Sql;
-  db: Db;
   config: Config;
   jwtKey: Uint8Array;
   /** This process's one LISTEN connection, fanned out to its live streams. */
