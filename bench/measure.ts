@@ -1,0 +1,160 @@
+import autocannon from 'autocannon';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createSql, type Sql } from '../src/db/client';
+import { execute, type Operation, requestInit } from './graphql';
+
+export interface Latency {
+  requests: number;
+  /** Completed requests per second over the measured window. */
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Responses that were not HTTP 2xx, plus socket errors and timeouts. */
+  errors: number;
+}
+
+export interface LoadOptions {
+  origin: string;
+  /** Called for each request: lets a workload rotate subjects, senders and bodies. */
+  next: () => Operation;
+  connections: number;
+  seconds: number;
+}
+
+/** Nearest-rank percentile of an ascending array of milliseconds. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function summarize(latencies: number[], seconds: number, errors: number): Latency {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+}
+
+/**
+ * Drives the server over HTTP with autocannon. Latencies are taken from every response (autocannon's
+ * own summary has no p95), after a short warm-up whose figures are thrown away.
+ */
+export async function measureHttp(options: LoadOptions): Promise<Latency> {
+  await runAutocannon({ ...options, seconds: Math.min(2, Math.max(1, options.seconds / 4)) });
+  return runAutocannon(options);
+}
+
+async function runAutocannon(options: LoadOptions): Promise<Latency> {
+  const latencies: number[] = [];
+  const url = new URL(options.origin);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url.origin}/graphql`,
+        connections: options.connections,
+        duration: options.seconds,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            path: '/graphql',
+            setupRequest: (request) => ({
+              ...request,
+              method: 'POST',
+              path: '/graphql',
+              ...requestInit(options.next()),
+            }),
+          },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return summarize(latencies, result.duration || options.seconds, errors);
+}
+
+/** One statement as the server sent it, replayable with the same parameters and parameter types. */
+export interface CapturedStatement {
+  query: string;
+  parameters: unknown[];
+  types: number[];
+}
+
+/**
+ * Statements sent within one event-loop turn belong to one wave: DataLoader batches of one tick run
+ * side by side on the pool, and the next wave needs their results. Replaying waves keeps that shape.
+ */
+export type Waves = CapturedStatement[][];
+
+/**
+ * Runs the operation in this process through the same Yoga app, on a client that records what it
+ * sends. The first run warms the statement cache; the second one is captured.
+ */
+export async function captureStatements(databaseUrl: string, jwtSecret: string, operation: Operation): Promise<Waves> {
+  let recording: Waves | null = null;
+  let waveOpen = false;
+  const sql = createSql(databaseUrl, {
+    onQuery(query, parameters, types) {
+      if (!recording || /pg_catalog\.pg_type/.test(query)) return;
+      if (!waveOpen) {
+        recording.push([]);
+        waveOpen = true;
+        setImmediate(() => {
+          waveOpen = false;
+        });
+      }
+      recording.at(-1)!.push({ query, parameters: [...parameters], types: [...types] });
+    },
+  });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, NODE_ENV: 'development' });
+  const app = createApp({ sql, config });
+  const fetcher = (url: string, init: RequestInit) => Promise.resolve(app.yoga.fetch(url, init));
+  try {
+    await execute('http://bench.local', operation, fetcher);
+    recording = [];
+    const result = await execute('http://bench.local', operation, fetcher);
+    if (result.errors?.length) throw new Error(`Capture failed: ${JSON.stringify(result.errors).slice(0, 400)}`);
+    return recording;
+  } finally {
+    recording = null;
+    await app.close().catch(() => {});
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** The raw-SQL floor: the captured statements replayed with postgres.js, one operation at a time. */
+export async function measureFloor(sql: Sql, waves: Waves, seconds: number): Promise<Latency> {
+  const replay = async () => {
+    for (const wave of waves) {
+      await Promise.all(
+        wave.map((statement) =>
+          sql.unsafe(
+            statement.query,
+            statement.parameters.map((value, i) =>
+              statement.types[i] ? sql.typed(value as never, statement.types[i]!) : value,
+            ) as never[],
+          ),
+        ),
+      );
+    }
+  };
+  const warmUntil = performance.now() + Math.min(1000, seconds * 250);
+  while (performance.now() < warmUntil) await replay();
+  const latencies: number[] = [];
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    await replay();
+    latencies.push(performance.now() - t0);
+  }
+  return summarize(latencies, (performance.now() - started) / 1000, 0);
+}
