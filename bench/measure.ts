@@ -47,7 +47,18 @@ function summarize(latencies: number[], seconds: number, errors: number): Latenc
  */
 export async function measureHttp(options: LoadOptions): Promise<Latency> {
   await runAutocannon({ ...options, seconds: Math.min(2, Math.max(1, options.seconds / 4)) });
-  return runAutocannon(options);
+  await drain(options.origin);
+  const latency = await runAutocannon(options);
+  await drain(options.origin);
+  return latency;
+}
+
+/**
+ * autocannon stops at the deadline with requests still in flight; the server finishes them anyway.
+ * One more request queues behind them, so the next run does not start on a busy server.
+ */
+async function drain(origin: string): Promise<void> {
+  await execute(origin, { query: '{ __typename }', variables: {}, token: null });
 }
 
 async function runAutocannon(options: LoadOptions): Promise<Latency> {
@@ -94,11 +105,22 @@ export interface CapturedStatement {
  */
 export type Waves = CapturedStatement[][];
 
+export interface Capture {
+  waves: Waves;
+  /** Statement names as `extensions.sql` reports them for the captured request. */
+  names: string[];
+}
+
 /**
- * Runs the operation in this process through the same Yoga app, on a client that records what it
- * sends. The first run warms the statement cache; the second one is captured.
+ * Runs the operation in this process through the same Yoga app (development config, so the response
+ * carries `extensions.sql`), on a client that records what it sends. The first run warms the
+ * statement cache; the second one is captured. Writes run twice more, which the workloads allow for.
  */
-export async function captureStatements(databaseUrl: string, jwtSecret: string, operation: Operation): Promise<Waves> {
+export async function captureStatements(
+  databaseUrl: string,
+  jwtSecret: string,
+  operation: Operation,
+): Promise<Capture> {
   let recording: Waves | null = null;
   let waveOpen = false;
   const sql = createSql(databaseUrl, {
@@ -122,7 +144,7 @@ export async function captureStatements(databaseUrl: string, jwtSecret: string, 
     recording = [];
     const result = await execute('http://bench.local', operation, fetcher);
     if (result.errors?.length) throw new Error(`Capture failed: ${JSON.stringify(result.errors).slice(0, 400)}`);
-    return recording;
+    return { waves: recording, names: result.sql?.names ?? [] };
   } finally {
     recording = null;
     await app.close().catch(() => {});
@@ -141,6 +163,8 @@ export async function measureFloor(sql: Sql, waves: Waves, seconds: number): Pro
             statement.parameters.map((value, i) =>
               statement.types[i] ? sql.typed(value as never, statement.types[i]!) : value,
             ) as never[],
+            // As the server's tagged templates run: named prepared statements, extended protocol.
+            { prepare: true, simple: false } as never,
           ),
         ),
       );

@@ -6,11 +6,11 @@ import { type Bar, barChart } from './svg';
 
 export interface CaseResult {
   name: string;
-  /** From the server's `extensions.sql` for one request of this case. */
-  statements: number | null;
+  /** Statements one request issues, captured in process (what `extensions.sql` reports). */
+  statements: number;
   statementNames: string[];
-  /** Statements replayed for the raw-SQL floor (the same request, captured in process). */
-  floorStatements: number | null;
+  /** Round trips in sequence: statements batched in one event-loop turn share one. */
+  waves: number;
   c1: Latency;
   saturated: Latency | null;
   floor: Latency | null;
@@ -328,13 +328,13 @@ function renderMarkdown(results: Results, targets: TargetResult[], previous: Res
     const subjects = Object.entries(w.subjects).map(([k, v]) => `${k}: ${v}`);
     if (subjects.length) lines.push(`Subjects: ${subjects.join('; ')}.`, '');
     lines.push(
-      `| Case | SQL/request | c=1 req/s | p50 | p95 | p99 | c=${options.connections} req/s | p50 | p95 | p99 | errors | floor p50 | GraphQL/floor |`,
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `| Case | SQL/request | round trips | c=1 req/s | p50 | p95 | p99 | c=${options.connections} req/s | p50 | p95 | p99 | errors | floor p50 | GraphQL/floor |`,
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const c of w.cases) {
       const s = c.saturated;
       lines.push(
-        `| ${c.name} | ${c.statements ?? '–'} | ${perSecond(c.c1.rps)} | ${ms(c.c1.p50)} | ${ms(c.c1.p95)} | ${ms(c.c1.p99)} | ` +
+        `| ${c.name} | ${c.statements} | ${c.waves} | ${perSecond(c.c1.rps)} | ${ms(c.c1.p50)} | ${ms(c.c1.p95)} | ${ms(c.c1.p99)} | ` +
           `${perSecond(s?.rps)} | ${ms(s?.p50)} | ${ms(s?.p95)} | ${ms(s?.p99)} | ${c.c1.errors + (s?.errors ?? 0)} | ` +
           `${ms(c.floor?.p50)} | ${c.ratio == null ? '–' : `${c.ratio.toFixed(2)}x`} |`,
       );
@@ -350,12 +350,14 @@ function renderMarkdown(results: Results, targets: TargetResult[], previous: Res
   lines.push(
     '## How this is measured',
     '',
-    '`npm run bench` (bench/run.ts) seeds or reuses a database, starts `src/main.ts` as a child process, and drives it ' +
-      'over loopback HTTP with autocannon. Latency percentiles come from every response of the measured window. ' +
-      'Statements per request come from the server’s `extensions.sql`. The raw-SQL floor replays the statements one ' +
-      'request issues (captured in process through the same Yoga app) with postgres.js, wave by wave as DataLoader ' +
-      'batched them, one request at a time; GraphQL/floor is the c=1 p50 over the floor p50, so it prices parsing, ' +
-      'validation, resolvers, JSON and HTTP. Write workloads add rows to the bench database on every run.',
+    '`npm run bench` (bench/run.ts) seeds or reuses a database, starts `src/main.ts` as a child process with ' +
+      '`NODE_ENV=production` (as deployed), and drives it over loopback HTTP with autocannon. Latency percentiles come ' +
+      'from every response of the measured window. Statements per request are captured by running the same request ' +
+      'in process through the same Yoga app (what `extensions.sql` reports outside production); round trips count ' +
+      'the statements that had to wait for each other. The raw-SQL floor replays those statements with postgres.js ' +
+      '(prepared, as the server runs them), round trip by round trip as DataLoader batched them, one request at a ' +
+      'time; GraphQL/floor is the c=1 p50 over the floor p50, so it prices parsing, validation, resolvers, JSON and ' +
+      'HTTP. Write workloads add rows to the bench database on every run.',
     '',
   );
   return `${lines.join('\n')}\n`;

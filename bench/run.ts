@@ -71,6 +71,7 @@ const ctx: BenchContext = {
   origin: server.origin,
   users: database.seed.users,
   log,
+  statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
   token(userId) {
     let token = tokens.get(userId);
     if (!token) {
@@ -102,9 +103,12 @@ try {
       }
       const cases: CaseResult[] = [];
       for (const benchCase of prepared.cases) {
+        // In process first: its development config shows an error in full, where production masks it.
+        const capture = await captureStatements(database.url, jwtSecret, benchCase.next());
         const probe = await execute(server.origin, benchCase.next());
         if (probe.errors?.length) throw new Error(`${benchCase.name}: ${JSON.stringify(probe.errors).slice(0, 400)}`);
-        log(`${workload.id} ${benchCase.name}: ${probe.sql?.statements ?? '?'} statements; concurrency 1…`);
+        const statements = capture.names.length;
+        log(`${workload.id} ${benchCase.name}: ${statements} statements; concurrency 1…`);
         const c1 = await measureHttp({ origin: server.origin, next: benchCase.next, connections: 1, seconds });
         let saturated: Latency | null = null;
         if (benchCase.saturate !== false) {
@@ -112,24 +116,19 @@ try {
           saturated = await measureHttp({ origin: server.origin, next: benchCase.next, connections, seconds });
         }
         let floor: Latency | null = null;
-        let floorStatements: number | null = null;
         if (benchCase.floor) {
-          const waves = await captureStatements(database.url, jwtSecret, benchCase.next());
-          floorStatements = waves.flat().length;
-          log(
-            `${workload.id} ${benchCase.name}: raw-SQL floor of ${floorStatements} statements in ${waves.length} waves…`,
-          );
-          floor = await measureFloor(floorSql, waves, Math.max(2, seconds / 2));
+          log(`${workload.id} ${benchCase.name}: raw-SQL floor, ${capture.waves.length} waves…`);
+          floor = await measureFloor(floorSql, capture.waves, Math.max(2, seconds / 2));
         }
         cases.push({
           name: benchCase.name,
-          statements: probe.sql?.statements ?? null,
-          statementNames: probe.sql?.names ?? [],
-          floorStatements,
+          statements,
+          statementNames: capture.names,
+          waves: capture.waves.length,
           c1,
           saturated,
           floor,
-          ratio: floor ? c1.p50 / floor.p50 : null,
+          ratio: floor && Number.isFinite(c1.p50 / floor.p50) ? c1.p50 / floor.p50 : null,
         });
         const c = cases.at(-1)!;
         log(

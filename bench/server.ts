@@ -12,12 +12,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The real server, as `npm start` runs it, in its own process: the load generator must not share
- * its event loop. NODE_ENV stays non-production so every response carries `extensions.sql`.
+ * its event loop. NODE_ENV=production as deployed (graphql-js skips its development checks); the
+ * statement counts come from an in-process capture instead of `extensions.sql`.
  */
 export async function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: '0', NODE_ENV: 'development' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,6 +10,7 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function format(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return 'no figure';
   if (unit === '/s') return `${Math.round(value).toLocaleString('en')}/s`;
   return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ${unit}`;
 }
