@@ -458,8 +458,22 @@ const W8: Workload = {
   },
 };
 
-/** Leaderboards may be materialized views or refreshed by a function; time whichever the schema has. */
+/** The project's own refresh when it exports one (src/jobs/leaderboards.ts), else a view or SQL function. */
 async function leaderboardRefreshSeconds(ctx: BenchContext): Promise<{ seconds: number; what: string } | null> {
+  const job = await importOptional('../src/jobs/leaderboards.ts');
+  if (typeof job?.refreshLeaderboards === 'function') {
+    const refresh = job.refreshLeaderboards as (sql: Sql, options: object) => Promise<{ status: string }>;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const started = performance.now();
+      const outcome = await refresh(ctx.sql, { now: new Date(), when: 'always', wait: true });
+      times.push((performance.now() - started) / 1000);
+      if (outcome.status !== 'refreshed')
+        return { seconds: Number.NaN, what: `refreshLeaderboards said ${outcome.status}` };
+    }
+    times.sort((a, b) => a - b);
+    return { seconds: times[1]!, what: 'refreshLeaderboards(sql, { when: "always" }), median of 3' };
+  }
   const views = await ctx.sql<{ name: string; unique: boolean }[]>`/* bench:leaderboardViews */
     select format('%I.%I', schemaname, matviewname) as name,
            exists (select 1 from pg_indexes i join pg_index x on x.indexrelid = format('%I.%I', i.schemaname, i.indexname)::regclass
@@ -483,6 +497,16 @@ async function leaderboardRefreshSeconds(ctx: BenchContext): Promise<{ seconds: 
   const started = performance.now();
   await ctx.sql.unsafe(`select ${fn.name}()`);
   return { seconds: (performance.now() - started) / 1000, what: `select ${fn.name}()` };
+}
+
+/** A module that a later branch may add; null while it does not exist. */
+async function importOptional(path: string): Promise<Record<string, unknown> | null> {
+  try {
+    return (await import(new URL(path, import.meta.url).href)) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw error;
+  }
 }
 
 const W9: Workload = {
@@ -541,6 +565,13 @@ const W9: Workload = {
   },
 };
 
+/** English stop words the search would drop: a query of them would search for nothing. */
+const STOP_WORDS = new Set(
+  'about above after again also been before being below between both could does doing down during each from further have having here into just more most once only other over same should some such than that their them then there these they this those through under until very were what when where which while will with would your yours'.split(
+    ' ',
+  ),
+);
+
 const W10: Workload = {
   id: 'W10',
   title: 'search: a two-word searchMessages across the viewer’s conversations',
@@ -552,18 +583,25 @@ const W10: Workload = {
     if (!viewer) return 'no data: no conversation members';
     const samples = await ctx.sql<{ body: string }[]>`/* bench:searchSample */
       select m.body from conversation_members cm
-        join lateral (select body from messages where conversation_id = cm.conversation_id
+        join lateral (select body from messages where conversation_id = cm.conversation_id and body not like 'Bench %'
                        order by sequence_number desc limit 20) m on true
-       where cm.user_id = ${viewer.userId} limit 200`;
-    const words = new Map<string, number>();
+       where cm.user_id = ${viewer.userId} limit 400`;
+    const wordsOf = (body: string) =>
+      [...new Set(body.toLowerCase().match(/[a-z]{4,}/g) ?? [])].filter((word) => !STOP_WORDS.has(word));
+    const frequency = new Map<string, number>();
+    for (const { body } of samples)
+      for (const word of wordsOf(body)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    // The two most common words that share a message: the search finds something, and plenty of it.
+    let best: { words: string[]; score: number } | null = null;
     for (const { body } of samples) {
-      for (const word of new Set(body.toLowerCase().match(/[a-z]{4,}/g) ?? []))
-        words.set(word, (words.get(word) ?? 0) + 1);
+      const words = wordsOf(body)
+        .sort((a, b) => frequency.get(b)! - frequency.get(a)!)
+        .slice(0, 2);
+      const score = words.length === 2 ? frequency.get(words[0]!)! + frequency.get(words[1]!)! : 0;
+      if (score > (best?.score ?? 0)) best = { words, score };
     }
-    // Two words that often occur: a search that finds many messages is the expensive one.
-    const common = [...words.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
-    if (common.length < 2) return 'no data: no message text to search for';
-    const query = `${common[0]} ${common[1]}`;
+    if (!best) return 'no data: no message text to search for';
+    const query = best.words.join(' ');
     const operation: Operation = {
       query: `query W10($q: String!) { searchMessages(query: $q, first: 20) { edges { cursor node { id sequenceNumber body
         createdAt sender { id username } conversation { id title } } } pageInfo { hasNextPage endCursor } } }`,
