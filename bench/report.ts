@@ -275,7 +275,12 @@ function change(target: TargetResult): string {
   return `${percent >= 0 ? '+' : ''}${percent.toFixed(0)}% (was ${figure(target.previous, target.unit)})`;
 }
 
-function renderMarkdown(results: Results, targets: TargetResult[], previous: Results | null, charts: string[]): string {
+export function renderMarkdown(
+  results: Results,
+  targets: TargetResult[],
+  previous: Results | null,
+  charts: string[],
+): string {
   const met = targets.filter((t) => t.status === 'met').length;
   const missed = targets.filter((t) => t.status === 'MISSED');
   const unmeasured = targets.filter((t) => t.status === 'not measured').length;

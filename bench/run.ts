@@ -64,6 +64,13 @@ log(
   `Server ${server.origin} (pid ${server.pid}) on ${database.embedded ? 'the embedded bench cluster' : 'DATABASE_URL'}`,
 );
 const floorSql = createSql(database.url);
+process.once('SIGINT', () => {
+  log('Interrupted: stopping the server and the database.');
+  void server
+    .stop()
+    .then(() => database.stop())
+    .finally(() => process.exit(130));
+});
 
 const tokens = new Map<number, Promise<string>>();
 const ctx: BenchContext = {
