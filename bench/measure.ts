@@ -11,7 +11,7 @@ export interface Latency {
   p50: number;
   p95: number;
   p99: number;
-  /** Responses that were not HTTP 2xx, plus socket errors and timeouts. */
+  /** Non-2xx responses, socket errors, timeouts, and responses with GraphQL errors or UserErrors. */
   errors: number;
 }
 
@@ -63,6 +63,7 @@ async function drain(origin: string): Promise<void> {
 
 async function runAutocannon(options: LoadOptions): Promise<Latency> {
   const latencies: number[] = [];
+  let failed = 0;
   const url = new URL(options.origin);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -81,6 +82,10 @@ async function runAutocannon(options: LoadOptions): Promise<Latency> {
               path: '/graphql',
               ...requestInit(options.next()),
             }),
+            // HTTP 200 can still carry a GraphQL error or a payload's UserError; those count as errors too.
+            onResponse: (_status, body) => {
+              if (body.includes('"errors":[{')) failed += 1;
+            },
           },
         ],
       },
@@ -88,7 +93,7 @@ async function runAutocannon(options: LoadOptions): Promise<Latency> {
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  const errors = result.non2xx + result.errors + result.timeouts;
+  const errors = result.non2xx + result.errors + result.timeouts + failed;
   return summarize(latencies, result.duration || options.seconds, errors);
 }
 

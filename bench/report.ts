@@ -275,6 +275,20 @@ function change(target: TargetResult): string {
   return `${percent >= 0 ? '+' : ''}${percent.toFixed(0)}% (was ${figure(target.previous, target.unit)})`;
 }
 
+export /** The case's c=1 p95 and saturated throughput against the same case of the previous run. */
+function caseChange(now: CaseResult, was: CaseResult | undefined, connections: number): string {
+  if (!was) return '–';
+  const percent = (a: number, b: number) => {
+    const value = ((a - b) / b) * 100;
+    return Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(0)}%` : '–';
+  };
+  const parts = [`p95 ${percent(now.c1.p95, was.c1.p95)}`];
+  if (now.saturated && was.saturated)
+    parts.push(`c=${connections} req/s ${percent(now.saturated.rps, was.saturated.rps)}`);
+  if (now.statements !== was.statements) parts.push(`SQL ${was.statements} → ${now.statements}`);
+  return parts.join(', ');
+}
+
 export function renderMarkdown(
   results: Results,
   targets: TargetResult[],
@@ -333,17 +347,22 @@ export function renderMarkdown(
     const subjects = Object.entries(w.subjects).map(([k, v]) => `${k}: ${v}`);
     if (subjects.length) lines.push(`Subjects: ${subjects.join('; ')}.`, '');
     lines.push(
-      `| Case | SQL/request | round trips | c=1 req/s | p50 | p95 | p99 | c=${options.connections} req/s | p50 | p95 | p99 | errors | floor p50 | GraphQL/floor |`,
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `| Case | SQL/request | round trips | c=1 req/s | p50 | p95 | p99 | c=${options.connections} req/s | p50 | p95 | p99 | errors | floor p50 | GraphQL/floor | vs previous |`,
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
+    const before = previous?.workloads.find((p) => p.id === w.id && p.status === 'ran');
     for (const c of w.cases) {
       const s = c.saturated;
+      const was = before?.cases.find((p) => p.name === c.name);
       lines.push(
         `| ${c.name} | ${c.statements} | ${c.waves} | ${perSecond(c.c1.rps)} | ${ms(c.c1.p50)} | ${ms(c.c1.p95)} | ${ms(c.c1.p99)} | ` +
           `${perSecond(s?.rps)} | ${ms(s?.p50)} | ${ms(s?.p95)} | ${ms(s?.p99)} | ${c.c1.errors + (s?.errors ?? 0)} | ` +
-          `${ms(c.floor?.p50)} | ${c.ratio == null ? '–' : `${c.ratio.toFixed(2)}x`} |`,
+          `${ms(c.floor?.p50)} | ${c.ratio == null ? '–' : `${c.ratio.toFixed(2)}x`} | ${caseChange(c, was, options.connections)} |`,
       );
     }
+    const errors = w.cases.reduce((sum, c) => sum + c.c1.errors + (c.saturated?.errors ?? 0), 0);
+    if (errors > 0)
+      lines.push('', `**${errors} responses were errors** (HTTP, GraphQL or UserError): see the errors column.`);
     lines.push('', 'Latencies in ms. Statements per request:', '');
     for (const c of w.cases) lines.push(`- ${c.name}: ${c.statementNames.join(', ') || '–'}`);
     const metrics = Object.entries(w.metrics).map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(3)}`);

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql ships ESM and CJS builds; Node (and so Yoga) loads the CJS one. Tests must use the same
+  // copy, or `instanceof GraphQLError` fails across the two and expected errors turn into 500s.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
