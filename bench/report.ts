@@ -228,10 +228,20 @@ export function evaluateTargets(results: Results, previous: Results | null): Tar
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
-/** The newest earlier results file, read before this run overwrites today's. */
-async function previousResults(): Promise<Results | null> {
-  const names = (await readdir(resultsDir).catch(() => [] as string[])).filter((n) =>
-    /^\d{4}-\d{2}-\d{2}\.json$/.test(n),
+/**
+ * A full run at the default scale is `<date>`; others say what they were (`<date>-2000-users-W1-W5`),
+ * so a quick check never overwrites the real figures, and each compares with runs of its own kind.
+ */
+export function resultsName(results: Pick<Results, 'date' | 'options'>): string {
+  const { users, only } = results.options;
+  return `${results.date}${users === 100_000 ? '' : `-${users}-users`}${only ? `-${[...only].sort().join('-')}` : ''}`;
+}
+
+/** The newest results file of the same kind, read before this run overwrites today's. */
+async function previousResults(name: string): Promise<Results | null> {
+  const suffix = name.slice(10);
+  const names = (await readdir(resultsDir).catch(() => [] as string[])).filter(
+    (n) => n.endsWith('.json') && /^\d{4}-\d{2}-\d{2}/.test(n) && n.slice(10, -5) === suffix,
   );
   const newest = names.sort().at(-1);
   return newest ? (JSON.parse(await readFile(join(resultsDir, newest), 'utf8')) as Results) : null;
@@ -239,9 +249,10 @@ async function previousResults(): Promise<Results | null> {
 
 export async function writeReport(results: Results): Promise<string[]> {
   await mkdir(resultsDir, { recursive: true });
-  const previous = await previousResults();
+  const name = resultsName(results);
+  const previous = await previousResults(name);
   const targets = evaluateTargets(results, previous);
-  const stem = join(resultsDir, results.date);
+  const stem = join(resultsDir, name);
   const charts = renderCharts(results);
   const files: string[] = [];
   for (const [suffix, svg] of Object.entries(charts)) {
@@ -334,7 +345,7 @@ export function renderMarkdown(
       throughput: `Requests per second at ${options.connections} connections`,
       floor: 'GraphQL p50 over the raw-SQL floor p50 (tick: 2x target)',
     };
-    for (const chart of charts) lines.push(`![${titles[chart] ?? chart}](${results.date}-${chart}.svg)`, '');
+    for (const chart of charts) lines.push(`![${titles[chart] ?? chart}](${resultsName(results)}-${chart}.svg)`, '');
   }
 
   lines.push('## Workloads', '');

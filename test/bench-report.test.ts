@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../bench/measure';
-import { evaluateTargets, type Results, renderMarkdown, type WorkloadResult } from '../bench/report';
+import { evaluateTargets, type Results, renderMarkdown, resultsName, type WorkloadResult } from '../bench/report';
 import { barChart } from '../bench/svg';
 
 const latency = (p95: number) => ({ requests: 100, rps: 200, p50: p95 / 2, p95, p99: p95 * 2, errors: 0 });
@@ -65,6 +65,13 @@ describe('bench report', () => {
     const markdown = renderMarkdown(now, targets, null, []);
     expect(markdown).toContain('| W6 inbox p95 (c=1) | <= 5 ms | 7.00 ms | **MISSED** | +75% (was 4.00 ms) |');
     expect(markdown).toContain('**Skipped:** schema lacks Mutation.sendMessage');
+  });
+
+  it('names a partial or small run apart from the full one', () => {
+    expect(resultsName(results([]))).toBe('2026-01-01');
+    const small = results([]);
+    small.options = { ...small.options, users: 2000, only: ['W5', 'W1'] };
+    expect(resultsName(small)).toBe('2026-01-01-2000-users-W1-W5');
   });
 
   it('takes nearest-rank percentiles and draws escaped SVG', () => {
