@@ -142,7 +142,10 @@ export async function captureStatements(
     },
   });
   const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, NODE_ENV: 'development' });
-  const app = createApp({ sql, config });
+  // Background jobs (the leaderboard refresher, where it exists) would run inside the capture; the
+  // option is spread from a plain object so this compiles whether or not AppDeps has it yet.
+  const quiet: object = { leaderboards: { schedule: false } };
+  const app = createApp({ sql, config, ...quiet });
   const fetcher = (url: string, init: RequestInit) => Promise.resolve(app.yoga.fetch(url, init));
   try {
     await execute('http://bench.local', operation, fetcher);
