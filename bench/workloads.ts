@@ -73,7 +73,7 @@ async function cursorAtDepth(
 
 const W0: Workload = {
   id: 'W0',
-  title: 'baseline: a users search page and the muscle catalogue with exercises and activations',
+  title: 'baseline: an empty query, a users search page, and the muscle catalogue with exercises and activations',
   kind: 'read',
   needs: ['Query.users', 'Query.muscles', 'Muscle.exercises', 'Exercise.activations', 'MuscleActivation.muscle'],
   async prepare(ctx) {
@@ -97,6 +97,8 @@ const W0: Workload = {
     return {
       subjects: { viewer: viewer.id, searches: searches.join(', ') },
       cases: [
+        // No resolver and no SQL: what HTTP, Yoga, parsing, validation and JSON cost on their own.
+        { name: '{ __typename }', next: () => ({ query: '{ __typename }', variables: {}, token }), floor: false },
         { name: 'users search', next: () => ({ ...users, variables: { search: nextSearch() } }), floor: true },
         { name: 'catalogue', next: () => catalogue, floor: true },
       ],
