@@ -160,9 +160,14 @@ export async function captureStatements(
   }
 }
 
-/** The raw-SQL floor: the captured statements replayed with postgres.js, one operation at a time. */
-export async function measureFloor(sql: Sql, waves: Waves, seconds: number): Promise<Latency> {
+/**
+ * The raw-SQL floor: the captured statements replayed with postgres.js, one request at a time, taking
+ * the captured requests in turn as the HTTP run rotates its subjects.
+ */
+export async function measureFloor(sql: Sql, requests: Waves[], seconds: number): Promise<Latency> {
+  let turn = 0;
   const replay = async () => {
+    const waves = requests[turn++ % requests.length]!;
     for (const wave of waves) {
       await Promise.all(
         wave.map((statement) =>

@@ -45,6 +45,8 @@ if (
 }
 const only = values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null;
 
+/** Requests captured per read case for the raw-SQL floor. */
+const FLOOR_VARIANTS = 6;
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const jwtSecret = 'spotter-bench-secret';
 const startedAt = new Date();
@@ -124,8 +126,13 @@ try {
         }
         let floor: Latency | null = null;
         if (benchCase.floor) {
-          log(`${workload.id} ${benchCase.name}: raw-SQL floor, ${capture.waves.length} waves…`);
-          floor = await measureFloor(floorSql, capture.waves, Math.max(2, seconds / 2));
+          log(`${workload.id} ${benchCase.name}: raw-SQL floor, ${capture.waves.length} round trips…`);
+          // Cases that rotate subjects get a floor that rotates through as many of them.
+          const more = [];
+          for (let i = 0; i < FLOOR_VARIANTS - 1; i += 1) {
+            more.push((await captureStatements(database.url, jwtSecret, benchCase.next())).waves);
+          }
+          floor = await measureFloor(floorSql, [capture.waves, ...more], Math.max(2, seconds / 2));
         }
         cases.push({
           name: benchCase.name,
