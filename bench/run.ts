@@ -44,6 +44,11 @@ if (
   process.exit(values.help ? 0 : 2);
 }
 const only = values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null;
+const unknown = [...(only ?? [])].filter((id) => !workloads.some((w) => w.id === id));
+if (unknown.length > 0) {
+  console.error(`Unknown workloads: ${unknown.join(', ')} (there are ${workloads.map((w) => w.id).join(', ')})`);
+  process.exit(2);
+}
 
 /** Requests captured per read case for the raw-SQL floor. */
 const FLOOR_VARIANTS = 6;
@@ -61,7 +66,10 @@ const database = await openBenchDatabase({
   reseed: values.reseed,
   log,
 });
-const server = await startServer(database.url, jwtSecret);
+const server = await startServer(database.url, jwtSecret).catch(async (error: unknown) => {
+  await database.stop();
+  throw error;
+});
 log(
   `Server ${server.origin} (pid ${server.pid}) on ${database.embedded ? 'the embedded bench cluster' : 'DATABASE_URL'}`,
 );
