@@ -6,6 +6,8 @@ import { recordStatement } from './statements';
 export interface ClientOptions {
   /** @default 10 */
   max?: number;
+  /** Sees every statement as sent, with its parameters and their type oids (the benchmark replays them). */
+  onQuery?: (query: string, parameters: unknown[], types: number[]) => void;
 }
 
 export function createSql(url: string, options: ClientOptions = {}) {
@@ -18,7 +20,10 @@ export function createSql(url: string, options: ClientOptions = {}) {
     },
     connection: { TimeZone: 'UTC', application_name: 'spotter' },
     onnotice: () => {},
-    debug: (_connection, query) => recordStatement(query),
+    debug: (_connection, query, parameters, types) => {
+      recordStatement(query);
+      options.onQuery?.(query, parameters, types);
+    },
   });
 }
 

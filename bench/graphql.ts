@@ -1,0 +1,58 @@
+export interface GraphQLResponse {
+  status: number;
+  data: Record<string, any> | null;
+  errors: { message: string; extensions?: Record<string, unknown> }[] | undefined;
+  /** From `extensions.sql`, which the server adds outside production. */
+  sql: { statements: number; names: string[]; databaseMs: number } | null;
+}
+
+export interface Operation {
+  query: string;
+  variables: Record<string, unknown>;
+  /** A bearer token, or null for an anonymous request. */
+  token: string | null;
+}
+
+export function requestInit(operation: Operation): { headers: Record<string, string>; body: string } {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (operation.token) headers.authorization = `Bearer ${operation.token}`;
+  return { headers, body: JSON.stringify({ query: operation.query, variables: operation.variables }) };
+}
+
+/** Sends one operation to `/graphql` of `origin` (or through any fetch, such as `yoga.fetch`). */
+export async function execute(
+  origin: string,
+  operation: Operation,
+  fetcher: (url: string, init: RequestInit) => Promise<Response> = fetch,
+): Promise<GraphQLResponse> {
+  const response = await fetcher(`${origin}/graphql`, { method: 'POST', ...requestInit(operation) });
+  const body = (await response.json()) as {
+    data?: Record<string, any> | null;
+    errors?: GraphQLResponse['errors'];
+    extensions?: { sql?: GraphQLResponse['sql'] };
+  };
+  return { status: response.status, data: body.data ?? null, errors: body.errors, sql: body.extensions?.sql ?? null };
+}
+
+/** Like `execute`, but a GraphQL error is a thrown error: the harness only sends operations that must work. */
+export async function mustExecute(origin: string, operation: Operation): Promise<GraphQLResponse> {
+  const result = await execute(origin, operation);
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result).slice(0, 600)}`);
+  }
+  return result;
+}
+
+/** Every "Type.field" the schema has, from an introspection query, so missing features are skipped by name. */
+export async function schemaCoordinates(origin: string): Promise<Set<string>> {
+  const result = await mustExecute(origin, {
+    query: '{ __schema { types { name fields { name } } } }',
+    variables: {},
+    token: null,
+  });
+  const coordinates = new Set<string>();
+  for (const type of result.data!.__schema.types as { name: string; fields: { name: string }[] | null }[]) {
+    for (const field of type.fields ?? []) coordinates.add(`${type.name}.${field.name}`);
+  }
+  return coordinates;
+}

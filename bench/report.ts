@@ -1,0 +1,425 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Latency } from './measure';
+import { type Bar, barChart } from './svg';
+
+export interface CaseResult {
+  name: string;
+  /** Statements one request issues, captured in process (what `extensions.sql` reports). */
+  statements: number;
+  statementNames: string[];
+  /** Round trips in sequence: statements batched in one event-loop turn share one. */
+  waves: number;
+  c1: Latency;
+  saturated: Latency | null;
+  floor: Latency | null;
+  /** GraphQL p50 at concurrency 1 over the raw-SQL floor's p50. */
+  ratio: number | null;
+}
+
+export interface WorkloadResult {
+  id: string;
+  title: string;
+  kind: 'read' | 'write';
+  status: 'ran' | 'skipped' | 'failed';
+  reason?: string;
+  subjects: Record<string, string | number>;
+  notes: string[];
+  metrics: Record<string, number>;
+  cases: CaseResult[];
+}
+
+export interface Results {
+  date: string;
+  startedAt: string;
+  finishedAt: string;
+  commit: string | null;
+  options: { users: number; seconds: number; connections: number; only: string[] | null };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    postgres: string;
+    loadBefore: number;
+    loadAfter: number;
+  };
+  database: { embedded: boolean; users: number; seedSteps: string[]; seededSeconds: number };
+  workloads: WorkloadResult[];
+}
+
+interface Target {
+  workload: string;
+  label: string;
+  goal: string;
+  unit: string;
+  /** Whether lower is better, for the sign of a change. */
+  lowerIsBetter: boolean;
+  measure(workload: WorkloadResult): number | null;
+  met(value: number): boolean;
+}
+
+export interface TargetResult {
+  workload: string;
+  label: string;
+  goal: string;
+  unit: string;
+  measured: number | null;
+  status: 'met' | 'MISSED' | 'not measured';
+  why?: string;
+  previous: number | null;
+}
+
+const c1p95 = (name?: string) => (w: WorkloadResult) => {
+  const found = name ? w.cases.find((c) => c.name === name) : w.cases[0];
+  return found ? found.c1.p95 : null;
+};
+
+/** The issue's targets: p95 at concurrency 1 unless stated otherwise. */
+const TARGETS: Target[] = [
+  {
+    workload: 'W7',
+    label: 'W7 send p95 (c=1)',
+    goal: '<= 5 ms',
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: c1p95(),
+    met: (v) => v <= 5,
+  },
+  {
+    workload: 'W7',
+    label: 'W7 sends/s saturated',
+    goal: '>= 500/s',
+    unit: '/s',
+    lowerIsBetter: false,
+    measure: (w) => w.cases[0]?.saturated?.rps ?? null,
+    met: (v) => v >= 500,
+  },
+  {
+    workload: 'W7',
+    label: 'W7 sequence numbers gap-free after the run',
+    goal: 'yes',
+    unit: '(1 = yes)',
+    lowerIsBetter: false,
+    measure: (w) => w.metrics.gapFree ?? null,
+    met: (v) => v === 1,
+  },
+  {
+    workload: 'W2',
+    label: 'W2 history p95 (c=1)',
+    goal: '<= 15 ms',
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: c1p95(),
+    met: (v) => v <= 15,
+  },
+  {
+    workload: 'W3',
+    label: 'W3 deep page p95 / first page p95',
+    goal: '<= 1.2x',
+    unit: 'x',
+    lowerIsBetter: true,
+    measure: (w) => (w.cases.length === 2 ? w.cases[1]!.c1.p95 / w.cases[0]!.c1.p95 : null),
+    met: (v) => v <= 1.2,
+  },
+  {
+    workload: 'W5',
+    label: 'W5 feed p95 (c=1)',
+    goal: '<= 10 ms',
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: c1p95(),
+    met: (v) => v <= 10,
+  },
+  {
+    workload: 'W6',
+    label: 'W6 inbox p95 (c=1)',
+    goal: '<= 5 ms',
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: c1p95(),
+    met: (v) => v <= 5,
+  },
+  {
+    workload: 'W4',
+    label: 'W4 profile p95 (c=1)',
+    goal: '<= 10 ms',
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: c1p95(),
+    met: (v) => v <= 10,
+  },
+  {
+    workload: 'W9',
+    label: 'W9 slowest leaderboard page p95 (c=1)',
+    goal: '<= 5 ms',
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: (w) => (w.cases.length ? Math.max(...w.cases.map((c) => c.c1.p95)) : null),
+    met: (v) => v <= 5,
+  },
+  {
+    workload: 'W9',
+    label: 'W9 leaderboard refresh (the goal is for 100k users)',
+    goal: '<= 1 s',
+    unit: 's',
+    lowerIsBetter: true,
+    measure: (w) => w.metrics.refreshSeconds ?? null,
+    met: (v) => v <= 1,
+  },
+  {
+    workload: 'W1',
+    label: 'W1 statements: 20 users minus 5 users',
+    goal: '0',
+    unit: 'statements',
+    lowerIsBetter: true,
+    measure: (w) =>
+      w.metrics.statements20Users != null && w.metrics.statements5Users != null
+        ? w.metrics.statements20Users - w.metrics.statements5Users
+        : null,
+    met: (v) => v === 0,
+  },
+  {
+    workload: 'W1',
+    label: 'W1 statements per request',
+    goal: '<= 8',
+    unit: 'statements',
+    lowerIsBetter: true,
+    measure: (w) => w.metrics.statements20Users ?? null,
+    met: (v) => v <= 8,
+  },
+  ...['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W9', 'W10'].map(
+    (id): Target => ({
+      workload: id,
+      label: `${id} GraphQL cost over the raw-SQL floor (p50, worst case)`,
+      goal: '<= 2x',
+      unit: 'x',
+      lowerIsBetter: true,
+      measure: (w) => {
+        const ratios = w.cases.map((c) => c.ratio).filter((r): r is number => r != null);
+        return ratios.length ? Math.max(...ratios) : null;
+      },
+      met: (v) => v <= 2,
+    }),
+  ),
+];
+
+/** Per-case p95 goals, drawn as ticks on the latency chart. */
+const P95_GOALS: Record<string, number> = { W2: 15, W4: 10, W5: 10, W6: 5, W7: 5, W9: 5 };
+
+export function evaluateTargets(results: Results, previous: Results | null): TargetResult[] {
+  return TARGETS.map((target) => {
+    const workload = results.workloads.find((w) => w.id === target.workload);
+    const before = previous?.workloads.find((w) => w.id === target.workload);
+    const previousValue = before?.status === 'ran' ? target.measure(before) : null;
+    const base = { workload: target.workload, label: target.label, goal: target.goal, unit: target.unit };
+    if (workload?.status !== 'ran') {
+      const why = workload ? `${workload.status}: ${workload.reason}` : 'not run (--only)';
+      return { ...base, measured: null, status: 'not measured', why, previous: previousValue };
+    }
+    const value = target.measure(workload);
+    if (value == null || Number.isNaN(value)) {
+      return { ...base, measured: null, status: 'not measured', why: 'no figure (see notes)', previous: previousValue };
+    }
+    return { ...base, measured: value, status: target.met(value) ? 'met' : 'MISSED', previous: previousValue };
+  });
+}
+
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+
+/**
+ * A full run at the default scale is `<date>`; others say what they were (`<date>-2000-users-W1-W5`),
+ * so a quick check never overwrites the real figures, and each compares with runs of its own kind.
+ */
+export function resultsName(results: Pick<Results, 'date' | 'options'>): string {
+  const { users, only } = results.options;
+  return `${results.date}${users === 100_000 ? '' : `-${users}-users`}${only ? `-${[...only].sort().join('-')}` : ''}`;
+}
+
+/** The newest results file of the same kind, read before this run overwrites today's. */
+async function previousResults(name: string): Promise<Results | null> {
+  const suffix = name.slice(10);
+  const names = (await readdir(resultsDir).catch(() => [] as string[])).filter(
+    (n) => n.endsWith('.json') && /^\d{4}-\d{2}-\d{2}/.test(n) && n.slice(10, -5) === suffix,
+  );
+  const newest = names.sort().at(-1);
+  return newest ? (JSON.parse(await readFile(join(resultsDir, newest), 'utf8')) as Results) : null;
+}
+
+export async function writeReport(results: Results): Promise<string[]> {
+  await mkdir(resultsDir, { recursive: true });
+  const name = resultsName(results);
+  const previous = await previousResults(name);
+  const targets = evaluateTargets(results, previous);
+  const stem = join(resultsDir, name);
+  const charts = renderCharts(results);
+  const files: string[] = [];
+  for (const [suffix, svg] of Object.entries(charts)) {
+    await writeFile(`${stem}-${suffix}.svg`, svg);
+    files.push(`${stem}-${suffix}.svg`);
+  }
+  await writeFile(
+    `${stem}.json`,
+    `${JSON.stringify({ ...results, targets, previous: previous?.startedAt ?? null }, null, 2)}\n`,
+  );
+  await writeFile(`${stem}.md`, renderMarkdown(results, targets, previous, Object.keys(charts)));
+  return [`${stem}.json`, `${stem}.md`, ...files];
+}
+
+const ms = (value: number | undefined | null) => (value == null || Number.isNaN(value) ? '–' : value.toFixed(2));
+const perSecond = (value: number | undefined | null) => (value == null ? '–' : Math.round(value).toLocaleString('en'));
+
+function figure(value: number | null, unit: string): string {
+  if (value == null) return '–';
+  if (unit === '(1 = yes)') return value === 1 ? 'yes' : 'NO';
+  if (unit === '/s') return `${perSecond(value)}/s`;
+  if (unit === 'statements') return String(value);
+  return `${value.toFixed(2)} ${unit}`;
+}
+
+function change(target: TargetResult): string {
+  if (target.measured == null || target.previous == null) return '–';
+  const delta = target.measured - target.previous;
+  if (target.previous === 0) return delta === 0 ? 'same' : `${delta > 0 ? '+' : ''}${delta.toFixed(2)}`;
+  const percent = (delta / Math.abs(target.previous)) * 100;
+  return `${percent >= 0 ? '+' : ''}${percent.toFixed(0)}% (was ${figure(target.previous, target.unit)})`;
+}
+
+export /** The case's c=1 p95 and saturated throughput against the same case of the previous run. */
+function caseChange(now: CaseResult, was: CaseResult | undefined, connections: number): string {
+  if (!was) return '–';
+  const percent = (a: number, b: number) => {
+    const value = ((a - b) / b) * 100;
+    return Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(0)}%` : '–';
+  };
+  const parts = [`p95 ${percent(now.c1.p95, was.c1.p95)}`];
+  if (now.saturated && was.saturated)
+    parts.push(`c=${connections} req/s ${percent(now.saturated.rps, was.saturated.rps)}`);
+  if (now.statements !== was.statements) parts.push(`SQL ${was.statements} → ${now.statements}`);
+  return parts.join(', ');
+}
+
+export function renderMarkdown(
+  results: Results,
+  targets: TargetResult[],
+  previous: Results | null,
+  charts: string[],
+): string {
+  const met = targets.filter((t) => t.status === 'met').length;
+  const missed = targets.filter((t) => t.status === 'MISSED');
+  const unmeasured = targets.filter((t) => t.status === 'not measured').length;
+  const { machine, options, database } = results;
+  const lines: string[] = [];
+  lines.push(`# Benchmark ${results.date}`, '');
+  lines.push(
+    `**${met} of ${targets.length} targets met, ${missed.length} MISSED, ${unmeasured} not measured.**` +
+      (missed.length ? ` Missed: ${missed.map((t) => t.label).join('; ')}.` : ''),
+    '',
+  );
+  lines.push(
+    `- Commit \`${results.commit ?? 'unknown'}\`, ${results.startedAt} to ${results.finishedAt}.`,
+    `- Database: ${database.embedded ? 'embedded PostgreSQL (bench/data/)' : 'DATABASE_URL'}, ${machine.postgres}, ` +
+      `${database.users.toLocaleString('en')} users seeded with steps ${database.seedSteps.join(', ')}` +
+      (database.seededSeconds ? ` (seeding took ${database.seededSeconds} s in this run).` : ' (reused).'),
+    `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}. ` +
+      `Load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after.`,
+    `- Each run lasts ${options.seconds} s after a short warm-up; concurrency 1, then ${options.connections} connections ` +
+      `(saturating). Server, PostgreSQL and load generator share the machine, so figures include their contention; ` +
+      `a load average well above 0 before the run means other work was competing too.`,
+    `- Previous results: ${previous ? `${previous.startedAt} (commit \`${previous.commit ?? 'unknown'}\`)` : 'none'}.`,
+    '',
+  );
+
+  lines.push('## Targets', '', '| Target | Goal | Measured | Status | Change vs previous |', '|---|---|---|---|---|');
+  for (const t of targets) {
+    const status = t.status === 'met' ? 'met' : t.status === 'MISSED' ? '**MISSED**' : `not measured: ${t.why}`;
+    lines.push(`| ${t.label} | ${t.goal} | ${figure(t.measured, t.unit)} | ${status} | ${change(t)} |`);
+  }
+  lines.push('');
+
+  if (charts.length) {
+    lines.push('## Charts', '');
+    const titles: Record<string, string> = {
+      latency: 'p95 latency at concurrency 1 (ticks: targets)',
+      throughput: `Requests per second at ${options.connections} connections`,
+      floor: 'GraphQL p50 over the raw-SQL floor p50 (tick: 2x target)',
+    };
+    for (const chart of charts) lines.push(`![${titles[chart] ?? chart}](${resultsName(results)}-${chart}.svg)`, '');
+  }
+
+  lines.push('## Workloads', '');
+  for (const w of results.workloads) {
+    lines.push(`### ${w.id} ${w.title}`, '');
+    if (w.status !== 'ran') {
+      lines.push(`**${w.status === 'skipped' ? 'Skipped' : 'FAILED'}:** ${w.reason}`, '');
+      continue;
+    }
+    const subjects = Object.entries(w.subjects).map(([k, v]) => `${k}: ${v}`);
+    if (subjects.length) lines.push(`Subjects: ${subjects.join('; ')}.`, '');
+    lines.push(
+      `| Case | SQL/request | round trips | c=1 req/s | p50 | p95 | p99 | c=${options.connections} req/s | p50 | p95 | p99 | errors | floor p50 | GraphQL/floor | vs previous |`,
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    );
+    const before = previous?.workloads.find((p) => p.id === w.id && p.status === 'ran');
+    for (const c of w.cases) {
+      const s = c.saturated;
+      const was = before?.cases.find((p) => p.name === c.name);
+      lines.push(
+        `| ${c.name} | ${c.statements} | ${c.waves} | ${perSecond(c.c1.rps)} | ${ms(c.c1.p50)} | ${ms(c.c1.p95)} | ${ms(c.c1.p99)} | ` +
+          `${perSecond(s?.rps)} | ${ms(s?.p50)} | ${ms(s?.p95)} | ${ms(s?.p99)} | ${c.c1.errors + (s?.errors ?? 0)} | ` +
+          `${ms(c.floor?.p50)} | ${c.ratio == null ? '–' : `${c.ratio.toFixed(2)}x`} | ${caseChange(c, was, options.connections)} |`,
+      );
+    }
+    const errors = w.cases.reduce((sum, c) => sum + c.c1.errors + (c.saturated?.errors ?? 0), 0);
+    if (errors > 0)
+      lines.push('', `**${errors} responses were errors** (HTTP, GraphQL or UserError): see the errors column.`);
+    lines.push('', 'Latencies in ms. Statements per request:', '');
+    for (const c of w.cases) lines.push(`- ${c.name}: ${c.statementNames.join(', ') || '–'}`);
+    const metrics = Object.entries(w.metrics).map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(3)}`);
+    if (metrics.length) lines.push(`- Other figures: ${metrics.join('; ')}`);
+    for (const note of w.notes) lines.push(`- ${note}`);
+    lines.push('');
+  }
+
+  lines.push(
+    '## How this is measured',
+    '',
+    '`npm run bench` (bench/run.ts) seeds or reuses a database, starts `src/main.ts` as a child process with ' +
+      '`NODE_ENV=production` (as deployed), and drives it over loopback HTTP with autocannon. Latency percentiles come ' +
+      'from every response of the measured window. Statements per request are captured by running the same request ' +
+      'in process through the same Yoga app (what `extensions.sql` reports outside production); round trips count ' +
+      'the statements that had to wait for each other. The raw-SQL floor replays those statements with postgres.js ' +
+      '(prepared, as the server runs them), round trip by round trip as DataLoader batched them, one request at a ' +
+      'time; GraphQL/floor is the c=1 p50 over the floor p50, so it prices parsing, validation, resolvers, JSON and ' +
+      'HTTP. Write workloads add rows to the bench database on every run.',
+    '',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function renderCharts(results: Results): Record<string, string> {
+  const ran = results.workloads.filter((w) => w.status === 'ran');
+  if (ran.length === 0) return {};
+  const label = (w: WorkloadResult, c: CaseResult) => `${w.id} ${c.name}`;
+  const latency: Bar[] = ran.flatMap((w) =>
+    w.cases.map((c) => ({ label: label(w, c), value: c.c1.p95, goal: P95_GOALS[w.id] ?? null })),
+  );
+  const throughput: Bar[] = ran.flatMap((w) =>
+    w.cases.flatMap((c) =>
+      c.saturated
+        ? [{ label: label(w, c), value: c.saturated.rps, goal: w.id === 'W7' ? 500 : null, higherIsBetter: true }]
+        : [],
+    ),
+  );
+  const floor: Bar[] = ran.flatMap((w) =>
+    w.cases.flatMap((c) => (c.ratio != null ? [{ label: label(w, c), value: c.ratio, goal: 2 }] : [])),
+  );
+  const charts: Record<string, string> = {
+    latency: barChart('p95 latency at concurrency 1', 'ms', latency),
+  };
+  if (throughput.length)
+    charts.throughput = barChart(`Requests/s at ${results.options.connections} connections`, '/s', throughput);
+  if (floor.length) charts.floor = barChart('GraphQL p50 / raw-SQL floor p50', 'x', floor);
+  return charts;
+}

@@ -1,0 +1,216 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { signToken } from '../src/auth/tokens';
+import { createSql } from '../src/db/client';
+import { scaleSteps } from '../src/seed/steps';
+import { openBenchDatabase } from './database';
+import { execute, schemaCoordinates } from './graphql';
+import { captureStatements, type Latency, measureFloor, measureHttp } from './measure';
+import { type CaseResult, type Results, type WorkloadResult, writeReport } from './report';
+import { startServer } from './server';
+import { type BenchContext, workloads } from './workloads';
+
+const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
+  --users        scale of the seeded database (default 100000)
+  --duration     seconds per measured run (default 8)
+  --connections  concurrent connections for the saturated run (default 16)
+  --only         run only these workloads
+  --reseed       drop the bench database of this scale and seed it again
+  DATABASE_URL   use this (empty, or bench-seeded) database instead of the embedded cluster in bench/data/`;
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '16' },
+    only: { type: 'string' },
+    reseed: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+const users = Number(values.users);
+const seconds = Number(values.duration);
+const connections = Number(values.connections);
+if (
+  values.help ||
+  !Number.isInteger(users) ||
+  users < 10 ||
+  !(seconds > 0) ||
+  !Number.isInteger(connections) ||
+  connections < 2
+) {
+  console.error(usage);
+  process.exit(values.help ? 0 : 2);
+}
+const only = values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null;
+const unknown = [...(only ?? [])].filter((id) => !workloads.some((w) => w.id === id));
+if (unknown.length > 0) {
+  console.error(`Unknown workloads: ${unknown.join(', ')} (there are ${workloads.map((w) => w.id).join(', ')})`);
+  process.exit(2);
+}
+
+/** Requests captured per read case for the raw-SQL floor. */
+const FLOOR_VARIANTS = 6;
+const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const jwtSecret = 'spotter-bench-secret';
+const startedAt = new Date();
+const loadBefore = loadavg()[0]!;
+
+const database = await openBenchDatabase({
+  users,
+  steps: scaleSteps,
+  databaseUrl: process.env.DATABASE_URL || null,
+  dataDir: process.env.SPOTTER_BENCH_DATA_DIR || 'bench/data',
+  port: Number(process.env.SPOTTER_BENCH_PORT || 54339),
+  reseed: values.reseed,
+  log,
+});
+const server = await startServer(database.url, jwtSecret).catch(async (error: unknown) => {
+  await database.stop();
+  throw error;
+});
+log(
+  `Server ${server.origin} (pid ${server.pid}) on ${database.embedded ? 'the embedded bench cluster' : 'DATABASE_URL'}`,
+);
+const floorSql = createSql(database.url);
+process.once('SIGINT', () => {
+  log('Interrupted: stopping the server and the database.');
+  void server
+    .stop()
+    .then(() => database.stop())
+    .finally(() => process.exit(130));
+});
+
+const tokens = new Map<number, Promise<string>>();
+const ctx: BenchContext = {
+  sql: database.sql,
+  origin: server.origin,
+  users: database.seed.users,
+  log,
+  statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
+  token(userId) {
+    let token = tokens.get(userId);
+    if (!token) {
+      token = signToken(userId, jwtSecret);
+      tokens.set(userId, token);
+    }
+    return token;
+  },
+};
+
+const results: WorkloadResult[] = [];
+try {
+  const coordinates = await schemaCoordinates(server.origin);
+  for (const workload of workloads) {
+    if (only && !only.has(workload.id)) continue;
+    const base = { id: workload.id, title: workload.title, kind: workload.kind };
+    const missing = workload.needs.filter((coordinate) => !coordinates.has(coordinate));
+    if (missing.length > 0) {
+      log(`${workload.id}: skipped, the schema lacks ${missing.join(', ')}`);
+      results.push({ ...base, status: 'skipped', reason: `schema lacks ${missing.join(', ')}`, ...empty() });
+      continue;
+    }
+    try {
+      const prepared = await workload.prepare(ctx);
+      if (typeof prepared === 'string') {
+        log(`${workload.id}: skipped, ${prepared}`);
+        results.push({ ...base, status: 'skipped', reason: prepared, ...empty() });
+        continue;
+      }
+      const cases: CaseResult[] = [];
+      for (const benchCase of prepared.cases) {
+        // In process first: its development config shows an error in full, where production masks it.
+        const capture = await captureStatements(database.url, jwtSecret, benchCase.next());
+        const probe = await execute(server.origin, benchCase.next());
+        if (probe.errors?.length) throw new Error(`${benchCase.name}: ${JSON.stringify(probe.errors).slice(0, 400)}`);
+        const statements = capture.names.length;
+        log(`${workload.id} ${benchCase.name}: ${statements} statements; concurrency 1…`);
+        const c1 = await measureHttp({ origin: server.origin, next: benchCase.next, connections: 1, seconds });
+        let saturated: Latency | null = null;
+        if (benchCase.saturate !== false) {
+          log(`${workload.id} ${benchCase.name}: concurrency ${connections}…`);
+          saturated = await measureHttp({ origin: server.origin, next: benchCase.next, connections, seconds });
+        }
+        let floor: Latency | null = null;
+        if (benchCase.floor) {
+          log(`${workload.id} ${benchCase.name}: raw-SQL floor, ${capture.waves.length} round trips…`);
+          // Cases that rotate subjects get a floor that rotates through as many of them.
+          const more = [];
+          for (let i = 0; i < FLOOR_VARIANTS - 1; i += 1) {
+            more.push((await captureStatements(database.url, jwtSecret, benchCase.next())).waves);
+          }
+          floor = await measureFloor(floorSql, [capture.waves, ...more], Math.max(2, seconds / 2));
+        }
+        cases.push({
+          name: benchCase.name,
+          statements,
+          statementNames: capture.names,
+          waves: capture.waves.length,
+          c1,
+          saturated,
+          floor,
+          ratio: floor && Number.isFinite(c1.p50 / floor.p50) ? c1.p50 / floor.p50 : null,
+        });
+        const c = cases.at(-1)!;
+        log(
+          `${workload.id} ${c.name}: c1 p50 ${c1.p50.toFixed(2)} p95 ${c1.p95.toFixed(2)} ms, ${c1.rps.toFixed(0)}/s` +
+            (saturated ? `; c${connections} ${saturated.rps.toFixed(0)}/s p95 ${saturated.p95.toFixed(2)} ms` : '') +
+            (c.ratio ? `; GraphQL/floor ${c.ratio.toFixed(2)}x` : ''),
+        );
+      }
+      const metrics = { ...prepared.metrics, ...(prepared.after ? await prepared.after() : {}) };
+      results.push({ ...base, status: 'ran', subjects: prepared.subjects, notes: prepared.notes, metrics, cases });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${workload.id}: failed: ${message}`);
+      results.push({ ...base, status: 'failed', reason: message.slice(0, 500), ...empty() });
+    }
+  }
+} finally {
+  await server.stop();
+  await floorSql.end({ timeout: 5 });
+}
+
+const [pg] = await database.sql<{ version: string }[]>`select version()`;
+const report: Results = {
+  date: startedAt.toISOString().slice(0, 10),
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  commit: gitCommit(),
+  options: { users, seconds, connections, only: only ? [...only] : null },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: pg!.version.split(' on ')[0]!,
+    loadBefore,
+    loadAfter: loadavg()[0]!,
+  },
+  database: {
+    embedded: database.embedded,
+    users: database.seed.users,
+    seedSteps: database.seed.steps,
+    seededSeconds: Math.round(database.seededSeconds),
+  },
+  workloads: results,
+};
+await database.stop();
+const written = await writeReport(report);
+log(`Wrote ${written.join(', ')}`);
+process.exit(0);
+
+function empty() {
+  return { subjects: {}, notes: [], metrics: {}, cases: [] };
+}
+
+function gitCommit(): string | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'drizzle'], { encoding: 'utf8' }).trim();
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return null;
+  }
+}
