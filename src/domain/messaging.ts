@@ -1,8 +1,10 @@
+import postgres from 'postgres';
 import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
+import { timed } from '../db/statements';
 import { fail, ok, type Result } from '../graphql/errors';
 import { type ConversationRow, type MessageRow, messageColumns } from '../loaders/messaging';
-import { publish } from '../realtime/pubsub';
+import { MESSAGING_CHANNEL, publish } from '../realtime/pubsub';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
@@ -21,9 +23,13 @@ export function isSingleEmoji(text: string): boolean {
 }
 
 /** Why a member-only write was refused: the object does not exist, or the caller is not a member. */
-async function missingOrForbidden<T>(tx: TransactionSql, conversationId: number, field: string): Promise<Result<T>> {
+async function missingOrForbidden<T>(
+  sql: Sql | TransactionSql,
+  conversationId: number,
+  field: string,
+): Promise<Result<T>> {
   const [exists] =
-    await tx`/* messaging:conversationExists */ select 1 from conversations where id = ${conversationId}`;
+    await (sql as Sql)`/* messaging:conversationExists */ select 1 from conversations where id = ${conversationId}`;
   return exists
     ? fail('FORBIDDEN', 'Only members of this conversation can do that', field)
     : fail('NOT_FOUND', 'No such conversation', field);
@@ -139,53 +145,7 @@ export async function sendMessage(
   if (key !== null) check.text(key, 'idempotencyKey', 1, 200);
   if (!check.ok) return { ok: false, errors: check.errors };
 
-  const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
-    const [member] = await tx`/* messaging:isMember */
-      select 1 from conversation_members where conversation_id = ${input.conversationId} and user_id = ${viewer.id}`;
-    if (!member) return missingOrForbidden(tx, input.conversationId, 'conversationId');
-
-    if (key !== null) {
-      const earlier = await messageOfKey(tx, viewer.id, key);
-      if (earlier) return sameRequest(earlier, input.conversationId, body);
-    }
-
-    const sent = await tx
-      .savepoint(async (sp) => {
-        const [message] = await sp<MessageRow[]>`/* messaging:insertMessage */
-          insert into messages (conversation_id, sender_id, body)
-          values (${input.conversationId}, ${viewer.id}, ${body})
-          returning ${messageColumns(sp as unknown as Sql, 'messages')}`;
-        if (key !== null) {
-          const [claimed] = await sp`/* messaging:claimIdempotencyKey */
-            insert into idempotency_keys (sender_id, key, message_id) values (${viewer.id}, ${key}, ${message!.id})
-            on conflict do nothing returning message_id`;
-          if (!claimed) throw new LostIdempotencyRace();
-        }
-        return message!;
-      })
-      .catch((error) => {
-        if (error instanceof LostIdempotencyRace) return null;
-        throw error;
-      });
-
-    if (!sent) {
-      const winner = await messageOfKey(tx, viewer.id, key!);
-      return winner
-        ? sameRequest(winner, input.conversationId, body)
-        : fail('CONFLICT', 'Retry the request', 'idempotencyKey');
-    }
-
-    await tx`/* messaging:activity */
-      insert into activity_events (user_id, type, message_id, created_at)
-      values (${viewer.id}, 'MESSAGE_SENT', ${sent.id}, ${sent.createdAt})`;
-    await publish(tx, {
-      type: 'messageAdded',
-      conversationId: sent.conversationId,
-      messageId: sent.id,
-      sequenceNumber: sent.sequenceNumber,
-    });
-    return ok({ message: sent });
-  });
+  const result = await timed(() => insertMessage(ctx.sql, viewer.id, input.conversationId, body, key));
   if (result.ok) {
     refreshMessage(ctx, result.value.message);
     ctx.loaders.conversationById.clear(input.conversationId);
@@ -194,11 +154,62 @@ export async function sendMessage(
   return result;
 }
 
-class LostIdempotencyRace extends Error {}
+const IDEMPOTENCY_KEY_TAKEN = 'idempotency_keys_pkey';
 
-async function messageOfKey(tx: TransactionSql, senderId: number, key: string) {
-  const [row] = await tx<MessageRow[]>`/* messaging:messageOfKey */
-    select ${messageColumns(tx as unknown as Sql)}
+/**
+ * The send is one statement, so it is its own transaction and holds the conversation's row lock (taken
+ * by the sequence trigger) for one round trip instead of several: that lock is what serialises
+ * concurrent senders. Membership, the message, the idempotency key, the private MESSAGE_SENT event and
+ * the NOTIFY (delivered at commit, with ids only) all succeed or fail together.
+ */
+async function insertMessage(
+  sql: Sql,
+  senderId: number,
+  conversationId: number,
+  body: string,
+  key: string | null,
+): Promise<Result<{ message: MessageRow }>> {
+  if (key !== null) {
+    const earlier = await messageOfKey(sql, senderId, key);
+    if (earlier) return sameRequest(earlier, conversationId, body);
+  }
+  try {
+    const [message] = await sql<MessageRow[]>`/* messaging:send */
+      with message as (
+        insert into messages (conversation_id, sender_id, body)
+        select ${conversationId}, ${senderId}, ${body}
+         where exists (select 1 from conversation_members
+                        where conversation_id = ${conversationId} and user_id = ${senderId})
+        returning ${messageColumns(sql, 'messages')}
+      ), claimed as (
+        insert into idempotency_keys (sender_id, key, message_id)
+        select ${senderId}, ${key}::text, id from message where ${key}::text is not null
+      ), activity as (
+        insert into activity_events (user_id, type, message_id, created_at)
+        select sender_id, 'MESSAGE_SENT', id, created_at from message
+      ), notified as (
+        select pg_notify(${MESSAGING_CHANNEL}, json_build_object(
+                 'type', 'messageAdded', 'conversationId', conversation_id,
+                 'messageId', id, 'sequenceNumber', sequence_number)::text)
+          from message
+      )
+      select m.*, (select count(*) from notified) as notified from message m`;
+    if (!message) return missingOrForbidden(sql, conversationId, 'conversationId');
+    const { notified: _notified, ...row } = message as MessageRow & { notified: number };
+    return ok({ message: row });
+  } catch (error) {
+    // A racing retry with the same key committed first: its message is the answer, ours rolled back.
+    if (error instanceof postgres.PostgresError && error.constraint_name === IDEMPOTENCY_KEY_TAKEN && key !== null) {
+      const winner = await messageOfKey(sql, senderId, key);
+      if (winner) return sameRequest(winner, conversationId, body);
+    }
+    throw error;
+  }
+}
+
+async function messageOfKey(sql: Sql | TransactionSql, senderId: number, key: string) {
+  const [row] = await (sql as Sql)<MessageRow[]>`/* messaging:messageOfKey */
+    select ${messageColumns(sql as Sql)}
       from idempotency_keys k join messages m on m.id = k.message_id
      where k.sender_id = ${senderId} and k.key = ${key}`;
   return row ?? null;
