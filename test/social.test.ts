@@ -147,9 +147,7 @@ describe('N+1', () => {
     expect(sorted(large.statements)).toMatchInlineSnapshot(`
       [
         "loader:activationsByExerciseId",
-        "loader:exerciseById",
         "loader:followersByUserId",
-        "loader:muscleById",
         "loader:setsByWorkoutId",
         "loader:workoutsByUserId",
         "page:users",
@@ -185,7 +183,6 @@ describe('N+1', () => {
     expect(sorted(large.statements)).toMatchInlineSnapshot(`
       [
         "loader:activityByUserId",
-        "loader:exerciseById",
         "loader:followingByUserId",
         "loader:setsByWorkoutId",
         "loader:statsByUserId",

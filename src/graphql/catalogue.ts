@@ -65,7 +65,7 @@ MuscleActivation.implement({
   fields: (t) => ({
     muscle: t.field({
       type: Muscle,
-      resolve: async (row, _args, ctx) => (await ctx.loaders.muscleById.load(row.muscleId))!,
+      resolve: (row) => ({ id: row.muscleId, name: row.muscleName }),
     }),
     exercise: t.field({
       type: Exercise,

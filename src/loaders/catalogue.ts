@@ -6,9 +6,11 @@ import { keysetPage, keysetPages } from './keyset';
 
 export type MuscleRow = typeof muscles.$inferSelect;
 export type ExerciseRow = typeof exercises.$inferSelect;
+/** An activation with its muscle's name, so `activations { muscle { name } }` is one round trip. */
 export interface ActivationRow {
   exerciseId: number;
   muscleId: number;
+  muscleName: string;
   activation: number;
 }
 
@@ -27,9 +29,10 @@ export function catalogueLoaders(sql: Sql) {
 
   const activationsByExerciseId = loader<number, ActivationRow[]>(async (ids) => {
     const rows = await sql<ActivationRow[]>`/* loader:activationsByExerciseId */
-      select exercise_id, muscle_id, activation from exercise_activations
-       where exercise_id = any(${ids as number[]}::integer[])
-       order by exercise_id, activation desc, muscle_id`;
+      select a.exercise_id, a.muscle_id, m.name as muscle_name, a.activation
+        from exercise_activations a join muscles m on m.id = a.muscle_id
+       where a.exercise_id = any(${ids as number[]}::integer[])
+       order by a.exercise_id, a.activation desc, a.muscle_id`;
     return groupByKey(ids, rows, (row) => row.exerciseId);
   });
 

@@ -5,7 +5,8 @@ import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
 import { keysetPages } from './keyset';
 
 export type WorkoutRow = typeof workouts.$inferSelect;
-export type WorkoutSetRow = typeof workoutSets.$inferSelect;
+/** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */
+export type WorkoutSetRow = typeof workoutSets.$inferSelect & { exerciseName: string };
 
 export interface StatsRow {
   userId: number;
@@ -33,8 +34,10 @@ export function trainingLoaders(sql: Sql) {
 
   const setsByWorkoutId = loader<number, WorkoutSetRow[]>(async (ids) => {
     const rows = await sql<WorkoutSetRow[]>`/* loader:setsByWorkoutId */
-      select * from workout_sets where workout_id = any(${ids as number[]}::bigint[])
-       order by workout_id, position`;
+      select s.*, e.name as exercise_name
+        from workout_sets s join exercises e on e.id = s.exercise_id
+       where s.workout_id = any(${ids as number[]}::bigint[])
+       order by s.workout_id, s.position`;
     return groupByKey(ids, rows, (row) => row.workoutId);
   });
 
