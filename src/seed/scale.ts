@@ -108,6 +108,8 @@ export async function seedAtScale(sql: Sql, options: ScaleOptions, steps: SeedSt
     const bar = progress(step.label, step.total(options));
     await step.run(sql, options, bar.tick);
     bar.done();
+    // The next step's INSERT … SELECT reads what this one wrote; stale statistics (tables thought
+    // empty) turn its joins into nested loops over millions of rows.
+    await sql`analyze`;
   }
-  await sql`analyze`;
 }

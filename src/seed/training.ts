@@ -67,6 +67,10 @@ export const workoutsStep: SeedStep = {
     try {
       for (let from = minId; from <= maxId; from += batch) {
         const to = Math.min(maxId, from + batch - 1);
+        // Identity ids only grow, so the batch's workouts are exactly those past this mark: the sets
+        // insert reads them by primary-key range instead of probing workout_sets for each one.
+        const [{ before }] = await sql<[{ before: number }]>`/* seed:workoutMark */
+          select coalesce(max(id), 0) as before from workouts`;
         await sql`/* seed:workouts */
           insert into workouts (user_id, title, started_at, duration_seconds, created_at)
           select u.id, (${SESSIONS}::text[])[1 + (u.id + k) % 3], w.started_at, w.duration, w.started_at + make_interval(secs => w.duration)
@@ -92,8 +96,7 @@ export const workoutsStep: SeedStep = {
                                        ${PROGRAM.map((lift) => lift.baseKg)}::float8[], ${PROGRAM.map((lift) => lift.reps)}::integer[])
                          with ordinality as l(session, exercise_id, base_kg, reps, idx)) lift
               on lift.session = w.title and (lift.idx - 1) % ${LIFTS_PER_SESSION} = ((p - 1) / 2) % ${LIFTS_PER_SESSION}
-           where w.user_id between ${from} and ${to} and w.set_count = 0
-             and not exists (select 1 from workout_sets s where s.workout_id = w.id)`;
+           where w.id > ${before}`;
         tick(to - minId + 1);
       }
     } finally {
