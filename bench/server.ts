@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * statement counts come from an in-process capture instead of `extensions.sql`.
  */
 export async function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
