@@ -51,8 +51,8 @@ export function leaderboardLoaders(sql: Sql) {
 export type LeaderboardPageRow = UserRow & { entryRank: number; entryScore: number; cursorKey: string[] };
 
 /**
- * One page of a board: a range scan of leaderboard_entries_global_idx (or _country_idx), read
- * backwards from the cursor, with each row's live users row joined in.
+ * One page of a board: a range scan of leaderboard_entries_global_idx (or _country_idx) from the
+ * cursor, with each row's live users row joined in.
  */
 export function leaderboardPage(sql: Sql, kind: LeaderboardKind, country: string | null, page: Page) {
   return keysetPage<Omit<LeaderboardPageRow, 'cursorKey'>>(

@@ -142,8 +142,10 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
   );
 
   /**
-   * The viewer's inbox, latest activity first, read in order from conversation_members_inbox_idx
-   * (last_activity_at is copied onto every membership by the message trigger), never sorted.
+   * The viewer's inbox, latest activity first: the viewer's memberships from
+   * conversation_members_by_user_idx, ordered by each conversation's own last activity. Only the
+   * viewer's conversations are sorted; keeping an order per membership instead would cost every
+   * message a write to every member's row (see drizzle/0008_inbox_without_member_writes.sql).
    */
   const conversationsByUserId = loaderPerArgs((page: Page) =>
     loader<number, Paged<ConversationRow>>(async (userIds) => {
@@ -151,7 +153,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
         sql,
         {
           name: 'loader:conversationsByUserId',
-          key: ['cm.last_activity_at', 'cm.conversation_id'],
+          key: ['coalesce(c.last_message_at, c.created_at)', 'c.id'],
           keyTypes: INBOX_KEY_TYPES,
           order: 'desc',
           select: sql`c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number`,

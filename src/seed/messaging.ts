@@ -44,7 +44,7 @@ const EMOJI = ['👍', '🔥', '💪', '❤️', '😂', '🎉', '👏', '🏋�
  * gap-free sequence numbers (one conversation holding up to 100,000 of them), reactions and the
  * private MESSAGE_SENT events, all by INSERT … SELECT. The row triggers are off during the load,
  * and every denormalized column they would keep (member_count, last_sequence_number,
- * last_message_id/at, members' last_activity_at) is then set in one pass per table.
+ * last_message_id/at, members' read marks) is then set in one pass per table.
  */
 export const messagingStep: SeedStep = {
   label: 'messages',
@@ -75,8 +75,8 @@ export const messagingStep: SeedStep = {
         select min(id) as first_id, max(id) as last_id from conversations where id > ${conversationBase}`;
       // The first conversations of this run are the large ones; the very first is the deepest.
       await sql`/* seed:members */
-        insert into conversation_members (conversation_id, user_id, joined_at, last_activity_at)
-        select c.id, member.user_id, c.created_at + make_interval(secs => member.n), c.created_at
+        insert into conversation_members (conversation_id, user_id, joined_at)
+        select c.id, member.user_id, c.created_at + make_interval(secs => member.n)
           from conversations c
          cross join lateral (
            select c.created_by_id as user_id, 0 as n
@@ -133,8 +133,7 @@ export const messagingStep: SeedStep = {
       // Most members are caught up; some lag a little, a few never opened the conversation.
       await sql`/* seed:readMarks */
         update conversation_members cm
-           set last_activity_at = coalesce(c.last_message_at, c.created_at),
-               last_read_sequence_number = case
+           set last_read_sequence_number = case
                  when (hashint8(cm.user_id + cm.conversation_id * 7919) & 2147483647) % 100 < 60 then c.last_sequence_number
                  when (hashint8(cm.user_id + cm.conversation_id * 7919) & 2147483647) % 100 < 95
                    then greatest(0, c.last_sequence_number - (hashint8(cm.user_id) & 2147483647) % 50)::int

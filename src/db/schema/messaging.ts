@@ -41,12 +41,11 @@ export const conversationMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     lastReadSequenceNumber: integer().notNull().default(0),
-    // Copied from the conversation by trigger so the inbox is one index range, not a sort.
-    lastActivityAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'conversation_members_pkey', columns: [t.conversationId, t.userId] }),
-    index('conversation_members_inbox_idx').on(t.userId, t.lastActivityAt.desc(), t.conversationId.desc()),
+    // A user's memberships (the inbox, membership checks): the primary key's columns reversed.
+    index('conversation_members_by_user_idx').on(t.userId, t.conversationId),
     index('conversation_members_by_join_idx').on(t.conversationId, t.joinedAt, t.userId),
   ],
 );
