@@ -65,7 +65,9 @@ export async function keysetPages<Row>(
   const nulls = spec.order === 'desc' ? (readDesc ? ' nulls last' : ' nulls first') : '';
   const orderBy = sql.unsafe(spec.key.map((k) => `${k} ${readDesc ? 'desc' : 'asc'}${nulls}`).join(', '));
 
-  // The side opposite to the reading direction: rows before `after`, or after `before`.
+  // The side opposite to the reading direction: rows before `after`, or after `before`. It is probed
+  // once per parent: `offset 0` keeps the planner from pulling the probe up into the output rows,
+  // where it ran once per row of the page.
   const opposite = page.backward ? page.before : page.after;
   const oppositeCondition = opposite
     ? page.backward
@@ -80,9 +82,10 @@ export async function keysetPages<Row>(
 
   const rows = await sql<({ pageIndex: number; hasOpposite: boolean; cursorKey: string[] | null } & Row)[]>`
     ${sql.unsafe(`/* ${spec.name} */`)}
-    select k.idx as page_index, o.has_opposite, p.*
-      from unnest(${parents as never}::${parentType}[]) with ordinality as k(parent, idx)
-     cross join lateral (select ${probe} as has_opposite) o
+    select k.idx as page_index, k.has_opposite, p.*
+      from (select k.parent, k.idx, ${probe} as has_opposite
+              from unnest(${parents as never}::${parentType}[]) with ordinality as k(parent, idx)
+            offset 0) k
       left join lateral (
         select ${spec.select}, ${cursorKey} as cursor_key
           from ${spec.from}
