@@ -141,3 +141,34 @@ describe('User.activity', () => {
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 });
+
+describe('Query.feed first page', () => {
+  it('reads only the followees who can be on it, and gives exactly the full merge’s page', async () => {
+    const [viewer, ...followees] = await createUsers(db.sql, 13);
+    for (const followee of followees) {
+      await db.sql`insert into follows (follower_id, followee_id) values (${viewer!.id}, ${followee.id})`;
+    }
+    // Uneven histories: one followee dominates the newest events, others have a single old one.
+    for (const [i, followee] of followees.entries()) {
+      const count = i === 0 ? 8 : (i % 3) + 1;
+      for (let k = 0; k < count; k += 1) await insertEvent(followee, 'LEVEL_UP', 5 + i * 7 + k * 11, { level: k + 2 });
+    }
+    // One followee's newest event is deleted: the bound must follow it down, or the page would skip events.
+    await db.sql`delete from activity_events where id = (
+      select id from activity_events where user_id = ${followees[1]!.id} order by created_at desc limit 1)`;
+    const [stale] = await db.sql`
+      select count(*)::int as n from users u where u.last_public_activity_at is distinct from (
+        select max(created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')`;
+    expect(stale!.n).toBe(0);
+
+    for (const first of [1, 3, 5, 10]) {
+      const pruned = expectData(await run(db, FEED, { first }, { as: viewer!.id })).feed;
+      // A filter naming every public type takes the unpruned merge over all followees.
+      const everyType = ['WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED'];
+      const full = expectData(await run(db, FEED, { first, types: everyType }, { as: viewer!.id })).feed;
+      expect(pruned.edges.map((e: any) => e.node.id)).toEqual(full.edges.map((e: any) => e.node.id));
+      expect(pruned.edges).toHaveLength(first);
+      expect(pruned.pageInfo.hasNextPage).toBe(full.pageInfo.hasNextPage);
+    }
+  });
+});

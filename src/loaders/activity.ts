@@ -79,13 +79,24 @@ export async function feedPage(
            where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)}
              and (a.created_at, a.id) >= (${page.after[0]!}::timestamptz, ${page.after[1]!}::bigint)))`
     : sql`false`;
+  // On a first page without a type filter, only followees whose newest public event is among the
+  // page's newest can appear (drizzle/0011_feed_latest_activity.sql), so the merge reads only those.
+  const followees =
+    page.after || types
+      ? sql`(select followee_id from follows where follower_id = ${viewerId})`
+      : sql`(select f.followee_id from follows f join users u on u.id = f.followee_id
+              where f.follower_id = ${viewerId}
+                and u.last_public_activity_at >= coalesce((
+                      select u2.last_public_activity_at from follows f2 join users u2 on u2.id = f2.followee_id
+                       where f2.follower_id = ${viewerId} and u2.last_public_activity_at is not null
+                       order by u2.last_public_activity_at desc offset ${page.limit} limit 1), '-infinity'))`;
   const rows = await sql<(ActivityEventRow & { cursorKey: string[] | null; newerExists: boolean })[]>`/* page:feed */
     select o.newer_exists, e.*,
            case when e.id is null then null else array[e.created_at::text, e.id::text] end as cursor_key
       from (select ${newerExists} as newer_exists) o
       left join lateral (
         select top.id
-          from follows f
+          from ${followees} f
          cross join lateral (
            select a.id, a.created_at
              from activity_events a
@@ -93,7 +104,6 @@ export async function feedPage(
             order by a.created_at desc nulls last, a.id desc nulls last
             limit ${page.limit + 1}
          ) top
-         where f.follower_id = ${viewerId}
          order by top.created_at desc, top.id desc
          limit ${page.limit + 1}
       ) winners on true

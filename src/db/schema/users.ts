@@ -27,6 +27,9 @@ export const users = pgTable(
     workoutCount: integer().notNull().default(0),
     followerCount: integer().notNull().default(0),
     followingCount: integer().notNull().default(0),
+    // Kept by tg_activity_events__latest: lets the feed's first page read only the followees who can
+    // be on it (drizzle/0011_feed_latest_activity.sql).
+    lastPublicActivityAt: timestamp({ withTimezone: true, precision: 6 }),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "last_public_activity_at" timestamp (6) with time zone;
