@@ -17,11 +17,11 @@ begin
              where type <> 'MESSAGE_SENT' group by user_id order by user_id) d
      where u.id = d.user_id and u.last_public_activity_at is distinct from greatest(u.last_public_activity_at, d.latest);
   else
+    -- A delete or a change of time can lower the bound: recompute it from the partial index.
+    -- (A DELETE trigger has no new_events, and plpgsql plans a branch only when it runs.)
     update users u set last_public_activity_at = (
              select max(a.created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')
-     where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT'
-                    union
-                    select user_id from new_events where type <> 'MESSAGE_SENT');
+     where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT');
   end if;
   return null;
 end $$;
@@ -35,30 +35,17 @@ create trigger _500_latest_insert after insert on activity_events
 drop trigger if exists _500_latest_update on activity_events;
 --> statement-breakpoint
 create trigger _500_latest_update after update on activity_events
-  referencing old table as old_events new table as new_events
+  referencing old table as old_events
   for each statement execute function tg_activity_events__latest();
 --> statement-breakpoint
 drop trigger if exists _500_latest_delete on activity_events;
 --> statement-breakpoint
--- A delete has no new rows; an empty transition table of the same shape stands in for them.
-create or replace function tg_activity_events__latest_after_delete() returns trigger
-language plpgsql volatile set search_path = public, pg_temp as $$
-begin
-  update users u set last_public_activity_at = (
-           select max(a.created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')
-   where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT');
-  return null;
-end $$;
---> statement-breakpoint
 create trigger _500_latest_delete after delete on activity_events
   referencing old table as old_events
-  for each statement execute function tg_activity_events__latest_after_delete();
+  for each statement execute function tg_activity_events__latest();
 --> statement-breakpoint
 comment on function tg_activity_events__latest() is
-  'Keeps users.last_public_activity_at equal to the time of the user''s newest public activity event (inserts and updates).';
---> statement-breakpoint
-comment on function tg_activity_events__latest_after_delete() is
-  'Keeps users.last_public_activity_at exact when public activity events are deleted.';
+  'Keeps users.last_public_activity_at equal to the time of the user''s newest public activity event.';
 --> statement-breakpoint
 update users u set last_public_activity_at = l.latest
   from (select user_id, max(created_at) as latest from activity_events
