@@ -3,7 +3,7 @@ import type { Sql } from '../db/client';
 import type { activityEvents } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../graphql/pagination';
 import { byKey, loader, loaderPerArgs } from './keyed';
-import { keysetPages } from './keyset';
+import { keysetPages, keyValue } from './keyset';
 
 export type ActivityEventRow = typeof activityEvents.$inferSelect;
 export type ActivityTypeName = ActivityEventRow['type'];
@@ -71,13 +71,13 @@ export async function feedPage(
   { page, types }: ActivityArgs,
 ): Promise<PageResult<ActivityEventRow & { cursorKey: string[] }>> {
   const after = page.after
-    ? sql`and (a.created_at, a.id) < (${page.after[0]!}::timestamptz, ${page.after[1]!}::bigint)`
+    ? sql`and (a.created_at, a.id) < (${keyValue(sql, page.after[0]!, 'timestamptz')}, ${keyValue(sql, page.after[1]!, 'bigint')})`
     : sql``;
   const newerExists = page.after
     ? sql`exists (select 1 from follows f where f.follower_id = ${viewerId} and exists (
           select 1 from activity_events a
            where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)}
-             and (a.created_at, a.id) >= (${page.after[0]!}::timestamptz, ${page.after[1]!}::bigint)))`
+             and (a.created_at, a.id) >= (${keyValue(sql, page.after[0]!, 'timestamptz')}, ${keyValue(sql, page.after[1]!, 'bigint')})))`
     : sql`false`;
   // On a first page without a type filter, only followees whose newest public event is among the
   // page's newest can appear (drizzle/0011_feed_latest_activity.sql), so the merge reads only those.

@@ -24,8 +24,17 @@ export interface KeysetSpec {
 
 type Comparison = '<' | '>' | '<=' | '>=';
 
+/**
+ * A cursor part as SQL. It is sent as text and cast by PostgreSQL: a parameter the server types as
+ * timestamptz is serialised by postgres.js through a JS Date, which drops the microseconds that
+ * tell tied rows apart.
+ */
+export function keyValue(sql: Sql, value: string, type: KeyType): Fragment {
+  return sql`${value}::text::${sql.unsafe(type)}`;
+}
+
 function rowOf(sql: Sql, values: readonly string[], types: readonly KeyType[]): Fragment {
-  return values.map((value, i) => sql`${value}::${sql.unsafe(types[i]!)}`).reduce((acc, part) => sql`${acc}, ${part}`);
+  return values.map((value, i) => keyValue(sql, value, types[i]!)).reduce((acc, part) => sql`${acc}, ${part}`);
 }
 
 function compare(sql: Sql, spec: KeysetSpec, op: Comparison, values: readonly string[]): Fragment {
