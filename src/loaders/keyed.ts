@@ -20,8 +20,11 @@ export function groupByKey<K extends Key, R>(keys: readonly K[], rows: readonly 
  * The one loader factory: a per-request DataLoader whose batch (one SQL statement) is timed into
  * the request's statement log.
  */
-export function loader<K extends Key, V>(batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>) {
-  return new DataLoader<K, V, K>((keys) => timed(() => batch(keys)));
+export function loader<K extends Key, V>(
+  batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>,
+  options?: DataLoader.Options<K, V, K>,
+) {
+  return new DataLoader<K, V, K>((keys) => timed(() => batch(keys)), options);
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
 import { withoutStatementLog } from '../db/statements';
-import { type MessageRow, messageColumns } from '../loaders/messaging';
+import type { MessageRow } from '../loaders/messaging';
 import type { MessagingEvent, MessagingPubSub } from './pubsub';
+import { STREAM_PAGE } from './stream-reads';
 
 export interface MessageStreamOptions {
   sql: Sql;
@@ -13,8 +14,6 @@ export interface MessageStreamOptions {
   afterSequenceNumber: number | null;
 }
 
-/** Rows read per statement while replaying; the next page waits until the client took this one. */
-const PAGE = 100;
 /** setTimeout holds at most 2^31 - 1 ms (about 24.8 days); longer waits are taken in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -81,22 +80,16 @@ export async function openMessageStream(options: MessageStreamOptions): Promise<
   /** Reads and delivers (delivered, upTo], a page at a time; ends the stream once the viewer is no member. */
   const deliverUpTo = async (upTo: number | null) => {
     for (;;) {
-      const rows = await sql<(Partial<MessageRow> & { isMember: boolean })[]>`/* stream:messages */
-        select member.is_member, m.*
-          from (select exists (select 1 from conversation_members
-                                where conversation_id = ${conversationId} and user_id = ${viewer.id}) as is_member) member
-          left join lateral (
-            select ${messageColumns(sql)} from messages m
-             where m.conversation_id = ${conversationId} and m.sequence_number > ${delivered ?? 0}
-               and m.sequence_number <= ${upTo ?? 2_147_483_647}
-             order by m.sequence_number limit ${PAGE}) m on member.is_member`;
+      const [isMember, messages] = await Promise.all([
+        pubsub.reads.isMember(conversationId, viewer.id),
+        pubsub.reads.messages(conversationId, delivered ?? 0, upTo ?? 2_147_483_647),
+      ]);
       if (finished) return;
-      if (!rows[0]?.isMember) return finish();
-      const messages = rows.filter((row) => row.id != null).map(({ isMember: _, ...row }) => row as MessageRow);
+      if (!isMember) return finish();
       if (messages.length === 0) return;
       delivered = messages.at(-1)!.sequenceNumber;
       push(messages);
-      if (messages.length < PAGE) return;
+      if (messages.length < STREAM_PAGE) return;
       await drained();
       if (finished) return;
     }

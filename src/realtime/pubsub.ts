@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from '../db/client';
 import { withoutStatementLog } from '../db/statements';
+import { createStreamReads } from './stream-reads';
 
 /**
  * Messaging events travel through PostgreSQL LISTEN/NOTIFY, so every server process on the
@@ -48,6 +49,9 @@ export function createMessagingPubSub(sql: Sql) {
   };
 
   return {
+    /** Batched reads for all of this process's streams. */
+    reads: createStreamReads(sql),
+
     /** Resolves once this process's LISTEN is active: from then on no committed event is missed. */
     ready(): Promise<void> {
       if (closed) return Promise.reject(new Error('The messaging pubsub is closed'));
