@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { type App, createApp } from '../../src/app';
+import { type App, type AppDeps, createApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import { createSql, type Sql } from '../../src/db/client';
 
@@ -22,7 +22,7 @@ export interface TestDatabase {
 }
 
 /** Clones the migrated template into a database of this test file's own, dropped afterwards. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(app: Partial<AppDeps> = {}): Promise<TestDatabase> {
   const name = `spotter_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${inject('templateDatabase')}`);
@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = databaseUrl(name);
   const sql = createSql(url, { max: 20 });
   const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' });
-  return { name, url, sql, config, app: createApp({ sql, config }) };
+  return { name, url, sql, config, app: createApp({ sql, config, ...app }) };
 }
 
 export async function dropTestDatabase(db: TestDatabase): Promise<void> {
@@ -42,10 +42,10 @@ export async function dropTestDatabase(db: TestDatabase): Promise<void> {
 }
 
 /** A database for the calling test file: created before its tests, dropped after them. */
-export function useTestDatabase(): TestDatabase {
+export function useTestDatabase(app: Partial<AppDeps> = {}): TestDatabase {
   const handle = {} as TestDatabase;
   beforeAll(async () => {
-    Object.assign(handle, await createTestDatabase());
+    Object.assign(handle, await createTestDatabase(app));
   });
   afterAll(async () => {
     await dropTestDatabase(handle);
