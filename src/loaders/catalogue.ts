@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
 import type { Page } from '../graphql/pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage, keysetPages } from './keyset';
+import { byKey, groupByKey, loader } from './keyed';
+import { keysetPage, pageLoader } from './keyset';
 
 export type MuscleRow = typeof muscles.$inferSelect;
 export type ExerciseRow = typeof exercises.$inferSelect;
@@ -37,25 +37,16 @@ export function catalogueLoaders(sql: Sql) {
   });
 
   /** Exercises that work a muscle, strongest activation first: one statement for every muscle asked. */
-  const exercisesByMuscleId = loaderPerArgs((page: Page) =>
-    loader<number, Awaited<ReturnType<typeof keysetPages<ExerciseRow & { activation: number }>>>[number]>((muscleIds) =>
-      keysetPages<ExerciseRow & { activation: number }>(
-        sql,
-        {
-          name: 'loader:exercisesByMuscleId',
-          parentType: 'integer',
-          key: ['a.activation', 'a.exercise_id'],
-          keyTypes: ['float', 'integer'],
-          order: 'desc',
-          select: sql`e.*, a.activation`,
-          from: sql`exercise_activations a join exercises e on e.id = a.exercise_id`,
-          where: (muscle) => sql`a.muscle_id = ${muscle}`,
-        },
-        muscleIds,
-        page,
-      ),
-    ),
-  );
+  const exercisesByMuscleId = pageLoader<ExerciseRow & { activation: number }>(sql, {
+    name: 'loader:exercisesByMuscleId',
+    parentType: 'integer',
+    key: ['a.activation', 'a.exercise_id'],
+    keyTypes: ['float', 'integer'],
+    order: 'desc',
+    select: sql`e.*, a.activation`,
+    from: sql`exercise_activations a join exercises e on e.id = a.exercise_id`,
+    where: (muscle) => sql`a.muscle_id = ${muscle}`,
+  });
 
   const allMuscles = loader<'all', MuscleRow[]>(async (keys) => {
     const rows = await sql<MuscleRow[]>`/* loader:allMuscles */ select * from muscles order by name`;

@@ -1,6 +1,8 @@
+import type DataLoader from 'dataloader';
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import { loader, loaderPerArgs } from './keyed';
 
 /**
  * How one connection is ordered and where its rows come from. Every key column sorts the same way,
@@ -130,4 +132,16 @@ export async function keysetPage<Row>(
   const where = spec.where ?? sql`true`;
   const [result] = await keysetPages<Row>(sql, { ...spec, where: () => where }, [0], page);
   return result!;
+}
+
+/** One page loader per distinct page arguments, each batching every parent's page into one statement. */
+export function pageLoader<Row>(
+  sql: Sql,
+  spec: KeysetSpec,
+): (page: Page) => DataLoader<number | string, PageResult<Row & { cursorKey: string[] }>, number | string> {
+  return loaderPerArgs((page: Page) =>
+    loader<number | string, PageResult<Row & { cursorKey: string[] }>>((parents) =>
+      keysetPages<Row>(sql, spec, parents, page),
+    ),
+  );
 }

@@ -3,7 +3,7 @@ import type { Sql } from '../db/client';
 import type { conversations } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../graphql/pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage, keysetPages } from './keyset';
+import { keysetPage, keysetPages, pageLoader } from './keyset';
 import type { UserRow } from './users';
 
 /**
@@ -102,44 +102,26 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
   });
 
   /** By sequence number; the (conversation_id, sequence_number) index makes any page cost the same. */
-  const messagesByConversationId = loaderPerArgs((page: Page) =>
-    loader<number, Paged<MessageRow>>((conversationIds) =>
-      keysetPages<MessageRow>(
-        sql,
-        {
-          name: 'loader:messagesByConversationId',
-          key: ['m.sequence_number'],
-          keyTypes: MESSAGE_KEY_TYPES,
-          order: 'asc',
-          select: messageColumns(sql),
-          from: sql`messages m`,
-          where: (conversation) => sql`m.conversation_id = ${conversation}`,
-        },
-        conversationIds,
-        page,
-      ),
-    ),
-  );
+  const messagesByConversationId = pageLoader<MessageRow>(sql, {
+    name: 'loader:messagesByConversationId',
+    key: ['m.sequence_number'],
+    keyTypes: MESSAGE_KEY_TYPES,
+    order: 'asc',
+    select: messageColumns(sql),
+    from: sql`messages m`,
+    where: (conversation) => sql`m.conversation_id = ${conversation}`,
+  });
 
   /** In joining order, along conversation_members_by_join_idx. */
-  const membersByConversationId = loaderPerArgs((page: Page) =>
-    loader<number, Paged<UserRow>>((conversationIds) =>
-      keysetPages<UserRow>(
-        sql,
-        {
-          name: 'loader:membersByConversationId',
-          key: ['cm.joined_at', 'cm.user_id'],
-          keyTypes: MEMBER_KEY_TYPES,
-          order: 'asc',
-          select: sql`u.*`,
-          from: sql`conversation_members cm join users u on u.id = cm.user_id`,
-          where: (conversation) => sql`cm.conversation_id = ${conversation}`,
-        },
-        conversationIds,
-        page,
-      ),
-    ),
-  );
+  const membersByConversationId = pageLoader<UserRow>(sql, {
+    name: 'loader:membersByConversationId',
+    key: ['cm.joined_at', 'cm.user_id'],
+    keyTypes: MEMBER_KEY_TYPES,
+    order: 'asc',
+    select: sql`u.*`,
+    from: sql`conversation_members cm join users u on u.id = cm.user_id`,
+    where: (conversation) => sql`cm.conversation_id = ${conversation}`,
+  });
 
   /**
    * The viewer's inbox, latest activity first: the viewer's memberships from

@@ -1,12 +1,10 @@
 import type { Sql } from '../db/client';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { loader, loaderPerArgs } from './keyed';
-import { keysetPages } from './keyset';
+import type { KeyType } from '../graphql/pagination';
+import { loader } from './keyed';
+import { pageLoader } from './keyset';
 import type { UserRow } from './users';
 
 export const FOLLOW_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-
-type FollowPage = PageResult<UserRow & { cursorKey: string[] }>;
 
 /**
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
@@ -15,24 +13,15 @@ type FollowPage = PageResult<UserRow & { cursorKey: string[] }>;
  */
 export function socialLoaders(sql: Sql, viewerId: number | null) {
   const edgePages = (name: string, side: 'follower_id' | 'followee_id', other: 'follower_id' | 'followee_id') =>
-    loaderPerArgs((page: Page) =>
-      loader<number, FollowPage>((userIds) =>
-        keysetPages<UserRow>(
-          sql,
-          {
-            name,
-            key: ['f.created_at', `f.${other}`],
-            keyTypes: FOLLOW_KEY_TYPES,
-            order: 'desc',
-            select: sql`u.*`,
-            from: sql`follows f join users u on u.id = ${sql.unsafe(`f.${other}`)}`,
-            where: (user) => sql`${sql.unsafe(`f.${side}`)} = ${user}`,
-          },
-          userIds,
-          page,
-        ),
-      ),
-    );
+    pageLoader<UserRow>(sql, {
+      name,
+      key: ['f.created_at', `f.${other}`],
+      keyTypes: FOLLOW_KEY_TYPES,
+      order: 'desc',
+      select: sql`u.*`,
+      from: sql`follows f join users u on u.id = ${sql.unsafe(`f.${other}`)}`,
+      where: (user) => sql`${sql.unsafe(`f.${side}`)} = ${user}`,
+    });
 
   const followersByUserId = edgePages('loader:followersByUserId', 'followee_id', 'follower_id');
   const followingByUserId = edgePages('loader:followingByUserId', 'follower_id', 'followee_id');

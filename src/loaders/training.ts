@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
 import type { workoutSets, workouts } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import type { KeyType } from '../graphql/pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { keysetPages } from './keyset';
+import { pageLoader } from './keyset';
 
 export type WorkoutRow = typeof workouts.$inferSelect;
 /** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */
@@ -46,24 +46,15 @@ export function trainingLoaders(sql: Sql) {
    * workoutById: whether a sibling field found the cache filled would depend on which batch answered
    * first, and statement lists per request must not.
    */
-  const workoutsByUserId = loaderPerArgs((page: Page) =>
-    loader<number, PageResult<WorkoutRow & { cursorKey: string[] }>>((userIds) =>
-      keysetPages<WorkoutRow>(
-        sql,
-        {
-          name: 'loader:workoutsByUserId',
-          key: ['w.started_at', 'w.id'],
-          keyTypes: WORKOUT_KEY_TYPES,
-          order: 'desc',
-          select: sql`w.*`,
-          from: sql`workouts w`,
-          where: (user) => sql`w.user_id = ${user}`,
-        },
-        userIds,
-        page,
-      ),
-    ),
-  );
+  const workoutsByUserId = pageLoader<WorkoutRow>(sql, {
+    name: 'loader:workoutsByUserId',
+    key: ['w.started_at', 'w.id'],
+    keyTypes: WORKOUT_KEY_TYPES,
+    order: 'desc',
+    select: sql`w.*`,
+    from: sql`workouts w`,
+    where: (user) => sql`w.user_id = ${user}`,
+  });
 
   /**
    * Every figure of UserStats for every user asked, in one statement. The streak is a gaps-and-islands
