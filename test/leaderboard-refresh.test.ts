@@ -8,7 +8,8 @@ import { expectData, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
 
-const db = useTestDatabase();
+// Only the servers a test starts refresh here: a second refresher on the real clock would race the injected ones.
+const db = useTestDatabase({ leaderboards: { schedule: false } });
 
 /** A second server process on the same database: its own connection pool and its own refresher. */
 interface Server {
