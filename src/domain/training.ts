@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { registerConstraintErrors } from '../db/errors';
 import { fail, failWith, ok, type Result, userError } from '../graphql/errors';
 import { loadEach } from '../loaders/keyed';
+import { type RecordRow, recordColumns, recordJoins } from '../loaders/records';
 import type { WorkoutRow } from '../loaders/training';
 import type { UserRow } from '../loaders/users';
 import { inTransaction } from './transaction';
@@ -49,13 +50,15 @@ function checkWorkout(input: LogWorkoutInput, now: number): Validator {
 /**
  * Records a workout, its sets and its activity in one transaction. The user row is locked first,
  * so concurrent logs by one user serialize and each sees the level the previous one reached: a
- * workout that raises the level records exactly one LEVEL_UP carrying the new level. Volume, set
- * count, XP and workout count are the triggers' work.
+ * workout that raises the level records exactly one LEVEL_UP carrying the new level, and of two
+ * concurrent logs only the later one can beat the record the earlier one set. Volume, set count, XP,
+ * workout count and personal records are the triggers' work; a workout whose records beat an earlier
+ * best also records one PERSONAL_RECORD event.
  */
 export async function logWorkout(
   ctx: TrainingContext,
   input: LogWorkoutInput,
-): Promise<Result<{ workout: WorkoutRow; user: UserRow }>> {
+): Promise<Result<{ workout: WorkoutRow; user: UserRow; personalRecords: RecordRow[] }>> {
   if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to log a workout');
   const check = checkWorkout(input, Date.now());
   const exercises = await loadEach(
@@ -85,22 +88,33 @@ export async function logWorkout(
              with ordinality as s(exercise_id, reps, weight_kg, position)`;
     const [workout] = await tx<[WorkoutRow]>`/* training:readWorkout */ select * from workouts where id = ${id}`;
     const [user] = await tx<[UserRow]>`/* training:readUser */ select * from users where id = ${viewerId}`;
+    const personalRecords = await tx<RecordRow[]>`/* training:readRecords */
+      select ${recordColumns(ctx.sql)} from personal_records r ${recordJoins(ctx.sql)}
+       where r.workout_id = ${id} order by r.exercise_id, r.kind`;
     const events: { userId: number; type: string; workoutId: number | null; level: number | null }[] = [
       { userId: viewerId, type: 'WORKOUT_LOGGED', workoutId: id, level: null },
     ];
     if (user.level > before.level)
       events.push({ userId: viewerId, type: 'LEVEL_UP', workoutId: null, level: user.level });
+    if (personalRecords.some((record) => record.previousValueKg !== null))
+      events.push({ userId: viewerId, type: 'PERSONAL_RECORD', workoutId: id, level: null });
     await tx`/* training:events */ insert into activity_events ${tx(events)}`;
-    return ok({ workout, user });
+    return ok({ workout, user, personalRecords });
   });
   if (result.ok) {
     ctx.loaders.workoutById.clear(result.value.workout.id).prime(result.value.workout.id, result.value.workout);
+    ctx.loaders.recordsByWorkoutId
+      .clear(result.value.workout.id)
+      .prime(result.value.workout.id, result.value.personalRecords);
     ctx.loaders.userById.clear(viewerId).prime(viewerId, result.value.user);
   }
   return result;
 }
 
-/** Deletes one of the viewer's workouts; its sets and WORKOUT_LOGGED event go with it, and the triggers take its XP back. */
+/**
+ * Deletes one of the viewer's workouts; its sets and its WORKOUT_LOGGED and PERSONAL_RECORD events go
+ * with it, and the triggers take its XP back and hand its records to the earlier bests.
+ */
 export async function deleteWorkout(
   ctx: TrainingContext,
   workoutId: number,

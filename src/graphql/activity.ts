@@ -11,6 +11,7 @@ const ACTIVITY_TYPES = [
   'LEVEL_UP',
   'FOLLOWED',
   'MESSAGE_SENT',
+  'PERSONAL_RECORD',
 ] as const satisfies readonly ActivityTypeName[];
 
 export const ActivityType = builder.enumType('ActivityType', {

@@ -7,6 +7,7 @@ import './training';
 import './social';
 import './activity';
 import './leaderboard';
+import './records';
 import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,11 +1,20 @@
+import type { Context } from '../context';
 import { normalizeCountry } from '../domain/validate';
 import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
-import { LEADERBOARD_KEY_TYPES, leaderboardPage } from '../loaders/leaderboards';
+import {
+  type Board,
+  followingLeaderboardPage,
+  LEADERBOARD_KEY_TYPES,
+  type LeaderboardPageRow,
+  leaderboardAround,
+  leaderboardPage,
+} from '../loaders/leaderboards';
 import type { UserRow } from '../loaders/users';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity } from './connections';
-import { badInput } from './errors';
-import { type Connection, parsePage, toConnection } from './pagination';
+import { badInput, checkRange } from './errors';
+import { idOf } from './ids';
+import { type Connection, type Page, type PageResult, parsePage, toConnection } from './pagination';
 import { User } from './user';
 
 interface EntryShape {
@@ -52,43 +61,126 @@ export const LeaderboardConnection = builder.connectionObject(
   { name: 'LeaderboardEdge' },
 );
 
+export const LeaderboardScope = builder.enumType('LeaderboardScope', {
+  values: {
+    GLOBAL: { description: 'Every listed user.' },
+    FOLLOWING: { description: 'The viewer and the users they follow, ranked among themselves (anonymous: empty).' },
+  },
+});
+
+function countryArg(country: string | null | undefined): string | null {
+  if (country == null) return null;
+  const normalized = normalizeCountry(country);
+  if (!normalized) throw badInput('country must be an ISO-3166 alpha-2 code such as "SE"', 'country');
+  return normalized;
+}
+
+type PageRow = Omit<LeaderboardPageRow, 'cursorKey'>;
+
+function toEntry(ctx: Context, row: PageRow & { cursorKey?: string[] }): EntryShape {
+  const { entryRank, entryScore, cursorKey: _key, ...user } = row;
+  ctx.loaders.userById.prime(user.id, user);
+  return { rank: entryRank, score: entryScore, user };
+}
+
+const EMPTY_PAGE: PageResult<LeaderboardPageRow> = { rows: [], hasNextPage: false, hasPreviousPage: false };
+
+/**
+ * A board page with its refresh: the refresh row and the page in parallel. Only on a database never
+ * refreshed (new, or after a crash emptied the unlogged tables) the first request waits for a
+ * refresh: better a wait than an empty board.
+ */
+async function boardConnection(
+  ctx: Context,
+  kind: Kind,
+  read: () => Promise<PageResult<LeaderboardPageRow>>,
+): Promise<LeaderboardConnectionShape> {
+  let [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.load(kind), read()]);
+  if (!refresh) {
+    await ctx.leaderboards.ensureRefreshed();
+    [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.clear(kind).load(kind), read()]);
+  }
+  return {
+    ...toConnection(result, (row: LeaderboardPageRow) => toEntry(ctx, row)),
+    refreshedAt: refresh!.refreshedAt,
+    weekStart: kind === 'VOLUME_THIS_WEEK' ? refresh!.weekStart : null,
+  };
+}
+
 builder.queryField('leaderboard', (t) =>
   t.field({
     type: LeaderboardConnection,
     description:
       'Highest score first; equal scores share a rank and keep one order on every page and refresh (the ' +
       'newer account first). With `country` (ISO-3166 alpha-2), only that country’s users, ranked among ' +
-      'themselves. Users in ghost mode or opted out are never listed.',
-    args: { kind: t.arg({ type: LeaderboardKind, required: true }), country: t.arg.string(), ...forwardArgs },
+      'themselves. Users in ghost mode or opted out are never listed, and the ranks below them close up ' +
+      'at once. `scope: FOLLOWING` ranks the viewer and the users they follow among themselves.',
+    args: {
+      kind: t.arg({ type: LeaderboardKind, required: true }),
+      country: t.arg.string(),
+      scope: t.arg({ type: LeaderboardScope, defaultValue: 'GLOBAL' }),
+      ...forwardArgs,
+    },
     complexity: pageComplexity,
-    resolve: async (_root, args, ctx) => {
-      const country = args.country == null ? null : normalizeCountry(args.country);
-      if (args.country != null && !country) {
-        throw badInput('country must be an ISO-3166 alpha-2 code such as "SE"', 'country');
+    resolve: (_root, args, ctx) => {
+      const country = countryArg(args.country);
+      const page: Page = parsePage(args, LEADERBOARD_KEY_TYPES);
+      const viewerId = ctx.viewer?.id ?? null;
+      if (args.scope === 'FOLLOWING') {
+        return boardConnection(ctx, args.kind, async () =>
+          viewerId === null ? EMPTY_PAGE : followingLeaderboardPage(ctx.sql, args.kind, country, viewerId, page),
+        );
       }
+      return boardConnection(ctx, args.kind, () => leaderboardPage(ctx.sql, { kind: args.kind }, country, page));
+    },
+  }),
+);
+
+builder.queryField('exerciseLeaderboard', (t) =>
+  t.field({
+    type: LeaderboardConnection,
+    description:
+      'Users by their ESTIMATED_ONE_REP_MAX record on the exercise, with the ranking, privacy and staleness ' +
+      'rules of `leaderboard`.',
+    args: { exerciseId: t.arg.id({ required: true }), country: t.arg.string(), ...forwardArgs },
+    complexity: pageComplexity,
+    resolve: (_root, args, ctx) => {
+      const exerciseId = idOf('Exercise', String(args.exerciseId), 'exerciseId');
+      const country = countryArg(args.country);
       const page = parsePage(args, LEADERBOARD_KEY_TYPES);
-      let [refresh, result] = await Promise.all([
-        ctx.loaders.leaderboardRefreshByKind.load(args.kind),
-        leaderboardPage(ctx.sql, args.kind, country, page),
-      ]);
-      if (!refresh) {
-        // Only on a database never refreshed (new, or after a crash emptied the unlogged tables):
-        // better a wait than an empty board.
+      // Rebuilt with XP_ALL_TIME in the same refresh, so that refresh row says when.
+      return boardConnection(ctx, 'XP_ALL_TIME', () => leaderboardPage(ctx.sql, { exerciseId }, country, page)).then(
+        (connection) => ({ ...connection, weekStart: null }),
+      );
+    },
+  }),
+);
+
+builder.queryField('leaderboardAround', (t) =>
+  t.field({
+    type: [LeaderboardEntry],
+    description:
+      'The user’s entry (default: the viewer) and up to `radius` (0..10) entries above and below it, in ' +
+      'board order; [] when the user is not listed.',
+    args: {
+      kind: t.arg({ type: LeaderboardKind, required: true }),
+      country: t.arg.string(),
+      userId: t.arg.id(),
+      radius: t.arg.int({ defaultValue: 2 }),
+    },
+    complexity: { field: 1, multiplier: 21 },
+    resolve: async (_root, args, ctx) => {
+      const radius = checkRange(args.radius ?? 2, 0, 10, 'radius');
+      const country = countryArg(args.country);
+      const userId = args.userId == null ? (ctx.viewer?.id ?? null) : idOf('User', String(args.userId), 'userId');
+      if (userId === null) return [];
+      const board: Board = { kind: args.kind };
+      let rows = await leaderboardAround(ctx.sql, board, country, userId, radius);
+      if (rows.length === 0 && !(await ctx.loaders.leaderboardRefreshByKind.load(args.kind))) {
         await ctx.leaderboards.ensureRefreshed();
-        [refresh, result] = await Promise.all([
-          ctx.loaders.leaderboardRefreshByKind.clear(args.kind).load(args.kind),
-          leaderboardPage(ctx.sql, args.kind, country, page),
-        ]);
+        rows = await leaderboardAround(ctx.sql, board, country, userId, radius);
       }
-      const connection = toConnection(result, ({ entryRank, entryScore, cursorKey: _key, ...user }) => {
-        ctx.loaders.userById.prime(user.id, user);
-        return { rank: entryRank, score: entryScore, user };
-      });
-      return {
-        ...connection,
-        refreshedAt: refresh!.refreshedAt,
-        weekStart: args.kind === 'VOLUME_THIS_WEEK' ? refresh!.weekStart : null,
-      };
+      return rows.map((row) => toEntry(ctx, row));
     },
   }),
 );

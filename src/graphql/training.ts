@@ -150,7 +150,7 @@ const DeleteWorkoutInput = builder.inputType('DeleteWorkoutInput', {
   fields: (t) => ({ workoutId: t.id({ required: true }) }),
 });
 
-const LogWorkoutPayload = builder
+export const LogWorkoutPayload = builder
   .objectRef<{ workout?: WorkoutRow; user?: UserRow; errors: UserError[] }>('LogWorkoutPayload')
   .implement({
     fields: (t) => ({

@@ -26,7 +26,7 @@ export interface LastRefresh {
 }
 
 export type RefreshOutcome =
-  | { status: 'refreshed'; last: LastRefresh; entries: Record<LeaderboardKind, number> }
+  | { status: 'refreshed'; last: LastRefresh; entries: Record<LeaderboardKind | 'exercises', number> }
   /** Someone refreshed recently enough (possibly another process while we waited for the lock). */
   | { status: 'fresh'; last: LastRefresh }
   /** Another process holds the lock right now. */
@@ -95,47 +95,76 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
     await tx`/* leaderboards:workMem */ set local work_mem = '64MB'`;
     await tx`/* leaderboards:createNext */
       create unlogged table leaderboard_entries_next (like leaderboard_entries including all excluding indexes)`;
-    const xp = await tx`/* leaderboards:rankXp */
-      insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
-      select 'XP_ALL_TIME', id, country, xp,
-             rank() over (order by xp desc),
-             case when country is not null then rank() over (partition by country collate "C" order by xp desc) end
-        from users
-       where not ghost_mode and leaderboard_opt_in`;
-    const volume = await tx`/* leaderboards:rankWeeklyVolume */
-      insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
-      select 'VOLUME_THIS_WEEK', u.id, u.country, w.volume,
-             rank() over (order by w.volume desc),
-             case when u.country is not null then rank() over (partition by u.country collate "C" order by w.volume desc) end
-        from (select user_id, sum(total_volume_kg) as volume
-                from workouts
-               where started_at >= ${weekStart.toISOString()} and started_at < ${weekEnd.toISOString()}
-               group by user_id) w
-        join users u on u.id = w.user_id
-       where not u.ghost_mode and u.leaderboard_opt_in`;
-    const indexes = await tx<{ name: string; definition: string }[]>`/* leaderboards:indexes */
-      select indexname as name, indexdef as definition
-        from pg_indexes where schemaname = current_schema() and tablename = 'leaderboard_entries'`;
-    for (const index of indexes) {
-      const onNext = index.definition.replace(
-        / INDEX (\S+) ON (\S+)\.leaderboard_entries /,
-        ' INDEX $1_next ON $2.leaderboard_entries_next ',
-      );
-      if (onNext === index.definition) throw new Error(`Cannot rebuild index: ${index.definition}`);
-      await tx.unsafe(`/* leaderboards:buildIndex */ ${onNext}`);
+    await tx`/* leaderboards:createNext */
+      create unlogged table exercise_leaderboard_entries_next
+        (like exercise_leaderboard_entries including all excluding indexes)`;
+    // One statement, so every board and the departures cleanup share one snapshot: a departure this
+    // snapshot sees belongs to a user it no longer lists (then it is dropped) or one it ranks (kept);
+    // one committed later stays for the reads to subtract until the next refresh.
+    const [counts] = await tx<[{ xp: number; volume: number; exercise: number }]>`/* leaderboards:rank */
+      with listed as materialized (
+        select id, country, xp from users where not ghost_mode and leaderboard_opt_in),
+      xp as (
+        insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
+        select 'XP_ALL_TIME', id, country, xp,
+               rank() over (order by xp desc),
+               case when country is not null then rank() over (partition by country collate "C" order by xp desc) end
+          from listed
+        returning 1),
+      volume as (
+        insert into leaderboard_entries_next (kind, user_id, country, score, rank, country_rank)
+        select 'VOLUME_THIS_WEEK', u.id, u.country, w.volume,
+               rank() over (order by w.volume desc),
+               case when u.country is not null then rank() over (partition by u.country collate "C" order by w.volume desc) end
+          from (select user_id, sum(total_volume_kg) as volume
+                  from workouts
+                 where started_at >= ${weekStart.toISOString()} and started_at < ${weekEnd.toISOString()}
+                 group by user_id) w
+          join listed u on u.id = w.user_id
+        returning 1),
+      exercise as (
+        insert into exercise_leaderboard_entries_next (exercise_id, user_id, country, score, rank, country_rank)
+        select r.exercise_id, u.id, u.country, r.value_kg,
+               rank() over (partition by r.exercise_id order by r.value_kg desc),
+               case when u.country is not null
+                    then rank() over (partition by r.exercise_id, u.country collate "C" order by r.value_kg desc) end
+          from personal_records r
+          join listed u on u.id = r.user_id
+         where r.kind = 'ESTIMATED_ONE_REP_MAX'
+        returning 1),
+      settled as (
+        delete from leaderboard_departures d where d.user_id not in (select id from listed))
+      select (select count(*) from xp)::integer as xp, (select count(*) from volume)::integer as volume,
+             (select count(*) from exercise)::integer as exercise`;
+    const swaps: { name: string; definition: string; table: string }[] = [];
+    for (const table of ['leaderboard_entries', 'exercise_leaderboard_entries']) {
+      const indexes = await tx<{ name: string; definition: string }[]>`/* leaderboards:indexes */
+        select indexname as name, indexdef as definition
+          from pg_indexes where schemaname = current_schema() and tablename = ${table}`;
+      for (const index of indexes) {
+        const onNext = index.definition.replace(
+          new RegExp(` INDEX (\\S+) ON (\\S+)\\.${table} `),
+          ` INDEX $1_next ON $2.${table}_next `,
+        );
+        if (onNext === index.definition) throw new Error(`Cannot rebuild index: ${index.definition}`);
+        await tx.unsafe(`/* leaderboards:buildIndex */ ${onNext}`);
+        swaps.push({ ...index, table });
+      }
     }
     // Readers wait only for these last statements: the drop takes the old table's exclusive lock.
-    await tx`/* leaderboards:swap */ drop table leaderboard_entries`;
-    await tx`/* leaderboards:swap */ alter table leaderboard_entries_next rename to leaderboard_entries`;
-    for (const index of indexes) {
+    for (const table of ['leaderboard_entries', 'exercise_leaderboard_entries']) {
+      await tx.unsafe(`/* leaderboards:swap */ drop table ${table}`);
+      await tx.unsafe(`/* leaderboards:swap */ alter table ${table}_next rename to ${table}`);
+    }
+    for (const index of swaps) {
       await tx.unsafe(`/* leaderboards:swap */ alter index ${index.name}_next rename to ${index.name}`);
     }
     const durationMs = Math.round(performance.now() - started);
     const generation = (last?.generation ?? 0) + 1;
     await tx`/* leaderboards:recordRefresh */
       insert into leaderboard_refreshes (kind, refreshed_at, week_start, duration_ms, entry_count, generation)
-      values ('XP_ALL_TIME', ${options.now.toISOString()}, ${weekStart.toISOString()}, ${durationMs}, ${xp.count}, ${generation}),
-             ('VOLUME_THIS_WEEK', ${options.now.toISOString()}, ${weekStart.toISOString()}, ${durationMs}, ${volume.count}, ${generation})
+      values ('XP_ALL_TIME', ${options.now.toISOString()}, ${weekStart.toISOString()}, ${durationMs}, ${counts.xp}, ${generation}),
+             ('VOLUME_THIS_WEEK', ${options.now.toISOString()}, ${weekStart.toISOString()}, ${durationMs}, ${counts.volume}, ${generation})
       on conflict (kind) do update
         set refreshed_at = excluded.refreshed_at, week_start = excluded.week_start,
             duration_ms = excluded.duration_ms, entry_count = excluded.entry_count,
@@ -143,7 +172,7 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
     return {
       status: 'refreshed',
       last: { refreshedAt: options.now, durationMs, generation },
-      entries: { XP_ALL_TIME: xp.count, VOLUME_THIS_WEEK: volume.count },
+      entries: { XP_ALL_TIME: counts.xp, VOLUME_THIS_WEEK: counts.volume, exercises: counts.exercise },
     } as const;
   }) as Promise<RefreshOutcome>;
 }

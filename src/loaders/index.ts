@@ -3,6 +3,7 @@ import { activityLoaders } from './activity';
 import { catalogueLoaders } from './catalogue';
 import { leaderboardLoaders } from './leaderboards';
 import { messagingLoaders } from './messaging';
+import { recordLoaders } from './records';
 import { socialLoaders } from './social';
 import { trainingLoaders } from './training';
 import { userLoaders } from './users';
@@ -16,6 +17,7 @@ export function createLoaders(sql: Sql, viewerId: number | null) {
     ...userLoaders(sql),
     ...catalogueLoaders(sql),
     ...trainingLoaders(sql),
+    ...recordLoaders(sql),
     ...socialLoaders(sql, viewerId),
     ...activityLoaders(sql, viewerId),
     ...messagingLoaders(sql, viewerId),

@@ -58,3 +58,37 @@ export const leaderboardRefreshes = pgTable('leaderboard_refreshes', {
   entryCount: integer().notNull(),
   generation: bigint({ mode: 'number' }).notNull(),
 });
+
+/**
+ * exerciseLeaderboard's rankings: each listed user's ESTIMATED_ONE_REP_MAX record per exercise, as of
+ * the last refresh. Rebuilt and swapped with leaderboard_entries, in the same transaction.
+ */
+export const exerciseLeaderboardEntries = pgTable(
+  'exercise_leaderboard_entries',
+  {
+    exerciseId: integer().notNull(),
+    userId: bigint({ mode: 'number' }).notNull(),
+    country: countryCode(),
+    score: doublePrecision().notNull(),
+    rank: integer().notNull(),
+    countryRank: integer(),
+  },
+  (t) => [
+    uniqueIndex('exercise_leaderboard_entries_user_idx').on(t.exerciseId, t.userId),
+    index('exercise_leaderboard_entries_global_idx').on(t.exerciseId, t.score.desc(), t.userId.desc()),
+    index('exercise_leaderboard_entries_country_idx')
+      .on(t.exerciseId, t.country, t.score.desc(), t.userId.desc())
+      .where(sql`${t.country} is not null`),
+  ],
+);
+
+/**
+ * Users who left the boards (ghost mode, opt-out, deleted) since they were ranked, filled by a trigger
+ * on users (drizzle/0015_…). Reads subtract the ones ranked above a row from its stored rank, so
+ * ranks close up at once; the refresh drops those it no longer ranks. Small: bounded by the users who
+ * changed within one refresh interval.
+ */
+export const leaderboardDepartures = pgTable('leaderboard_departures', {
+  userId: bigint({ mode: 'number' }).primaryKey(),
+  departedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+});

@@ -99,7 +99,13 @@ export const workoutSets = pgTable(
   ],
 );
 
-export const activityType = pgEnum('activity_type', ['WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED', 'MESSAGE_SENT']);
+export const activityType = pgEnum('activity_type', [
+  'WORKOUT_LOGGED',
+  'LEVEL_UP',
+  'FOLLOWED',
+  'MESSAGE_SENT',
+  'PERSONAL_RECORD',
+]);
 
 export const activityEvents = pgTable(
   'activity_events',
@@ -129,5 +135,44 @@ export const activityEvents = pgTable(
         and (${t.type} <> 'FOLLOWED' or ${t.subjectId} is not null)
         and (${t.type} <> 'LEVEL_UP' or ${t.level} is not null)`,
     ),
+    // Compared as text: the migrator runs in one transaction, where a value just added to the enum
+    // cannot be used as an enum literal yet.
+    check('activity_events_record_workout', sql`${t.type}::text <> 'PERSONAL_RECORD' or ${t.workoutId} is not null`),
+  ],
+);
+
+export const recordKind = pgEnum('record_kind', ['ESTIMATED_ONE_REP_MAX', 'HEAVIEST_WEIGHT', 'BEST_SET_VOLUME']);
+
+/**
+ * The current personal record per (user, exercise, kind), kept exact by the triggers in
+ * drizzle/0015_personal_records.sql in the writing transaction. No foreign keys to workouts or sets:
+ * the delete trigger must still find the rows a deleted workout held to hand them back, and it
+ * replaces them in the same statement.
+ */
+export const personalRecords = pgTable(
+  'personal_records',
+  {
+    /** A stable tie-breaker for pages; the public id names (user, exercise, kind). */
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    exerciseId: integer()
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    kind: recordKind().notNull(),
+    valueKg: doublePrecision().notNull(),
+    /** The best value in the user's workouts that started before the record's workout. */
+    previousValueKg: doublePrecision(),
+    setId: bigint({ mode: 'number' }).notNull(),
+    workoutId: bigint({ mode: 'number' }).notNull(),
+    achievedAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
+    /** The latest startedAt among the user's workouts with this exercise: a newer log can update incrementally. */
+    latestAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'personal_records_pkey', columns: [t.userId, t.exerciseId, t.kind] }),
+    index('personal_records_by_user_idx').on(t.userId, t.achievedAt.desc(), t.id.desc()),
+    index('personal_records_workout_idx').on(t.workoutId),
   ],
 );

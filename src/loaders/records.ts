@@ -1,0 +1,121 @@
+import type DataLoader from 'dataloader';
+import type { Sql } from '../db/client';
+import type { personalRecords } from '../db/schema';
+import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
+import { pageLoader } from './keyset';
+
+export type RecordKind = (typeof personalRecords.$inferSelect)['kind'];
+export const RECORD_KINDS = [
+  'ESTIMATED_ONE_REP_MAX',
+  'HEAVIEST_WEIGHT',
+  'BEST_SET_VOLUME',
+] as const satisfies readonly RecordKind[];
+
+/** A record with its exercise's name and its set, so `record { exercise { name } set { reps } }` is one statement. */
+export type RecordRow = typeof personalRecords.$inferSelect & {
+  exerciseName: string;
+  setPosition: number;
+  setReps: number;
+  setWeightKg: number;
+  setEstimatedOneRepMaxKg: number;
+};
+
+export interface MuscleLoadRow {
+  userId: number;
+  muscleId: number;
+  muscleName: string;
+  loadKg: number;
+  setCount: number;
+}
+
+/** Newest achievedAt first; the row id breaks ties. */
+export const RECORD_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
+
+/** The columns of a RecordRow, over `personal_records r`. */
+export function recordColumns(sql: Sql) {
+  return sql`r.*, e.name as exercise_name, s.position as set_position, s.reps as set_reps,
+    s.weight_kg as set_weight_kg, s.estimated_one_rep_max_kg as set_estimated_one_rep_max_kg`;
+}
+
+export function recordJoins(sql: Sql) {
+  return sql`join exercises e on e.id = r.exercise_id join workout_sets s on s.id = r.set_id`;
+}
+
+export interface RecordFilter {
+  exerciseId: number | null;
+  kind: RecordKind | null;
+}
+
+export function recordLoaders(sql: Sql) {
+  const recordPages = new Map<
+    string,
+    (page: Page) => DataLoader<number | string, PageResult<RecordRow & { cursorKey: string[] }>, number | string>
+  >();
+  /** A user's current records, newest first, filtered by exercise and kind: one statement per page of users. */
+  function recordsByUserId(filter: RecordFilter) {
+    const id = JSON.stringify(filter);
+    let pages = recordPages.get(id);
+    if (!pages) {
+      pages = pageLoader<RecordRow>(sql, {
+        name: 'loader:recordsByUserId',
+        key: ['r.achieved_at', 'r.id'],
+        keyTypes: RECORD_KEY_TYPES,
+        order: 'desc',
+        select: recordColumns(sql),
+        from: sql`personal_records r ${recordJoins(sql)}`,
+        where: (user) =>
+          sql`r.user_id = ${user}
+            ${filter.exerciseId === null ? sql`` : sql`and r.exercise_id = ${filter.exerciseId}`}
+            ${filter.kind === null ? sql`` : sql`and r.kind = ${filter.kind}::record_kind`}`,
+      });
+      recordPages.set(id, pages);
+    }
+    return pages;
+  }
+
+  /** The records each workout's sets hold now, by exercise and kind. */
+  const recordsByWorkoutId = loader<number, RecordRow[]>(async (ids) => {
+    const rows = await sql<RecordRow[]>`/* loader:recordsByWorkoutId */
+      select ${recordColumns(sql)} from personal_records r ${recordJoins(sql)}
+       where r.workout_id = any(${ids as number[]}::bigint[])
+       order by r.workout_id, r.exercise_id, r.kind`;
+    return groupByKey(ids, rows, (row) => row.workoutId);
+  });
+
+  /** By (user, exercise, kind), the key a PersonalRecord's id names. */
+  const recordByKey = loader<string, RecordRow | null>(async (keys) => {
+    const parts = keys.map((key) => key.split(':'));
+    const rows = await sql<RecordRow[]>`/* loader:recordByKey */
+      select ${recordColumns(sql)}
+        from unnest(${parts.map((p) => Number(p[0]))}::bigint[], ${parts.map((p) => Number(p[1]))}::integer[],
+                    ${parts.map((p) => p[2]!)}::record_kind[]) as k(user_id, exercise_id, kind)
+        join personal_records r on (r.user_id, r.exercise_id, r.kind) = (k.user_id, k.exercise_id, k.kind)
+        ${recordJoins(sql)}`;
+    return byKey(keys, rows, (row) => `${row.userId}:${row.exerciseId}:${row.kind}`);
+  });
+
+  /**
+   * Σ reps * weightKg * activation and the set count per muscle over the last `days` days, highest
+   * load first: one statement for every user asked.
+   */
+  const muscleLoadByUserId = loaderPerArgs((days: number) =>
+    loader<number, MuscleLoadRow[]>(async (userIds) => {
+      const rows = await sql<MuscleLoadRow[]>`/* loader:muscleLoadByUserId */
+        select w.user_id, a.muscle_id, m.name as muscle_name,
+               sum(s.reps * s.weight_kg * a.activation) as load_kg, count(*)::integer as set_count
+          from workouts w
+          join workout_sets s on s.workout_id = w.id
+          join exercise_activations a on a.exercise_id = s.exercise_id
+          join muscles m on m.id = a.muscle_id
+         where w.user_id = any(${userIds as number[]}::bigint[])
+           and w.started_at >= now() - make_interval(days => ${days})
+         group by w.user_id, a.muscle_id, m.name
+        having sum(s.reps * s.weight_kg * a.activation) > 0
+         order by w.user_id, load_kg desc, a.muscle_id`;
+      return groupByKey(userIds, rows, (row) => row.userId);
+    }),
+  );
+
+  return { recordsByUserId, recordsByWorkoutId, recordByKey, muscleLoadByUserId };
+}
