@@ -144,12 +144,18 @@ comment on function tg_workouts__records() is
 
 -- Leaderboard departures: a user who turns on ghost mode, opts out or is deleted leaves every board at
 -- once. Reads subtract the departed users ranked above a row from its stored rank, so ranks close up
--- without waiting for the refresh (src/loaders/leaderboards.ts). ON CONFLICT DO NOTHING: the refresh
--- deletes rows under its own snapshot, and must never meet a row changed after it.
+-- without waiting for the refresh (src/loaders/leaderboards.ts). Coming back removes the row: the user
+-- is either still in the rankings (and counts again) or not in them until the next refresh. The refresh
+-- deletes the rows of users it found unlisted, under the snapshot it ranked from; a row committed after
+-- that snapshot stays. ON CONFLICT DO NOTHING: a row present is already a departure.
 create or replace function tg_users__departures() returns trigger
 language plpgsql volatile set search_path = public, pg_temp as $$
 begin
-  insert into leaderboard_departures (user_id) values (old.id) on conflict (user_id) do nothing;
+  if tg_op = 'UPDATE' and not new.ghost_mode and new.leaderboard_opt_in then
+    delete from leaderboard_departures where user_id = new.id;
+  else
+    insert into leaderboard_departures (user_id) values (old.id) on conflict (user_id) do nothing;
+  end if;
   return null;
 end $$;
 --> statement-breakpoint
@@ -157,7 +163,7 @@ drop trigger if exists _600_departures_update on users;
 --> statement-breakpoint
 create trigger _600_departures_update after update of ghost_mode, leaderboard_opt_in on users
   for each row
-  when (not old.ghost_mode and old.leaderboard_opt_in and (new.ghost_mode or not new.leaderboard_opt_in))
+  when ((not old.ghost_mode and old.leaderboard_opt_in) <> (not new.ghost_mode and new.leaderboard_opt_in))
   execute function tg_users__departures();
 --> statement-breakpoint
 drop trigger if exists _600_departures_delete on users;
