@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedAtScale } from '../src/seed/scale';
 import { scaleSteps } from '../src/seed/steps';
 import { expectData, run } from './kit/client';
+import { bruteForceRecords, storedRecords } from './kit/records';
 import { exercises, LOG_WORKOUT } from './kit/training';
 import { useTestDatabase } from './setup/db';
 
@@ -45,6 +46,20 @@ describe('npm run seed', () => {
     expect(figures!.workouts / 300).toBeLessThan(13);
     expect(figures!.sets / figures!.workouts).toBeGreaterThan(4);
     expect(figures!.sets / figures!.workouts).toBeLessThan(6);
+
+    // Records exactly as a recomputation from scratch gives them, for every user.
+    const ids = (await db.sql<{ id: number }[]>`select id from users`).map((row) => row.id);
+    expect(await storedRecords(db.sql, ids)).toEqual(await bruteForceRecords(db.sql, ids));
+    // Record events: a minority of workouts, and mostly in the first half of each history.
+    const [shape] = await db.sql<[{ share: number; earlyShare: number }]>`
+      with ordered as (
+        select w.id, percent_rank() over (partition by w.user_id order by w.started_at) as position from workouts w),
+      events as (select o.position from activity_events a join ordered o on o.id = a.workout_id where a.type = 'PERSONAL_RECORD')
+      select (select count(*) from events)::float8 / (select count(*) from workouts) as share,
+             (select count(*) filter (where position <= 0.5) from events)::float8 / (select count(*) from events) as early_share`;
+    expect(shape!.share).toBeGreaterThan(0.05);
+    expect(shape!.share).toBeLessThan(0.5);
+    expect(shape!.earlyShare).toBeGreaterThan(0.6);
 
     // The triggers are back: a workout logged now moves the counters.
     const [user] = await db.sql<[{ id: number; xp: number }]>`select id, xp from users order by id limit 1`;

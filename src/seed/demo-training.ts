@@ -18,7 +18,8 @@ function planFor(index: number) {
 /**
  * Four weeks of push/pull/legs for every demo user, logged through logWorkout so XP, levels,
  * LEVEL_UP events and counters come from the real rules. The user "demo" also trains each of the
- * last five days, so the streak shows. Weights climb about 2.5% a week.
+ * last five days, so the streak shows. Weights climb 8% over the four weeks, most of it early, so
+ * PERSONAL_RECORD events come from the real rules too.
  */
 export async function demoWorkouts(demo: DemoContext): Promise<void> {
   const exerciseIds = new Map(
@@ -42,7 +43,8 @@ export async function demoWorkouts(demo: DemoContext): Promise<void> {
 
     for (const [n, daysAgo] of days.entries()) {
       const session = sessions[(n + index) % sessions.length]!;
-      const progress = 1 + 0.025 * ((WEEKS * 7 - daysAgo) / 7);
+      // Quick gains in the first weeks, then a plateau: records come early and then now and then.
+      const progress = 1 + 0.08 * (1 - Math.exp(-(WEEKS * 7 - daysAgo) / 10));
       const sets = PROGRAM.filter((lift) => lift.session === session).flatMap((lift, slot) =>
         Array.from({ length: slot < 2 ? 3 : 2 }, (_, i) => ({
           exerciseId: exerciseIds.get(lift.exercise)!,
@@ -58,7 +60,8 @@ export async function demoWorkouts(demo: DemoContext): Promise<void> {
   }
 
   // Logged just now, but the feed should read as if each workout was logged when it ended: move the
-  // workouts' events (and the LEVEL_UP each one caused, written in the same transaction) back to then.
+  // workouts' events (and the LEVEL_UP and PERSONAL_RECORD each one caused, written in the same
+  // transaction) back to then.
   await demo.sql`/* demo:backdateActivity */
     with logged as (
       select a.user_id, a.created_at as logged_at, w.started_at + make_interval(secs => w.duration_seconds) as ended_at, w.id
@@ -69,5 +72,5 @@ export async function demoWorkouts(demo: DemoContext): Promise<void> {
     update activity_events a set created_at = logged.ended_at
       from logged
      where a.user_id = logged.user_id and a.created_at = logged.logged_at
-       and a.type in ('WORKOUT_LOGGED', 'LEVEL_UP')`;
+       and a.type in ('WORKOUT_LOGGED', 'LEVEL_UP', 'PERSONAL_RECORD')`;
 }

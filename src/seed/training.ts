@@ -39,6 +39,7 @@ const TRIGGERS = [
   ['workout_sets', '_500_totals_insert'],
   ['workouts', '_500_user_totals_insert'],
   ['workouts', '_500_user_totals_update'],
+  ['workout_sets', '_600_records_insert'],
 ] as const;
 
 async function setTriggers(sql: Sql, enabled: boolean) {
@@ -48,9 +49,11 @@ async function setTriggers(sql: Sql, enabled: boolean) {
 }
 
 /**
- * About 10 workouts and 50 sets per user, with weights that climb about 25% over the six months
- * (rounded to 2.5 kg plates). The totals triggers are off during the load; workouts' volume and set
- * count and users' XP and workout count are then brought up to date in one pass each.
+ * About 10 workouts and 50 sets per user, with weights that climb about 25% over the six months, fast
+ * at first and then levelling off (rounded to 2.5 kg plates):
+ * records come often early in a history and rarely later. The totals and records triggers are off
+ * during the load; workouts' volume and set count, users' XP and workout count, and each batch's
+ * personal records (one set-based recomputation per batch) are then brought up to date.
  */
 export const workoutsStep: SeedStep = {
   label: 'workouts',
@@ -88,8 +91,8 @@ export const workoutsStep: SeedStep = {
           select w.id, p, lift.exercise_id,
                  greatest(1, lift.reps + ((w.id + p) % 3)::int - 1),
                  round(lift.base_kg * (0.6 + ((hashint8(w.user_id + 5) & 2147483647) % 81) / 100.0)
-                       * (0.85 + 0.25 * extract(epoch from w.started_at - (now() - make_interval(days => ${HISTORY_DAYS})))
-                                      / (${HISTORY_DAYS} * 86400.0)) / 2.5) * 2.5
+                       * (0.85 + 0.25 * (1 - exp(-10 * extract(epoch from w.started_at - (now() - make_interval(days => ${HISTORY_DAYS})))
+                                                     / (${HISTORY_DAYS} * 86400.0)))) / 2.5) * 2.5
             from workouts w
            cross join lateral generate_series(1, 3 + ((hashint8(w.id) & 2147483647) % 5)::int) as p
             join (select * from unnest(${PROGRAM.map((lift) => lift.session)}::text[], ${lifts.map((lift) => lift.exerciseId)}::integer[],
@@ -101,6 +104,16 @@ export const workoutsStep: SeedStep = {
       }
     } finally {
       await setTriggers(sql, true);
+    }
+    // Records from scratch, one statement per batch of users: the same function the triggers use for a
+    // back-dated log, so bulk and live records cannot disagree.
+    for (let from = minId; from <= maxId; from += batch) {
+      const to = Math.min(maxId, from + batch - 1);
+      await sql`/* seed:records */
+        select personal_records_recompute(array_agg(user_id), array_agg(exercise_id))
+          from (select distinct w.user_id, s.exercise_id
+                  from workouts w join workout_sets s on s.workout_id = w.id
+                 where w.user_id between ${from} and ${to}) pairs`;
     }
     await sql`/* seed:workoutTotals */
       update workouts w set total_volume_kg = s.volume, set_count = s.sets
@@ -118,7 +131,8 @@ export const workoutsStep: SeedStep = {
 
 /**
  * The activity those workouts and follows would have recorded: WORKOUT_LOGGED at each log time,
- * LEVEL_UP where the running XP total crossed a level (a window over each user's workouts), and
+ * LEVEL_UP where the running XP total crossed a level (a window over each user's workouts),
+ * PERSONAL_RECORD where a workout beat every earlier workout's best on a lift, and
  * FOLLOWED at each follow's time. Only for users with none of these yet (messaging writes its own).
  */
 export const activityStep: SeedStep = {
@@ -146,7 +160,22 @@ export const activityStep: SeedStep = {
                     from workouts w join fresh on fresh.id = w.user_id) running),
         leveled as (
           insert into activity_events (user_id, type, created_at, level)
-          select user_id, 'LEVEL_UP', created_at, level from levels where level > previous)
+          select user_id, 'LEVEL_UP', created_at, level from levels where level > previous),
+        per_workout as (
+          select w.user_id, w.id, w.created_at, w.started_at, s.exercise_id,
+                 max(s.estimated_one_rep_max_kg) as e1rm, max(s.weight_kg) as weight, max(s.reps * s.weight_kg) as volume
+            from workouts w join fresh on fresh.id = w.user_id join workout_sets s on s.workout_id = w.id
+           group by w.user_id, w.id, s.exercise_id),
+        beaten as (
+          -- What logWorkout would have seen, logging in startedAt order: a set beating every earlier workout's best.
+          select user_id, id, created_at,
+                 e1rm > max(e1rm) over earlier or weight > max(weight) over earlier or volume > max(volume) over earlier as beat
+            from per_workout
+          window earlier as (partition by user_id, exercise_id order by started_at
+                             range between unbounded preceding and current row exclude group)),
+        recorded as (
+          insert into activity_events (user_id, type, created_at, workout_id)
+          select user_id, 'PERSONAL_RECORD', created_at, id from beaten group by user_id, id, created_at having bool_or(beat))
         insert into activity_events (user_id, type, created_at, subject_id)
         select f.follower_id, 'FOLLOWED', f.created_at, f.followee_id from follows f join fresh on fresh.id = f.follower_id`;
       tick(to - minId + 1);
