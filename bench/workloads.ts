@@ -620,4 +620,239 @@ const W10: Workload = {
   },
 };
 
-export const workloads: Workload[] = [W0, W1, W2, W3, W4, W5, W6, W7, W8, W9, W10];
+/** Users with 300 workouts of 10 sets each: the seed gives ~10, so the harness tops up a few once. */
+async function heavyLoggers(ctx: BenchContext, count: number): Promise<{ ids: number[]; note: string | null }> {
+  const picked = await ctx.sql<{ id: number; workoutCount: number }[]>`/* bench:heavyLoggers */
+    select id, workout_count from users where workout_count > 0 order by hashint8(id + 14) limit ${count}`;
+  let topped = 0;
+  for (const user of picked) {
+    const missing = 300 - user.workoutCount;
+    if (missing <= 0) continue;
+    topped += 1;
+    // One statement of workouts and one of sets: the sets trigger recomputes each pair once.
+    await ctx.sql`/* bench:topUpWorkouts */
+      with made as (
+        insert into workouts (user_id, title, started_at, duration_seconds)
+        select ${user.id}, 'History', now() - make_interval(days => 400) + make_interval(hours => g * 30), 3600
+          from generate_series(1, ${missing}) g
+        returning id)
+      insert into workout_sets (workout_id, position, exercise_id, reps, weight_kg)
+      select m.id, p, e.id, 5, 40 + (hashint8(m.id + p) & 63)
+        from made m cross join generate_series(1, 10) p
+        join lateral (select id from exercises order by id offset (p - 1) % 5 limit 1) e on true`;
+  }
+  return {
+    ids: picked.map((u) => u.id),
+    note: topped > 0 ? `${topped} loggers were topped up to 300 workouts of 10 sets (once; kept for reruns).` : null,
+  };
+}
+
+/** logWorkout with 10 sets on users with 300 workouts, with or without the record triggers. */
+function recordLogWorkload(id: string, withRecords: boolean): Workload {
+  return {
+    id,
+    title: `log: logWorkout with 10 sets on a user with 300 workouts, personal records ${withRecords ? 'kept (as served)' : 'off (the cost before records)'}`,
+    kind: 'write',
+    needs: ['Mutation.logWorkout', 'LogWorkoutPayload.personalRecords'],
+    async prepare(ctx) {
+      const { ids, note } = await heavyLoggers(ctx, 16);
+      if (ids.length === 0) return 'no users with workouts';
+      const lifts = await ctx.sql<{ exerciseId: number }[]>`/* bench:recordLifts */
+        select exercise_id from personal_records where user_id = any(${ids}::bigint[])
+         group by exercise_id order by count(*) desc, exercise_id limit 10`;
+      await ctx.sql.unsafe(
+        `alter table workout_sets ${withRecords ? 'enable' : 'disable'} trigger _600_records_insert`,
+      );
+      const tokens = await Promise.all(ids.map((userId) => ctx.token(userId)));
+      const nextToken = rotate(tokens);
+      // Each log is the user's newest, as a lifter logging today's session: the incremental path.
+      let clock = Date.now() - 3_600_000;
+      let n = 0;
+      const next = (): Operation => {
+        n += 1;
+        clock += 1;
+        return {
+          query: `mutation R($input: LogWorkoutInput!) { logWorkout(input: $input) {
+            workout { id setCount } personalRecords { id kind valueKg previousValueKg } errors { code } } }`,
+          variables: {
+            input: {
+              title: `Record session ${n}`,
+              startedAt: new Date(clock).toISOString(),
+              durationSeconds: 3600,
+              sets: Array.from({ length: 10 }, (_, i) => ({
+                exerciseId: gid('Exercise', lifts[i % lifts.length]!.exerciseId),
+                reps: 3 + (i % 6),
+                weightKg: 40 + ((n * 7 + i) % 30) * 2.5,
+              })),
+            },
+          },
+          token: nextToken(),
+        };
+      };
+      return {
+        subjects: { loggers: ids.length, workoutsEach: 300, setsPerWorkout: 10 },
+        cases: [{ name: withRecords ? 'log 10 sets, records kept' : 'log 10 sets, records off', next, floor: false }],
+        notes: [
+          ...(note ? [note] : []),
+          ...(withRecords
+            ? []
+            : [
+                'The records trigger is disabled for this run only and enabled again after it (and by the next workload).',
+              ]),
+        ],
+        metrics: {},
+        after: async () => {
+          await ctx.sql.unsafe('alter table workout_sets enable trigger _600_records_insert');
+          if (!withRecords) {
+            // The logs made without the trigger: bring their users' records back to exact.
+            await ctx.sql`/* bench:recordsAfter */
+              select personal_records_recompute(array_agg(user_id), array_agg(exercise_id))
+                from (select distinct w.user_id, s.exercise_id from workouts w join workout_sets s on s.workout_id = w.id
+                       where w.user_id = any(${ids}::bigint[])) pairs`;
+          }
+          return {};
+        },
+      };
+    },
+  };
+}
+
+const R1 = recordLogWorkload('R1', false);
+const R2 = recordLogWorkload('R2', true);
+
+const R3: Workload = {
+  id: 'R3',
+  title: 'records: a user’s 20 newest personal records with set and workout, and one workout’s records',
+  kind: 'read',
+  needs: ['User.personalRecords', 'Workout.personalRecords'],
+  async prepare(ctx) {
+    const subjects = await ctx.sql<{ userId: number; workoutId: number }[]>`/* bench:recordHolders */
+      select user_id, max(workout_id) as workout_id from personal_records
+       group by user_id order by hashint8(user_id) limit 50`;
+    if (subjects.length === 0) return 'no data: no personal records';
+    const token = await ctx.token(subjects[0]!.userId);
+    const nextSubject = rotate(subjects);
+    const next = (): Operation => {
+      const subject = nextSubject();
+      return {
+        query: `query R3($user: ID!, $workout: ID!) {
+          node(id: $user) { ... on User { personalRecords(first: 20) { edges { cursor node { id kind valueKg previousValueKg
+            achievedAt exercise { id name } set { reps weightKg } workout { id title } } } pageInfo { hasNextPage endCursor } } } }
+          workout(id: $workout) { personalRecords { kind valueKg exercise { name } } } }`,
+        variables: { user: gid('User', subject.userId), workout: gid('Workout', subject.workoutId) },
+        token,
+      };
+    };
+    return {
+      subjects: { users: subjects.length },
+      cases: [{ name: 'personalRecords', next, floor: true }],
+      notes: [],
+      metrics: {},
+    };
+  },
+};
+
+const R4: Workload = {
+  id: 'R4',
+  title: 'exerciseLeaderboard: the first page and a page 10,000 ranks deep of the most-trained exercise',
+  kind: 'read',
+  needs: ['Query.exerciseLeaderboard'],
+  async prepare(ctx) {
+    const [lift] = await ctx.sql<{ exerciseId: number; entries: number }[]>`/* bench:busiestLift */
+      select exercise_id, count(*)::integer as entries from personal_records where kind = 'ESTIMATED_ONE_REP_MAX'
+       group by exercise_id order by count(*) desc limit 1`;
+    if (!lift) return 'no data: no personal records';
+    const [viewer] = await ctx.sql<{ id: number }[]>`/* bench:anyUser */ select id from users order by id limit 1`;
+    const token = await ctx.token(viewer!.id);
+    const exerciseId = gid('Exercise', lift.exerciseId);
+    const page = (first: number, after: string | null): Operation => ({
+      query: `query R4($e: ID!, $first: Int, $after: String) { exerciseLeaderboard(exerciseId: $e, first: $first, after: $after) {
+        refreshedAt edges { cursor node { rank score user { id username displayName level } } } pageInfo { hasNextPage endCursor } } }`,
+      variables: { e: exerciseId, first, after },
+      token,
+    });
+    ctx.log('R4: walking the exercise board to rank 10,000');
+    const deep = await cursorAtDepth(
+      ctx,
+      10_000,
+      (after) => page(100, after),
+      (data) => data.exerciseLeaderboard,
+    );
+    const cases: Case[] = [{ name: 'first page', next: () => page(20, null), floor: true }];
+    if (deep.cursor)
+      cases.push({ name: `at ${deep.depth.toLocaleString('en')}`, next: () => page(20, deep.cursor), floor: true });
+    return {
+      subjects: { exercise: lift.exerciseId, entries: lift.entries, deepPageAfterRank: deep.depth },
+      cases,
+      notes:
+        deep.depth < 10_000
+          ? [`The board has fewer than 10,020 entries: its deep page starts at rank ${deep.depth + 1}.`]
+          : [],
+      metrics: {},
+    };
+  },
+};
+
+const R5: Workload = {
+  id: 'R5',
+  title: 'leaderboard scope FOLLOWING: XP_ALL_TIME for a viewer following 1,000 users',
+  kind: 'read',
+  needs: ['Query.leaderboard'],
+  async prepare(ctx) {
+    const [viewer] = await ctx.sql<{ id: number; followingCount: number }[]>`/* bench:feedViewer */
+      select id, following_count from users order by abs(following_count - 1000), id limit 1`;
+    if (!viewer) return 'no users';
+    const token = await ctx.token(viewer.id);
+    const operation: Operation = {
+      query: `query R5 { leaderboard(kind: XP_ALL_TIME, scope: FOLLOWING, first: 20) { refreshedAt
+        edges { cursor node { rank score user { id username displayName level } } } pageInfo { hasNextPage endCursor } } }`,
+      variables: {},
+      token,
+    };
+    const probe = await mustExecute(ctx.origin, operation);
+    if (probe.data!.leaderboard.edges.length === 0) return 'no data: the FOLLOWING board is empty';
+    return {
+      subjects: { viewer: viewer.id, following: viewer.followingCount },
+      cases: [{ name: 'FOLLOWING first page', next: () => operation, floor: true }],
+      notes:
+        viewer.followingCount < 1000 ? ['W5 tops this viewer up to 1,000 followees; run it first for that shape.'] : [],
+      metrics: {},
+    };
+  },
+};
+
+const R6: Workload = {
+  id: 'R6',
+  title: 'leaderboardAround (radius 10) and muscleLoad(days: 30)',
+  kind: 'read',
+  needs: ['Query.leaderboardAround', 'User.muscleLoad'],
+  async prepare(ctx) {
+    const viewers = await ctx.sql<{ id: number }[]>`/* bench:activeUsers */
+      select id from users where workout_count > 0 and not ghost_mode and leaderboard_opt_in
+       order by hashint8(id + 6) limit 50`;
+    if (viewers.length === 0) return 'no users with workouts';
+    const tokens = await Promise.all(viewers.map((v) => ctx.token(v.id)));
+    const nextToken = rotate(tokens);
+    const around = (): Operation => ({
+      query: `query R6Around { leaderboardAround(kind: XP_ALL_TIME, radius: 10) { rank score user { id username displayName level } } }`,
+      variables: {},
+      token: nextToken(),
+    });
+    const load = (): Operation => ({
+      query: `query R6Load { viewer { muscleLoad(days: 30) { loadKg setCount muscle { id name } } } }`,
+      variables: {},
+      token: nextToken(),
+    });
+    return {
+      subjects: { viewers: viewers.length },
+      cases: [
+        { name: 'leaderboardAround radius 10', next: around, floor: true },
+        { name: 'muscleLoad(days: 30)', next: load, floor: true },
+      ],
+      notes: [],
+      metrics: {},
+    };
+  },
+};
+
+export const workloads: Workload[] = [W0, W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, R1, R2, R3, R4, R5, R6];
