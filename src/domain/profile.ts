@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { fail, ok, type Result } from '../graphql/errors';
+import { fail, ok, type Result } from '../errors';
 import type { UserRow } from '../loaders/users';
 import { inTransaction } from './transaction';
 import { normalizeCountry, Validator } from './validate';

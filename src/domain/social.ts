@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import type { TransactionSql } from '../db/client';
 import { registerConstraintErrors } from '../db/errors';
-import { fail, ok, type Result, userError } from '../graphql/errors';
+import { fail, ok, type Result, userError } from '../errors';
 import type { UserRow } from '../loaders/users';
 import { inTransaction } from './transaction';
 

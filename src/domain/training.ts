@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { registerConstraintErrors } from '../db/errors';
-import { fail, failWith, ok, type Result, userError } from '../graphql/errors';
+import { fail, failWith, ok, type Result, userError } from '../errors';
 import { loadEach } from '../loaders/keyed';
 import type { WorkoutRow } from '../loaders/training';
 import type { UserRow } from '../loaders/users';

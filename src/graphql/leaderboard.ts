@@ -1,10 +1,10 @@
 import { normalizeCountry } from '../domain/validate';
+import { badInput } from '../errors';
 import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
 import { LEADERBOARD_KEY_TYPES, leaderboardPage } from '../loaders/leaderboards';
 import type { UserRow } from '../loaders/users';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity } from './connections';
-import { badInput } from './errors';
 import { type Connection, parsePage, toConnection } from './pagination';
 import { User } from './user';
 

@@ -8,6 +8,7 @@ import {
   removeReaction,
   sendMessage,
 } from '../domain/messaging';
+import { badInput, checkRange, forbidden } from '../errors';
 import { createLoaders } from '../loaders';
 import { loadEach } from '../loaders/keyed';
 import {
@@ -23,7 +24,6 @@ import {
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
-import { badInput, checkRange, forbidden } from './errors';
 import { idOf } from './ids';
 import { type Connection, parsePage, toConnection } from './pagination';
 import { type Payload, toPayload, UserErrorType } from './payload';

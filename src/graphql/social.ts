@@ -1,8 +1,8 @@
 import { type FollowResult, follow, unfollow } from '../domain/social';
+import type { UserError } from '../errors';
 import { FOLLOW_KEY_TYPES } from '../loaders/social';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity } from './connections';
-import type { UserError } from './errors';
 import { idOf } from './ids';
 import { parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';

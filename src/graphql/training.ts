@@ -1,4 +1,5 @@
 import { deleteWorkout, logWorkout } from '../domain/training';
+import { checkRange, type UserError } from '../errors';
 import { loadEach } from '../loaders/keyed';
 import {
   type StatsRow,
@@ -11,7 +12,6 @@ import type { UserRow } from '../loaders/users';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
 import { bidirectionalArgs, pageComplexity } from './connections';
-import { checkRange, type UserError } from './errors';
 import { encodeGlobalId, idOf } from './ids';
 import { parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';

@@ -84,7 +84,7 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
 });
 
 const UpdateProfilePayload = builder
-  .objectRef<{ user?: UserRow | null; errors: import('./errors').UserError[] }>('UpdateProfilePayload')
+  .objectRef<{ user?: UserRow | null; errors: import('../errors').UserError[] }>('UpdateProfilePayload')
   .implement({
     fields: (t) => ({
       user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
