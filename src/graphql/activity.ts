@@ -1,8 +1,8 @@
 import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
 import { loadEach } from '../loaders/keyed';
+import { type Connection, parsePage, toConnection } from '../pagination';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity } from './connections';
-import { type Connection, parsePage, toConnection } from './pagination';
 import { Workout } from './training';
 import { User } from './user';
 

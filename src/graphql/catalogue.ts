@@ -7,10 +7,10 @@ import {
   type MuscleRow,
 } from '../loaders/catalogue';
 import { loadEach } from '../loaders/keyed';
+import { parsePage, toConnection } from '../pagination';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity } from './connections';
 import { idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 
 export const Muscle = builder.objectRef<MuscleRow>('Muscle');
 export const Exercise = builder.objectRef<ExerciseRow>('Exercise');

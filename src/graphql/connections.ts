@@ -1,5 +1,5 @@
+import { type ConnectionArgs, DEFAULT_PAGE_SIZE } from '../pagination';
 import { builder } from './builder';
-import { type ConnectionArgs, DEFAULT_PAGE_SIZE } from './pagination';
 
 export const forwardArgs = builder.args((t) => ({
   first: t.int({ description: 'At most 100; 20 when neither first nor last is given.' }),

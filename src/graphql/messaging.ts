@@ -21,11 +21,11 @@ import {
   SEARCH_KEY_TYPES,
   searchMessagesPage,
 } from '../loaders/messaging';
+import { type Connection, parsePage, toConnection } from '../pagination';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
 import { idOf } from './ids';
-import { type Connection, parsePage, toConnection } from './pagination';
 import { type Payload, toPayload, UserErrorType } from './payload';
 import { User, UserConnection } from './user';
 

@@ -1,10 +1,10 @@
 import { type FollowResult, follow, unfollow } from '../domain/social';
 import type { UserError } from '../errors';
 import { FOLLOW_KEY_TYPES } from '../loaders/social';
+import { parsePage, toConnection } from '../pagination';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity } from './connections';
 import { idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
 import { User, UserConnection } from './user';
 

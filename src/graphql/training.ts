@@ -9,11 +9,11 @@ import {
   type WorkoutSetRow,
 } from '../loaders/training';
 import type { UserRow } from '../loaders/users';
+import { parsePage, toConnection } from '../pagination';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
 import { bidirectionalArgs, pageComplexity } from './connections';
 import { encodeGlobalId, idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
 import { User } from './user';
 

@@ -2,10 +2,10 @@ import { updateProfile } from '../domain/profile';
 import { loadEach } from '../loaders/keyed';
 import type { UserRow } from '../loaders/users';
 import { usersPage } from '../loaders/users';
+import { toConnection } from '../pagination';
 import { builder } from './builder';
 import { bidirectionalArgs, pageComplexity } from './connections';
 import { idOf } from './ids';
-import { toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
 
 export const User = builder.objectRef<UserRow>('User');

@@ -1,7 +1,7 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { activityEvents } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import type { KeyType, Page, PageResult } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './keyed';
 import { keysetPages, keyValue } from './keyset';
 

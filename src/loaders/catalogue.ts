@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
-import type { Page } from '../graphql/pagination';
+import type { Page } from '../pagination';
 import { byKey, groupByKey, loader } from './keyed';
 import { keysetPage, pageLoader } from './keyset';
 

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import type { KeyType, Page, PageResult } from '../pagination';
 import { loader, loaderPerArgs } from './keyed';
 
 /**

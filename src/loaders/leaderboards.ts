@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import type { leaderboardRefreshes } from '../db/schema';
-import type { Page } from '../graphql/pagination';
 import type { LeaderboardKind } from '../jobs/leaderboards';
+import type { Page } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './keyed';
 import { keysetPage } from './keyset';
 import type { UserRow } from './users';

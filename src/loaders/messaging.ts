@@ -1,7 +1,7 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { conversations } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
+import type { KeyType, Page, PageResult } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
 import { keysetPage, keysetPages, pageLoader } from './keyset';
 import type { UserRow } from './users';

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/client';
-import type { KeyType } from '../graphql/pagination';
+import type { KeyType } from '../pagination';
 import { loader } from './keyed';
 import { pageLoader } from './keyset';
 import type { UserRow } from './users';

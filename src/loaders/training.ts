@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 import type { workoutSets, workouts } from '../db/schema';
-import type { KeyType } from '../graphql/pagination';
+import type { KeyType } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
 import { pageLoader } from './keyset';
 

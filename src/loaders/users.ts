@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 import type { users } from '../db/schema';
-import { type ConnectionArgs, type Page, parsePage } from '../graphql/pagination';
+import { type ConnectionArgs, type Page, parsePage } from '../pagination';
 import { byKey, loader } from './keyed';
 import { keysetPage } from './keyset';
 

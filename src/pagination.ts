@@ -1,4 +1,4 @@
-import { badInput } from '../errors';
+import { badInput } from './errors';
 
 /** The types a keyset cursor part can have; each is checked before it reaches SQL. */
 export type KeyType = 'timestamptz' | 'bigint' | 'integer' | 'float' | 'text';
