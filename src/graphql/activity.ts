@@ -1,8 +1,8 @@
 import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
 import { loadEach } from '../loaders/keyed';
-import { type Connection, parsePage, toConnection } from '../pagination';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
 import { User } from './user';
 
@@ -67,11 +67,6 @@ function activityArgsOf(args: { first?: number | null; after?: string | null; ty
   return { page: parsePage(args, ACTIVITY_KEY_TYPES), types };
 }
 
-const EMPTY: Connection<ActivityEventRow> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
-
 builder.objectFields(User, (t) => ({
   activity: t.field({
     type: ActivityEventConnection,
@@ -94,7 +89,7 @@ builder.queryField('feed', (t) =>
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
       const feedArgs = activityArgsOf(args);
-      if (!ctx.viewer) return EMPTY;
+      if (!ctx.viewer) return EMPTY_CONNECTION;
       const page = await feedPage(ctx.sql, ctx.viewer.id, feedArgs);
       for (const row of page.rows) ctx.loaders.eventById.prime(row.id, row);
       return toConnection(page);

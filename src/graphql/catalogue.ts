@@ -7,9 +7,9 @@ import {
   type MuscleRow,
 } from '../loaders/catalogue';
 import { loadEach } from '../loaders/keyed';
-import { parsePage, toConnection } from '../pagination';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 
 export const Muscle = builder.objectRef<MuscleRow>('Muscle');

@@ -3,9 +3,9 @@ import { badInput } from '../errors';
 import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
 import { LEADERBOARD_KEY_TYPES, leaderboardPage } from '../loaders/leaderboards';
 import type { UserRow } from '../loaders/users';
-import { type Connection, parsePage, toConnection } from '../pagination';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';
 import { User } from './user';
 
 interface EntryShape {

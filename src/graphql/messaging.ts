@@ -21,10 +21,10 @@ import {
   SEARCH_KEY_TYPES,
   searchMessagesPage,
 } from '../loaders/messaging';
-import { type Connection, parsePage, toConnection } from '../pagination';
+import { parsePage } from '../pagination';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
-import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { type Payload, toPayload, UserErrorType } from './payload';
 import { User, UserConnection } from './user';
@@ -41,11 +41,6 @@ export const MessageConnection = builder.connectionObject(
   { type: Message, name: 'MessageConnection' },
   { name: 'MessageEdge' },
 );
-
-const EMPTY_CONNECTION: Connection<never> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
 
 /** A row whose viewer is no longer a member (the leave payload) shows its header only. */
 const isMemberView = (conversation: ConversationRow) => conversation.viewerLastReadSequenceNumber !== null;

@@ -1,9 +1,9 @@
 import { type FollowResult, follow, unfollow } from '../domain/social';
 import type { UserError } from '../errors';
 import { FOLLOW_KEY_TYPES } from '../loaders/social';
-import { parsePage, toConnection } from '../pagination';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { toPayload, UserErrorType } from './payload';
 import { User, UserConnection } from './user';

@@ -9,10 +9,10 @@ import {
   type WorkoutSetRow,
 } from '../loaders/training';
 import type { UserRow } from '../loaders/users';
-import { parsePage, toConnection } from '../pagination';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
-import { bidirectionalArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
 import { toPayload, UserErrorType } from './payload';
 import { User } from './user';

@@ -2,9 +2,8 @@ import { updateProfile } from '../domain/profile';
 import { loadEach } from '../loaders/keyed';
 import type { UserRow } from '../loaders/users';
 import { usersPage } from '../loaders/users';
-import { toConnection } from '../pagination';
 import { builder } from './builder';
-import { bidirectionalArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { toPayload, UserErrorType } from './payload';
 
