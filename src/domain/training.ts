@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { registerConstraintErrors } from '../db/errors';
 import { fail, failWith, ok, type Result, userError } from '../errors';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import type { WorkoutRow } from '../loaders/training';
 import type { UserRow } from '../loaders/users';
 import { inTransaction } from './transaction';

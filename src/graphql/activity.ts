@@ -1,5 +1,5 @@
 import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';

@@ -6,7 +6,7 @@ import {
   exercisesPage,
   type MuscleRow,
 } from '../loaders/catalogue';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity, toConnection } from './connections';

@@ -10,7 +10,7 @@ import {
 } from '../domain/messaging';
 import { badInput, checkRange, forbidden } from '../errors';
 import { createLoaders } from '../loaders';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import {
   type ConversationRow,
   INBOX_KEY_TYPES,

@@ -1,6 +1,6 @@
 import { deleteWorkout, logWorkout } from '../domain/training';
 import { checkRange, type UserError } from '../errors';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import {
   type StatsRow,
   type WeeklyProgressRow,

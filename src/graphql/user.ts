@@ -1,5 +1,5 @@
 import { updateProfile } from '../domain/profile';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import type { UserRow } from '../loaders/users';
 import { usersPage } from '../loaders/users';
 import { builder } from './builder';

@@ -2,8 +2,8 @@ import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { activityEvents } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../pagination';
-import { byKey, loader, loaderPerArgs } from './keyed';
-import { keysetPages, keyValue } from './keyset';
+import { byKey, loader, loaderPerArgs } from './factory';
+import { keysetPages, keyValue } from './keyset-pages';
 
 export type ActivityEventRow = typeof activityEvents.$inferSelect;
 export type ActivityTypeName = ActivityEventRow['type'];

@@ -2,8 +2,8 @@ import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { conversations } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage, keysetPages, pageLoader } from './keyset';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { keysetPage, keysetPages, pageLoader } from './keyset-pages';
 import type { UserRow } from './users';
 
 /**

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import type { KeyType } from '../pagination';
-import { loader } from './keyed';
-import { pageLoader } from './keyset';
+import { loader } from './factory';
+import { pageLoader } from './keyset-pages';
 import type { UserRow } from './users';
 
 export const FOLLOW_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];

@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
 import type { workoutSets, workouts } from '../db/schema';
 import type { KeyType } from '../pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { pageLoader } from './keyset';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { pageLoader } from './keyset-pages';
 
 export type WorkoutRow = typeof workouts.$inferSelect;
 /** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */

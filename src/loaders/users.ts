@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
 import type { users } from '../db/schema';
 import { type ConnectionArgs, type Page, parsePage } from '../pagination';
-import { byKey, loader } from './keyed';
-import { keysetPage } from './keyset';
+import { byKey, loader } from './factory';
+import { keysetPage } from './keyset-pages';
 
 export type UserRow = typeof users.$inferSelect;
 

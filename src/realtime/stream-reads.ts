@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 import { withoutStatementLog } from '../db/statements';
-import { loader } from '../loaders/keyed';
+import { loader } from '../loaders/factory';
 import { type MessageRow, messageColumns } from '../loaders/messaging';
 
 /** Rows read per statement while replaying; a stream asks for the next page once the client took this one. */

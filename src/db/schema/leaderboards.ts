@@ -40,7 +40,7 @@ export const leaderboardEntries = pgTable(
   (t) => [
     uniqueIndex('leaderboard_entries_user_idx').on(t.kind, t.userId),
     // Pages read score desc, user_id desc (a cursor survives a refresh); DESC NULLS LAST like every
-    // descending key, because src/loaders/keyset.ts orders that way and a mismatch means a full sort.
+    // descending key, because src/loaders/keyset-pages.ts orders that way and a mismatch means a full sort.
     index('leaderboard_entries_global_idx').on(t.kind, t.score.desc(), t.userId.desc()),
     index('leaderboard_entries_country_idx')
       .on(t.kind, t.country, t.score.desc(), t.userId.desc())
