@@ -4,7 +4,7 @@ import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
-import { User } from './user';
+import { User } from './users';
 
 const ACTIVITY_TYPES = [
   'WORKOUT_LOGGED',

@@ -27,7 +27,7 @@ import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { type Payload, toPayload, UserErrorType } from './payload';
-import { User, UserConnection } from './user';
+import { User, UserConnection } from './users';
 
 export const Conversation = builder.objectRef<ConversationRow>('Conversation');
 export const Message = builder.objectRef<MessageRow>('Message');

@@ -6,7 +6,7 @@ import { builder } from './builder';
 import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { toPayload, UserErrorType } from './payload';
-import { User, UserConnection } from './user';
+import { User, UserConnection } from './users';
 
 builder.objectFields(User, (t) => ({
   viewerIsFollowing: t.boolean({

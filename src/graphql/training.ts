@@ -15,7 +15,7 @@ import { Exercise } from './catalogue';
 import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
 import { toPayload, UserErrorType } from './payload';
-import { User } from './user';
+import { User } from './users';
 
 export const Workout = builder.objectRef<WorkoutRow>('Workout');
 export const WorkoutSet = builder.objectRef<WorkoutSetRow>('WorkoutSet');

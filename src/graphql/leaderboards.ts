@@ -6,7 +6,7 @@ import type { UserRow } from '../loaders/users';
 import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';
-import { User } from './user';
+import { User } from './users';
 
 interface EntryShape {
   rank: number;
