@@ -1,6 +1,6 @@
 import type { Context } from '../context';
+import type { UserRow } from '../db/rows';
 import { fail, ok, type Result } from '../errors';
-import type { UserRow } from '../loaders/users';
 import { inTransaction } from './transaction';
 import { normalizeCountry, Validator } from './validate';
 

@@ -1,4 +1,5 @@
-import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
+import { type ActivityType as ActivityTypeName, activityType } from '../db/schema';
+import { ACTIVITY_KEY_TYPES, type ActivityEventRow, feedPage } from '../loaders/activity';
 import { loadEach } from '../loaders/factory';
 import { parsePage } from '../pagination';
 import { builder } from './builder';
@@ -6,15 +7,8 @@ import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './c
 import { Workout } from './training';
 import { User } from './users';
 
-const ACTIVITY_TYPES = [
-  'WORKOUT_LOGGED',
-  'LEVEL_UP',
-  'FOLLOWED',
-  'MESSAGE_SENT',
-] as const satisfies readonly ActivityTypeName[];
-
 export const ActivityType = builder.enumType('ActivityType', {
-  values: ACTIVITY_TYPES,
+  values: activityType.enumValues,
   description: 'MESSAGE_SENT is private: only its own user sees it, in their activity, never in a feed.',
 });
 

@@ -1,8 +1,8 @@
+import type { UserRow } from '../db/rows';
+import type { LeaderboardKind as Kind } from '../db/schema';
 import { normalizeCountry } from '../domain/validate';
 import { badInput } from '../errors';
-import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
 import { LEADERBOARD_KEY_TYPES, leaderboardPage } from '../loaders/leaderboards';
-import type { UserRow } from '../loaders/users';
 import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import type { ConversationRow, MessageRow } from '../db/rows';
 import {
   addReaction,
   createConversation,
@@ -12,11 +13,9 @@ import { badInput, checkRange, forbidden } from '../errors';
 import { createLoaders } from '../loaders';
 import { loadEach } from '../loaders/factory';
 import {
-  type ConversationRow,
   INBOX_KEY_TYPES,
   MEMBER_KEY_TYPES,
   MESSAGE_KEY_TYPES,
-  type MessageRow,
   type ReactionGroupRow,
   SEARCH_KEY_TYPES,
   searchMessagesPage,

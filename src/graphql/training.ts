@@ -1,14 +1,8 @@
+import type { UserRow, WorkoutRow } from '../db/rows';
 import { deleteWorkout, logWorkout } from '../domain/training';
 import { checkRange, type UserError } from '../errors';
 import { loadEach } from '../loaders/factory';
-import {
-  type StatsRow,
-  type WeeklyProgressRow,
-  WORKOUT_KEY_TYPES,
-  type WorkoutRow,
-  type WorkoutSetRow,
-} from '../loaders/training';
-import type { UserRow } from '../loaders/users';
+import { type StatsRow, type WeeklyProgressRow, WORKOUT_KEY_TYPES, type WorkoutSetRow } from '../loaders/training';
 import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { Exercise } from './catalogue';

@@ -1,6 +1,6 @@
+import type { UserRow } from '../db/rows';
 import { updateProfile } from '../domain/profile';
 import { loadEach } from '../loaders/factory';
-import type { UserRow } from '../loaders/users';
 import { usersPage } from '../loaders/users';
 import { builder } from './builder';
 import { bidirectionalArgs, pageComplexity, toConnection } from './connections';

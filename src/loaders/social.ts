@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
+import type { UserRow } from '../db/rows';
 import type { KeyType } from '../pagination';
 import { loader } from './factory';
 import { pageLoader } from './keyset-pages';
-import type { UserRow } from './users';
 
 export const FOLLOW_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 

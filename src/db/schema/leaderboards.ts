@@ -19,6 +19,7 @@ import {
 const countryCode = customType<{ data: string }>({ dataType: () => 'char(2) collate "C"' });
 
 export const leaderboardKind = pgEnum('leaderboard_kind', ['XP_ALL_TIME', 'VOLUME_THIS_WEEK']);
+export type LeaderboardKind = (typeof leaderboardKind.enumValues)[number];
 
 /**
  * The last refresh's rankings: one row per listed user and kind. src/jobs/leaderboards.ts builds a
