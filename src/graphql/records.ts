@@ -1,21 +1,16 @@
 import type { Context } from '../context';
-import {
-  type RecordKind as Kind,
-  type MuscleLoadRow,
-  RECORD_KEY_TYPES,
-  RECORD_KINDS,
-  type RecordRow,
-} from '../loaders/records';
+import type { RecordRow } from '../db/rows';
+import { checkRange } from '../errors';
+import { type RecordKind as Kind, type MuscleLoadRow, RECORD_KEY_TYPES, RECORD_KINDS } from '../loaders/records';
 import type { WorkoutSetRow } from '../loaders/training';
+import { parsePage } from '../pagination';
 import { ActivityEvent } from './activity';
 import { builder } from './builder';
 import { Exercise, Muscle } from './catalogue';
-import { forwardArgs, pageComplexity } from './connections';
-import { checkRange } from './errors';
+import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 import { LogWorkoutPayload, Workout, WorkoutSet } from './training';
-import { User } from './user';
+import { User } from './users';
 
 export const RecordKind = builder.enumType('RecordKind', {
   values: {

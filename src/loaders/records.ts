@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { Sql } from '../db/client';
+import { type RecordRow, recordColumns, recordJoins } from '../db/rows';
 import type { personalRecords } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { pageLoader } from './keyset';
+import type { KeyType, Page, PageResult } from '../pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { pageLoader } from './keyset-pages';
 
 export type RecordKind = (typeof personalRecords.$inferSelect)['kind'];
 export const RECORD_KINDS = [
@@ -11,15 +12,6 @@ export const RECORD_KINDS = [
   'HEAVIEST_WEIGHT',
   'BEST_SET_VOLUME',
 ] as const satisfies readonly RecordKind[];
-
-/** A record with its exercise's name and its set, so `record { exercise { name } set { reps } }` is one statement. */
-export type RecordRow = typeof personalRecords.$inferSelect & {
-  exerciseName: string;
-  setPosition: number;
-  setReps: number;
-  setWeightKg: number;
-  setEstimatedOneRepMaxKg: number;
-};
 
 export interface MuscleLoadRow {
   userId: number;
@@ -31,16 +23,6 @@ export interface MuscleLoadRow {
 
 /** Newest achievedAt first; the row id breaks ties. */
 export const RECORD_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-
-/** The columns of a RecordRow, over `personal_records r`. */
-export function recordColumns(sql: Sql) {
-  return sql`r.*, e.name as exercise_name, s.position as set_position, s.reps as set_reps,
-    s.weight_kg as set_weight_kg, s.estimated_one_rep_max_kg as set_estimated_one_rep_max_kg`;
-}
-
-export function recordJoins(sql: Sql) {
-  return sql`join exercises e on e.id = r.exercise_id join workout_sets s on s.id = r.set_id`;
-}
 
 export interface RecordFilter {
   exerciseId: number | null;

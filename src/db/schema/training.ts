@@ -106,6 +106,7 @@ export const activityType = pgEnum('activity_type', [
   'MESSAGE_SENT',
   'PERSONAL_RECORD',
 ]);
+export type ActivityType = (typeof activityType.enumValues)[number];
 
 export const activityEvents = pgTable(
   'activity_events',

@@ -1,6 +1,8 @@
 import type { Context } from '../context';
+import type { UserRow } from '../db/rows';
+import type { LeaderboardKind as Kind } from '../db/schema';
 import { normalizeCountry } from '../domain/validate';
-import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
+import { badInput, checkRange } from '../errors';
 import {
   type Board,
   followingLeaderboardPage,
@@ -9,13 +11,11 @@ import {
   leaderboardAround,
   leaderboardPage,
 } from '../loaders/leaderboards';
-import type { UserRow } from '../loaders/users';
+import { type Page, type PageResult, parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
-import { badInput, checkRange } from './errors';
+import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { type Connection, type Page, type PageResult, parsePage, toConnection } from './pagination';
-import { User } from './user';
+import { User } from './users';
 
 interface EntryShape {
   rank: number;

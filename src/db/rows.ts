@@ -1,0 +1,53 @@
+import type { Fragment } from 'postgres';
+import type { Sql } from './client';
+import type { conversations, personalRecords, users, workouts } from './schema';
+
+// The rows that both reads (loaders/) and writes (domain/) hand to the GraphQL layer.
+
+export type UserRow = typeof users.$inferSelect;
+
+export type WorkoutRow = typeof workouts.$inferSelect;
+
+/**
+ * A conversation as one viewer sees it. `viewerLastReadSequenceNumber` is the viewer's read mark,
+ * null when the viewer is not (or no longer) a member: such a row shows its header and nothing more.
+ */
+export type ConversationRow = typeof conversations.$inferSelect & { viewerLastReadSequenceNumber: number | null };
+
+export interface MessageRow {
+  id: number;
+  conversationId: number;
+  senderId: number;
+  sequenceNumber: number;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+}
+
+/** Every column of a MessageRow: all but the search vector, which no reader needs. */
+export function messageColumns(sql: Sql, alias = 'm'): Fragment {
+  return sql.unsafe(
+    ['id', 'conversation_id', 'sender_id', 'sequence_number', 'body', 'created_at', 'edited_at']
+      .map((column) => `${alias}.${column}`)
+      .join(', '),
+  );
+}
+
+/** A personal record with its exercise's name and its set, so `record { exercise { name } set { reps } }` is one statement. */
+export type RecordRow = typeof personalRecords.$inferSelect & {
+  exerciseName: string;
+  setPosition: number;
+  setReps: number;
+  setWeightKg: number;
+  setEstimatedOneRepMaxKg: number;
+};
+
+/** The columns of a RecordRow, over `personal_records r` joined by recordJoins. */
+export function recordColumns(sql: Sql): Fragment {
+  return sql`r.*, e.name as exercise_name, s.position as set_position, s.reps as set_reps,
+    s.weight_kg as set_weight_kg, s.estimated_one_rep_max_kg as set_estimated_one_rep_max_kg`;
+}
+
+export function recordJoins(sql: Sql): Fragment {
+  return sql`join exercises e on e.id = r.exercise_id join workout_sets s on s.id = r.set_id`;
+}
