@@ -12,15 +12,7 @@ import {
 import { badInput, checkRange, forbidden } from '../errors';
 import { createLoaders } from '../loaders';
 import { loadEach } from '../loaders/factory';
-import {
-  INBOX_KEY_TYPES,
-  MEMBER_KEY_TYPES,
-  MESSAGE_KEY_TYPES,
-  type ReactionGroupRow,
-  SEARCH_KEY_TYPES,
-  searchMessagesPage,
-} from '../loaders/messaging';
-import { parsePage } from '../pagination';
+import { type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
@@ -80,11 +72,9 @@ builder.node(Conversation, {
       args: forwardArgs,
       complexity: pageComplexity,
       resolve: async (conversation, args, ctx) => {
-        const page = parsePage(args, MEMBER_KEY_TYPES);
+        const members = ctx.loaders.membersByConversationId(args);
         if (!isMemberView(conversation)) return EMPTY_CONNECTION;
-        // Not primed into userById: whether a sender then hits the cache would depend on which
-        // statement returned first, and the statements of a request would stop being deterministic.
-        return toConnection(await ctx.loaders.membersByConversationId(page).load(conversation.id));
+        return toConnection(await members.load(conversation.id));
       },
     }),
     messages: t.field({
@@ -93,9 +83,9 @@ builder.node(Conversation, {
       args: bidirectionalArgs,
       complexity: pageComplexity,
       resolve: async (conversation, args, ctx) => {
-        const page = parsePage(args, MESSAGE_KEY_TYPES);
+        const messages = ctx.loaders.messagesByConversationId(args);
         if (!isMemberView(conversation)) return EMPTY_CONNECTION;
-        const result = await ctx.loaders.messagesByConversationId(page).load(conversation.id);
+        const result = await messages.load(conversation.id);
         for (const row of result.rows) ctx.loaders.messageById.prime(row.id, row);
         return toConnection(result);
       },
@@ -147,9 +137,9 @@ builder.objectFields(User, (t) => ({
     args: forwardArgs,
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
-      const page = parsePage(args, INBOX_KEY_TYPES);
+      const inbox = ctx.loaders.conversationsByUserId(args);
       if (ctx.viewer?.id !== user.id) return EMPTY_CONNECTION;
-      return toConnection(await ctx.loaders.conversationsByUserId(page).load(user.id));
+      return toConnection(await inbox.load(user.id));
     },
   }),
 }));
@@ -176,7 +166,7 @@ builder.queryFields((t) => ({
     args: { query: t.arg.string({ required: true }), conversationId: t.arg.id(), ...forwardArgs },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
-      const page = parsePage(args, SEARCH_KEY_TYPES);
+      const page = searchPageOf(args);
       const query = args.query.trim();
       if (query.length === 0 || query.length > 500) throw badInput('query must be 1 to 500 characters', 'query');
       const conversationId =

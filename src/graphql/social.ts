@@ -1,7 +1,5 @@
 import { type FollowResult, follow, unfollow } from '../domain/social';
 import type { UserError } from '../errors';
-import { FOLLOW_KEY_TYPES } from '../loaders/social';
-import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
@@ -18,16 +16,14 @@ builder.objectFields(User, (t) => ({
     description: 'Most recent follow first.',
     args: forwardArgs,
     complexity: pageComplexity,
-    resolve: async (user, args, ctx) =>
-      toConnection(await ctx.loaders.followersByUserId(parsePage(args, FOLLOW_KEY_TYPES)).load(user.id)),
+    resolve: async (user, args, ctx) => toConnection(await ctx.loaders.followersByUserId(args).load(user.id)),
   }),
   following: t.field({
     type: UserConnection,
     description: 'Most recent follow first.',
     args: forwardArgs,
     complexity: pageComplexity,
-    resolve: async (user, args, ctx) =>
-      toConnection(await ctx.loaders.followingByUserId(parsePage(args, FOLLOW_KEY_TYPES)).load(user.id)),
+    resolve: async (user, args, ctx) => toConnection(await ctx.loaders.followingByUserId(args).load(user.id)),
   }),
 }));
 

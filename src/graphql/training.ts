@@ -2,8 +2,7 @@ import type { UserRow, WorkoutRow } from '../db/rows';
 import { deleteWorkout, logWorkout } from '../domain/training';
 import { checkRange, type UserError } from '../errors';
 import { loadEach } from '../loaders/factory';
-import { type StatsRow, type WeeklyProgressRow, WORKOUT_KEY_TYPES, type WorkoutSetRow } from '../loaders/training';
-import { parsePage } from '../pagination';
+import type { StatsRow, WeeklyProgressRow, WorkoutSetRow } from '../loaders/training';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
 import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
@@ -90,8 +89,7 @@ builder.objectFields(User, (t) => ({
     description: 'Newest first.',
     args: bidirectionalArgs,
     complexity: pageComplexity,
-    resolve: async (user, args, ctx) =>
-      toConnection(await ctx.loaders.workoutsByUserId(parsePage(args, WORKOUT_KEY_TYPES)).load(user.id)),
+    resolve: async (user, args, ctx) => toConnection(await ctx.loaders.workoutsByUserId(args).load(user.id)),
   }),
   stats: t.field({
     type: UserStats,
