@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
 import { type ConversationRow, type MessageRow, messageColumns } from '../db/rows';
 import { timed } from '../db/statements';
-import { fail, ok, type Result } from '../errors';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { MESSAGING_CHANNEL, publish } from '../realtime/pubsub';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
@@ -66,7 +66,7 @@ export async function createConversation(
   input: CreateConversationInput,
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to start a conversation');
+  if (!viewer) return signInTo('start a conversation');
   const title = input.title.trim();
   const others = [...new Set(input.memberIds)].filter((id) => id !== viewer.id);
   const check = new Validator()
@@ -76,7 +76,7 @@ export async function createConversation(
       'memberIds',
       `A conversation needs 1 to ${MAX_OTHER_MEMBERS} other members`,
     );
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const found = await tx<{ id: number }[]>`/* messaging:membersExist */
@@ -105,7 +105,7 @@ export async function leaveConversation(
   input: { conversationId: number },
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to leave a conversation');
+  if (!viewer) return signInTo('leave a conversation');
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const [left] = await tx`/* messaging:leave */
       delete from conversation_members where conversation_id = ${input.conversationId} and user_id = ${viewer.id}
@@ -138,12 +138,12 @@ export async function sendMessage(
   input: SendMessageInput,
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to send messages');
+  if (!viewer) return signInTo('send messages');
   const body = input.body.trim();
   const key = input.idempotencyKey ?? null;
   const check = new Validator().text(body, 'body', 1, 4000);
   if (key !== null) check.text(key, 'idempotencyKey', 1, 200);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await timed(() => insertMessage(ctx.sql, viewer.id, input.conversationId, body, key));
   if (result.ok) {
@@ -227,10 +227,10 @@ export async function editMessage(
   input: { messageId: number; body: string },
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to edit messages');
+  if (!viewer) return signInTo('edit messages');
   const body = input.body.trim();
   const check = new Validator().text(body, 'body', 1, 4000);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
@@ -265,9 +265,9 @@ export async function markConversationRead(
   input: { conversationId: number; upToSequenceNumber: number },
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to mark conversations read');
+  if (!viewer) return signInTo('mark conversations read');
   const check = new Validator().integer(input.upToSequenceNumber, 'upToSequenceNumber', 0, 2_147_483_647);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const [marked] = await tx`/* messaging:markRead */
@@ -303,10 +303,10 @@ async function react(
   change: 'add' | 'remove',
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to react to messages');
+  if (!viewer) return signInTo('react to messages');
   const emoji = input.emoji.trim();
   const check = new Validator().check(isSingleEmoji(emoji), 'emoji', 'emoji must be a single emoji');
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);

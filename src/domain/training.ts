@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { registerConstraintErrors } from '../db/errors';
 import type { UserRow, WorkoutRow } from '../db/rows';
-import { fail, failWith, ok, type Result, userError } from '../errors';
+import { fail, failWith, ok, type Result, signInTo, userError } from '../errors';
 import { loadEach } from '../loaders/factory';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
@@ -55,7 +55,7 @@ export async function logWorkout(
   ctx: TrainingContext,
   input: LogWorkoutInput,
 ): Promise<Result<{ workout: WorkoutRow; user: UserRow }>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to log a workout');
+  if (!ctx.viewer) return signInTo('log a workout');
   const check = checkWorkout(input, Date.now());
   const exercises = await loadEach(
     ctx.loaders.exerciseById,
@@ -104,7 +104,7 @@ export async function deleteWorkout(
   ctx: TrainingContext,
   workoutId: number,
 ): Promise<Result<{ deletedWorkoutId: number; user: UserRow }>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to delete a workout');
+  if (!ctx.viewer) return signInTo('delete a workout');
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
     // The same lock order as logWorkout (user, then workouts), so the two never deadlock.

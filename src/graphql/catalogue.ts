@@ -78,7 +78,7 @@ builder.queryFields((t) => ({
     args: { muscleId: t.arg.id(), ...forwardArgs },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
-      if (args.muscleId != null) return exercisesOfMuscle(ctx, idOf('Muscle', String(args.muscleId), 'muscleId'), args);
+      if (args.muscleId != null) return exercisesOfMuscle(ctx, idOf('Muscle', args.muscleId, 'muscleId'), args);
       const page = await exercisesPage(ctx.sql, args);
       for (const row of page.rows) ctx.loaders.exerciseById.prime(row.id, row);
       return toConnection(page);

@@ -17,7 +17,7 @@ import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { type Payload, toPayload, UserErrorType } from './payload';
+import { payloadType, toPayload } from './payload';
 import { User, UserConnection } from './users';
 
 export const Conversation = builder.objectRef<ConversationRow>('Conversation');
@@ -157,7 +157,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Members only; anyone else gets null.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.conversationById.load(idOf('Conversation', String(args.id))),
+    resolve: (_root, args, ctx) => ctx.loaders.conversationById.load(idOf('Conversation', args.id)),
   }),
   searchMessages: t.field({
     type: MessageConnection,
@@ -212,23 +212,15 @@ builder.subscriptionField('messageAdded', (t) =>
 
 // Mutations: thin wrappers over src/domain/messaging.ts.
 
-function conversationPayload(name: string) {
-  return builder.objectRef<Payload<{ conversation: ConversationRow }>>(name).implement({
-    fields: (t) => ({
-      conversation: t.field({ type: Conversation, nullable: true, resolve: (p) => p.conversation ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
-}
+const conversationPayload = (name: string) =>
+  payloadType<{ conversation: ConversationRow }>(name, (t) => ({
+    conversation: t.field({ type: Conversation, nullable: true, resolve: (p) => p.conversation ?? null }),
+  }));
 
-function messagePayload(name: string) {
-  return builder.objectRef<Payload<{ message: MessageRow }>>(name).implement({
-    fields: (t) => ({
-      message: t.field({ type: Message, nullable: true, resolve: (p) => p.message ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
-}
+const messagePayload = (name: string) =>
+  payloadType<{ message: MessageRow }>(name, (t) => ({
+    message: t.field({ type: Message, nullable: true, resolve: (p) => p.message ?? null }),
+  }));
 
 const CreateConversationPayload = conversationPayload('CreateConversationPayload');
 const LeaveConversationPayload = conversationPayload('LeaveConversationPayload');
@@ -282,7 +274,7 @@ builder.mutationFields((t) => ({
       toPayload(
         createConversation(ctx, {
           title: input.title,
-          memberIds: input.memberIds.map((id, i) => idOf('User', String(id), `memberIds.${i}`)),
+          memberIds: input.memberIds.map((id, i) => idOf('User', id, `memberIds.${i}`)),
         }),
       ),
   }),
@@ -292,7 +284,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         leaveConversation(ctx, {
-          conversationId: idOf('Conversation', String(input.conversationId), 'conversationId'),
+          conversationId: idOf('Conversation', input.conversationId, 'conversationId'),
         }),
       ),
   }),
@@ -302,7 +294,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         sendMessage(ctx, {
-          conversationId: idOf('Conversation', String(input.conversationId), 'conversationId'),
+          conversationId: idOf('Conversation', input.conversationId, 'conversationId'),
           body: input.body,
           idempotencyKey: input.idempotencyKey,
         }),
@@ -312,9 +304,7 @@ builder.mutationFields((t) => ({
     type: EditMessagePayload,
     args: { input: t.arg({ type: EditMessageInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(
-        editMessage(ctx, { messageId: idOf('Message', String(input.messageId), 'messageId'), body: input.body }),
-      ),
+      toPayload(editMessage(ctx, { messageId: idOf('Message', input.messageId, 'messageId'), body: input.body })),
   }),
   markConversationRead: t.field({
     type: MarkConversationReadPayload,
@@ -322,7 +312,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         markConversationRead(ctx, {
-          conversationId: idOf('Conversation', String(input.conversationId), 'conversationId'),
+          conversationId: idOf('Conversation', input.conversationId, 'conversationId'),
           upToSequenceNumber: input.upToSequenceNumber,
         }),
       ),
@@ -331,16 +321,12 @@ builder.mutationFields((t) => ({
     type: ReactionPayload,
     args: { input: t.arg({ type: ReactionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(
-        addReaction(ctx, { messageId: idOf('Message', String(input.messageId), 'messageId'), emoji: input.emoji }),
-      ),
+      toPayload(addReaction(ctx, { messageId: idOf('Message', input.messageId, 'messageId'), emoji: input.emoji })),
   }),
   removeReaction: t.field({
     type: ReactionPayload,
     args: { input: t.arg({ type: ReactionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(
-        removeReaction(ctx, { messageId: idOf('Message', String(input.messageId), 'messageId'), emoji: input.emoji }),
-      ),
+      toPayload(removeReaction(ctx, { messageId: idOf('Message', input.messageId, 'messageId'), emoji: input.emoji })),
   }),
 }));
