@@ -1,10 +1,10 @@
-import postgres from 'postgres';
 import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
+import { violates } from '../db/errors';
 import { type ConversationRow, type MessageRow, messageColumns } from '../db/rows';
 import { timed } from '../db/statements';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
-import { MESSAGING_CHANNEL, publish } from '../realtime/pubsub';
+import { notifyCall, publish } from '../realtime/pubsub';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
@@ -129,9 +129,9 @@ export interface SendMessageInput {
 /**
  * Sends a message. The sequence number comes from the tg_messages__sequence trigger under the
  * conversation row lock, so concurrent senders get 1, 2, 3 … with no gap. With an idempotency key,
- * the key is inserted in the same transaction (ON CONFLICT DO NOTHING): of racing retries one wins,
- * the others roll their message back to a savepoint (giving the sequence number back) and return
- * the winner's message.
+ * the key is inserted by the same statement: of racing retries one wins, the others hit the key's
+ * primary key, roll their whole statement back (giving the sequence number back) and return the
+ * winner's message.
  */
 export async function sendMessage(
   ctx: MessagingContext,
@@ -188,9 +188,12 @@ async function insertMessage(
         insert into activity_events (user_id, type, message_id, created_at)
         select sender_id, 'MESSAGE_SENT', id, created_at from message
       ), notified as (
-        select pg_notify(${MESSAGING_CHANNEL}, json_build_object(
-                 'type', 'messageAdded', 'conversationId', conversation_id,
-                 'messageId', id, 'sequenceNumber', sequence_number)::text)
+        select ${notifyCall(sql, {
+          type: 'messageAdded',
+          conversationId: sql`conversation_id`,
+          messageId: sql`id`,
+          sequenceNumber: sql`sequence_number`,
+        })}
           from message
       )
       select m.*, (select count(*) from notified) as notified from message m`;
@@ -199,7 +202,7 @@ async function insertMessage(
     return ok({ message: row });
   } catch (error) {
     // A racing retry with the same key committed first: its message is the answer, ours rolled back.
-    if (error instanceof postgres.PostgresError && error.constraint_name === IDEMPOTENCY_KEY_TAKEN && key !== null) {
+    if (violates(error, IDEMPOTENCY_KEY_TAKEN) && key !== null) {
       const winner = await messageOfKey(sql, senderId, key);
       if (winner) return sameRequest(winner, conversationId, body);
     }

@@ -1,13 +1,8 @@
 import type { Context } from '../context';
 import type { TransactionSql } from '../db/client';
-import { registerConstraintErrors } from '../db/errors';
 import type { UserRow } from '../db/rows';
-import { fail, ok, type Result, signInTo, userError } from '../errors';
+import { fail, ok, type Result, signInTo } from '../errors';
 import { inTransaction } from './transaction';
-
-registerConstraintErrors({
-  follows_followee_id_users_id_fk: () => userError('NOT_FOUND', 'No such user', 'userId'),
-});
 
 export interface FollowResult {
   user: UserRow;

@@ -1,7 +1,6 @@
 import type { Context } from '../context';
-import { registerConstraintErrors } from '../db/errors';
 import type { UserRow, WorkoutRow } from '../db/rows';
-import { fail, failWith, ok, type Result, signInTo, userError } from '../errors';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { loadEach } from '../loaders/factory';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
@@ -18,11 +17,6 @@ export interface LogWorkoutInput {
 
 /** A clock a few minutes fast on the client must not reject a workout just started. */
 export const STARTED_AT_TOLERANCE_MS = 5 * 60_000;
-
-registerConstraintErrors({
-  // Only reachable when an exercise disappears between the check below and the insert.
-  workout_sets_exercise_id_exercises_id_fk: () => userError('VALIDATION', 'Unknown exercise', 'sets'),
-});
 
 function checkWorkout(input: LogWorkoutInput, now: number): Validator {
   const check = new Validator();
