@@ -1,9 +1,8 @@
 import type { Context } from '../context';
 import type { RecordRow } from '../db/rows';
 import { checkRange } from '../errors';
-import { type RecordKind as Kind, type MuscleLoadRow, RECORD_KEY_TYPES, RECORD_KINDS } from '../loaders/records';
+import { type RecordKind as Kind, type MuscleLoadRow, RECORD_KINDS } from '../loaders/records';
 import type { WorkoutSetRow } from '../loaders/training';
-import { parsePage } from '../pagination';
 import { ActivityEvent } from './activity';
 import { builder } from './builder';
 import { Exercise, Muscle } from './catalogue';
@@ -110,10 +109,9 @@ builder.objectFields(User, (t) => ({
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
       const exerciseId = args.exerciseId == null ? null : idOf('Exercise', String(args.exerciseId), 'exerciseId');
-      const page = parsePage(args, RECORD_KEY_TYPES);
       return toConnection(
         await ctx.loaders
-          .recordsByUserId({ exerciseId, kind: args.kind ?? null })(page)
+          .recordsByUserId({ exerciseId, kind: args.kind ?? null })(args)
           .load(user.id),
       );
     },

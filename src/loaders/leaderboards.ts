@@ -2,7 +2,7 @@ import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
 import type { LeaderboardKind, leaderboardRefreshes } from '../db/schema';
-import type { Page } from '../pagination';
+import type { KeyType, Page } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './factory';
 import { keysetPage } from './keyset-pages';
 
@@ -13,9 +13,6 @@ export interface RankRow {
   rank: number;
   score: number;
 }
-
-/** Highest score first; among equal scores the higher user id first, the same on every page and refresh. */
-export const LEADERBOARD_KEY_TYPES = ['float', 'bigint'] as const;
 
 /** Leaves out users who turned on ghost mode or opted out since the rankings were computed. */
 const LISTED = 'not u.ghost_mode and u.leaderboard_opt_in';
@@ -49,6 +46,9 @@ function liveRank(sql: Sql, board: Board, withinCountry: boolean): Fragment {
        and not exists (select 1 from users lu where lu.id = d.user_id and not lu.ghost_mode and lu.leaderboard_opt_in)
   ))::integer`;
 }
+
+/** Highest score first; among equal scores the higher user id first, the same on every page and refresh. */
+export const LEADERBOARD_KEY_TYPES: readonly KeyType[] = ['float', 'bigint'];
 
 export function leaderboardLoaders(sql: Sql) {
   const leaderboardRefreshByKind = loader<LeaderboardKind, LeaderboardRefreshRow | null>(async (kinds) => {

@@ -1,8 +1,7 @@
-import type DataLoader from 'dataloader';
 import type { Sql } from '../db/client';
 import { type RecordRow, recordColumns, recordJoins } from '../db/rows';
 import type { personalRecords } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../pagination';
+import type { KeyType } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
 
@@ -30,16 +29,13 @@ export interface RecordFilter {
 }
 
 export function recordLoaders(sql: Sql) {
-  const recordPages = new Map<
-    string,
-    (page: Page) => DataLoader<number | string, PageResult<RecordRow & { cursorKey: string[] }>, number | string>
-  >();
+  const recordPages = new Map<string, ReturnType<typeof pageLoader<RecordRow>>>();
   /** A user's current records, newest first, filtered by exercise and kind: one statement per page of users. */
   function recordsByUserId(filter: RecordFilter) {
     const id = JSON.stringify(filter);
     let pages = recordPages.get(id);
     if (!pages) {
-      pages = pageLoader<RecordRow>(sql, {
+      const made = pageLoader<RecordRow>(sql, {
         name: 'loader:recordsByUserId',
         key: ['r.achieved_at', 'r.id'],
         keyTypes: RECORD_KEY_TYPES,
@@ -51,7 +47,8 @@ export function recordLoaders(sql: Sql) {
             ${filter.exerciseId === null ? sql`` : sql`and r.exercise_id = ${filter.exerciseId}`}
             ${filter.kind === null ? sql`` : sql`and r.kind = ${filter.kind}::record_kind`}`,
       });
-      recordPages.set(id, pages);
+      recordPages.set(id, made);
+      pages = made;
     }
     return pages;
   }
