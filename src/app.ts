@@ -7,6 +7,8 @@ import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import type { Sql } from './db/client';
 import { schema } from './graphql';
+import { useCompiledExecution } from './http/compiled-execution';
+import { useQueryLimits } from './http/query-limits';
 import { useStatementLog } from './http/statements-plugin';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 import { createMessagingPubSub } from './realtime/pubsub';
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
     }),
   };
 
+  // Before the statement log, so that the log wraps whichever executor runs.
+  const compiled = useCompiledExecution({ log: (message) => console.warn(message) });
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -53,6 +57,8 @@ export function createApp(deps: AppDeps) {
         init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
       ),
     plugins: [
+      useQueryLimits(),
+      ...(deps.config.compiledExecution ? [compiled.plugin] : []),
       useStatementLog({ expose: !deps.config.production }),
       useReadinessCheck({
         endpoint: '/ready',
@@ -103,6 +109,8 @@ export function createApp(deps: AppDeps) {
     yoga,
     server,
     services,
+    /** Documents compiled by graphql-jit and documents run on graphql-js, since start. */
+    execution: compiled.stats,
     listen(port: number): Promise<number> {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
