@@ -1,12 +1,15 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { updateProfile } from '../domain/profile';
 import { loadEach } from '../loaders/keyed';
+import { FOLLOW_KEY_TYPES } from '../loaders/social';
 import type { UserRow } from '../loaders/users';
 import { usersPage } from '../loaders/users';
 import { builder } from './builder';
 import { bidirectionalArgs, pageComplexity } from './connections';
 import { idOf } from './ids';
-import { toConnection } from './pagination';
+import { type Page, parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
+import { soleChildArguments } from './selection';
 
 export const User = builder.objectRef<UserRow>('User');
 
@@ -58,7 +61,17 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     args: { username: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.userByUsername.load(args.username),
+    resolve: async (_root, args, ctx, info) => {
+      const page = firstFollowersPage(info);
+      if (!page) return ctx.loaders.userByUsername.load(args.username);
+      // A profile with its first followers in one round trip; the page primes the loader that the
+      // followers field then reads, so the answer is the one the field alone would give.
+      const found = await ctx.loaders.userByUsernameWithFollowers(page).load(args.username);
+      if (!found) return null;
+      ctx.loaders.userById.prime(found.user.id, found.user);
+      ctx.loaders.followersByUserId(page).prime(found.user.id, found.followers);
+      return found.user;
+    },
   }),
   users: t.field({
     type: UserConnection,
@@ -99,3 +112,14 @@ builder.mutationField('updateProfile', (t) =>
     resolve: (_root, { input }, ctx) => toPayload(updateProfile(ctx, input)),
   }),
 );
+
+/** The followers page selected under this user, when it is a first page (no cursor) that parses. */
+function firstFollowersPage(info: GraphQLResolveInfo): Page | null {
+  const args = soleChildArguments(info, 'followers');
+  if (!args || args.after != null) return null;
+  try {
+    return parsePage(args, FOLLOW_KEY_TYPES);
+  } catch {
+    return null; // The followers field reports its own bad argument.
+  }
+}
