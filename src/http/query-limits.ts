@@ -9,8 +9,8 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { tooComplex } from '../errors';
 import { QUERY_LIMITS } from '../graphql/builder';
-import { tooComplex } from '../graphql/errors';
 
 interface Cost {
   depth: number;

@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { loader, loaderPerArgs } from './keyed';
-import { pageLoader } from './keyset';
-import type { UserRow } from './users';
+import type { UserRow } from '../db/rows';
+import { type Page, type PageResult, TIME_AND_ID } from '../pagination';
+import { loader, loaderPerArgs } from './factory';
+import { pageLoader } from './keyset-pages';
 
 export type FollowerRow = UserRow & { cursorKey: string[] };
 
@@ -10,8 +10,6 @@ export interface UserWithFollowers {
   user: UserRow;
   followers: PageResult<FollowerRow>;
 }
-
-export const FOLLOW_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 
 /**
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
@@ -23,7 +21,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
     pageLoader<UserRow>(sql, {
       name,
       key: ['f.created_at', `f.${other}`],
-      keyTypes: FOLLOW_KEY_TYPES,
+      keyTypes: TIME_AND_ID,
       order: 'desc',
       select: sql`u.*`,
       from: sql`follows f join users u on u.id = ${sql.unsafe(`f.${other}`)}`,

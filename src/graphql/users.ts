@@ -1,14 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { UserRow } from '../db/rows';
 import { updateProfile } from '../domain/profile';
-import { loadEach } from '../loaders/keyed';
-import { FOLLOW_KEY_TYPES } from '../loaders/social';
-import type { UserRow } from '../loaders/users';
+import { loadEach } from '../loaders/factory';
 import { usersPage } from '../loaders/users';
+import { type ConnectionArgs, type Page, parsePage, TIME_AND_ID } from '../pagination';
 import { builder } from './builder';
-import { bidirectionalArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { type Page, parsePage, toConnection } from './pagination';
-import { toPayload, UserErrorType } from './payload';
+import { payloadType, toPayload } from './payload';
 import { soleChildArguments } from './selection';
 
 export const User = builder.objectRef<UserRow>('User');
@@ -55,21 +54,22 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.userById.load(idOf('User', String(args.id))),
+    resolve: (_root, args, ctx) => ctx.loaders.userById.load(idOf('User', args.id)),
   }),
   userByUsername: t.field({
     type: User,
     nullable: true,
     args: { username: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx, info) => {
-      const page = firstFollowersPage(info);
-      if (!page) return ctx.loaders.userByUsername.load(args.username);
+      const followers = firstFollowersPage(info);
+      if (!followers) return ctx.loaders.userByUsername.load(args.username);
+      const { page, pageArgs } = followers;
       // A profile with its first followers in one round trip; the page primes the loader that the
       // followers field then reads, so the answer is the one the field alone would give.
       const found = await ctx.loaders.userByUsernameWithFollowers(page).load(args.username);
       if (!found) return null;
       ctx.loaders.userById.prime(found.user.id, found.user);
-      ctx.loaders.followersByUserId(page).prime(found.user.id, found.followers);
+      ctx.loaders.followersByUserId(pageArgs).prime(found.user.id, found.followers);
       return found.user;
     },
   }),
@@ -96,14 +96,9 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   }),
 });
 
-const UpdateProfilePayload = builder
-  .objectRef<{ user?: UserRow | null; errors: import('./errors').UserError[] }>('UpdateProfilePayload')
-  .implement({
-    fields: (t) => ({
-      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
+const UpdateProfilePayload = payloadType<{ user: UserRow }>('UpdateProfilePayload', (t) => ({
+  user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+}));
 
 builder.mutationField('updateProfile', (t) =>
   t.field({
@@ -114,11 +109,11 @@ builder.mutationField('updateProfile', (t) =>
 );
 
 /** The followers page selected under this user, when it is a first page (no cursor) that parses. */
-function firstFollowersPage(info: GraphQLResolveInfo): Page | null {
-  const args = soleChildArguments(info, 'followers');
-  if (!args || args.after != null) return null;
+function firstFollowersPage(info: GraphQLResolveInfo): { page: Page; pageArgs: ConnectionArgs } | null {
+  const pageArgs = soleChildArguments(info, 'followers') as ConnectionArgs | null;
+  if (!pageArgs || pageArgs.after != null) return null;
   try {
-    return parsePage(args, FOLLOW_KEY_TYPES);
+    return { page: parsePage(pageArgs, TIME_AND_ID), pageArgs };
   } catch {
     return null; // The followers field reports its own bad argument.
   }
