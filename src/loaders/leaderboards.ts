@@ -138,7 +138,8 @@ export function followingLeaderboardPage(
 
 /**
  * leaderboardAround: the user's entry and up to `radius` listed entries either side in board order,
- * in one statement: two short index range scans walking away from the user's key. [] when the user
+ * in one statement: two short index range scans walking away from the user's key (scalar subqueries,
+ * so the key is an index condition and not a filter over the whole board). [] when the user
  * is not listed (or not in `country`).
  */
 export async function leaderboardAround(
@@ -156,15 +157,15 @@ export async function leaderboardAround(
       select e.score, e.user_id from ${table} e join users u on u.id = e.user_id
        where ${where} and e.user_id = ${userId})
     select * from (
-      (select ${select} from ${table} e join users u on u.id = e.user_id, me
-        where ${where} and (e.score, e.user_id) > (me.score, me.user_id)
+      (select ${select} from ${table} e join users u on u.id = e.user_id
+        where ${where} and (e.score, e.user_id) > ((select score from me), (select user_id from me))
         order by e.score asc nulls first, e.user_id asc nulls first limit ${radius})
       union all
       (select ${select} from ${table} e join users u on u.id = e.user_id
         where ${where} and e.user_id = ${userId})
       union all
-      (select ${select} from ${table} e join users u on u.id = e.user_id, me
-        where ${where} and (e.score, e.user_id) < (me.score, me.user_id)
+      (select ${select} from ${table} e join users u on u.id = e.user_id
+        where ${where} and (e.score, e.user_id) < ((select score from me), (select user_id from me))
         order by e.score desc nulls last, e.user_id desc nulls last limit ${radius})
     ) around
     order by entry_score desc, id desc`;
