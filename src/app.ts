@@ -9,7 +9,7 @@ import type { Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
-import { createMessagingPubSub } from './realtime/pubsub';
+import { createRealtimePubSub } from './realtime/pubsub';
 
 export interface AppDeps {
   sql: Sql;
@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps) {
     sql: deps.sql,
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
-    pubsub: createMessagingPubSub(deps.sql),
+    pubsub: createRealtimePubSub(deps.sql),
     leaderboards: createLeaderboardRefresher(deps.sql, {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
       ...deps.leaderboards,

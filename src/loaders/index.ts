@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import { activityLoaders } from './activity';
 import { catalogueLoaders } from './catalogue';
+import { interactionLoaders } from './interactions';
 import { leaderboardLoaders } from './leaderboards';
 import { messagingLoaders } from './messaging';
 import { socialLoaders } from './social';
@@ -19,6 +20,7 @@ export function createLoaders(sql: Sql, viewerId: number | null) {
     ...socialLoaders(sql, viewerId),
     ...activityLoaders(sql, viewerId),
     ...messagingLoaders(sql, viewerId),
+    ...interactionLoaders(sql, viewerId),
     ...leaderboardLoaders(sql),
   };
 }
