@@ -50,7 +50,9 @@ describe('Mutation.likeWorkout / unlikeWorkout', () => {
     });
     // Unliking one not liked changes nothing and is no error.
     expect((await unlike(db, fan!, workout)).workout).toMatchObject({ likeCount: 0, viewerHasLiked: false });
-    const [{ n }] = await db.sql`select count(*)::int as n from workout_likes where workout_id = ${workout.id}`;
+    const [{ n }] = await db.sql<
+      [{ n: number }]
+    >`select count(*)::int as n from workout_likes where workout_id = ${workout.id}`;
     expect(n).toBe(0);
   });
 
@@ -68,7 +70,7 @@ describe('Mutation.likeWorkout / unlikeWorkout', () => {
     expect(anonymous.likeWorkout.errors).toMatchObject([{ code: 'UNAUTHENTICATED' }]);
     const malformed = await run(db, LikeWorkout, { input: { workoutId: 'nope' } }, { as: owner!.id });
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
-    const [{ likes, notifications }] = await db.sql`
+    const [{ likes, notifications }] = await db.sql<[{ likes: number; notifications: number }]>`
       select (select count(*)::int from workout_likes where workout_id = ${workout.id}) as likes,
              (select count(*)::int from notifications where recipient_id = ${owner!.id}) as notifications`;
     expect({ likes, notifications }).toEqual({ likes: 0, notifications: 0 });
@@ -134,7 +136,7 @@ describe('Mutation.commentOnWorkout / deleteComment', () => {
       await run(db, CommentOnWorkout, { input: { workoutId: workout.globalId, body: 'hi' } }),
     ).commentOnWorkout;
     expect(anonymous.errors).toMatchObject([{ code: 'UNAUTHENTICATED' }]);
-    const [{ n, count }] = await db.sql`
+    const [{ n, count }] = await db.sql<[{ n: number; count: number }]>`
       select (select count(*)::int from comments where workout_id = ${workout.id}) as n,
              (select comment_count from workouts where id = ${workout.id}) as count`;
     expect({ n, count }).toEqual({ n: 1, count: 1 });
@@ -180,7 +182,7 @@ describe('Mutation.deleteWorkout with likes and comments', () => {
       { as: owner!.id },
     );
     expect(expectData(deleted).deleteWorkout.errors).toEqual([]);
-    const [{ likes, comments }] = await db.sql`
+    const [{ likes, comments }] = await db.sql<[{ likes: number; comments: number }]>`
       select (select count(*)::int from workout_likes where workout_id = ${doomed.id}) as likes,
              (select count(*)::int from comments where workout_id = ${doomed.id}) as comments`;
     expect({ likes, comments }).toEqual({ likes: 0, comments: 0 });
