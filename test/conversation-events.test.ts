@@ -171,13 +171,15 @@ describe('Subscription.conversationEvents', () => {
       query: ConversationEvents,
       variables: { id: chat.id },
     });
-    // graphql-ws starts the operation lazily on the first next(); wait until the socket has subscribed.
+    // The stream is live only and the socket subscribes asynchronously: keep sending until one arrives.
     const first = iterator.next();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await send(secondProcess(), bob!, chat.id, 'over the socket');
-    expect((await first).value?.data?.conversationEvents).toMatchObject({
+    let sent = 0;
+    const sender = setInterval(() => void send(secondProcess(), bob!, chat.id, `over the socket ${++sent}`), 100);
+    const value = (await first).value;
+    clearInterval(sender);
+    expect(value?.data?.conversationEvents).toMatchObject({
       __typename: 'MessageAddedEvent',
-      message: { body: 'over the socket' },
+      message: { body: expect.stringMatching(/^over the socket \d+$/) },
     });
     await iterator.return?.();
     await client.dispose();
