@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { type UserError, userError } from '../graphql/errors';
+import { type UserError, userError } from '../errors';
 
 /**
  * The one map from PostgreSQL errors to user errors, by constraint name (named in the migrations).

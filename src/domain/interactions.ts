@@ -1,8 +1,8 @@
 import type { Context } from '../context';
 import { registerConstraintErrors, toUserError } from '../db/errors';
+import type { CommentRow } from '../db/rows';
 import { timed } from '../db/statements';
-import { fail, failWith, ok, type Result, userError } from '../graphql/errors';
-import type { CommentRow } from '../loaders/interactions';
+import { fail, failWith, ok, type Result, userError } from '../errors';
 import { announceNotifications } from './notifications';
 import { Validator } from './validate';
 

@@ -1,9 +1,9 @@
 import postgres from 'postgres';
 import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
+import { type ConversationRow, type MessageRow, messageColumns } from '../db/rows';
 import { timed } from '../db/statements';
-import { fail, ok, type Result } from '../graphql/errors';
-import { type ConversationRow, type MessageRow, messageColumns } from '../loaders/messaging';
+import { fail, ok, type Result } from '../errors';
 import { EVENTS_CHANNEL, publish } from '../realtime/pubsub';
 import { announceNotifications } from './notifications';
 import { inTransaction } from './transaction';

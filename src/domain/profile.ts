@@ -1,6 +1,6 @@
 import type { Context } from '../context';
-import { fail, ok, type Result } from '../graphql/errors';
-import type { UserRow } from '../loaders/users';
+import type { UserRow } from '../db/rows';
+import { fail, ok, type Result } from '../errors';
 import { inTransaction } from './transaction';
 import { normalizeCountry, Validator } from './validate';
 

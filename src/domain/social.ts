@@ -1,8 +1,8 @@
 import type { Context } from '../context';
 import type { TransactionSql } from '../db/client';
 import { registerConstraintErrors } from '../db/errors';
-import { fail, ok, type Result, userError } from '../graphql/errors';
-import type { UserRow } from '../loaders/users';
+import type { UserRow } from '../db/rows';
+import { fail, ok, type Result, userError } from '../errors';
 import { announceNotifications } from './notifications';
 import { inTransaction } from './transaction';
 

@@ -1,9 +1,8 @@
 import type { Context } from '../context';
 import { registerConstraintErrors } from '../db/errors';
-import { fail, failWith, ok, type Result, userError } from '../graphql/errors';
-import { loadEach } from '../loaders/keyed';
-import type { WorkoutRow } from '../loaders/training';
-import type { UserRow } from '../loaders/users';
+import type { UserRow, WorkoutRow } from '../db/rows';
+import { fail, failWith, ok, type Result, userError } from '../errors';
+import { loadEach } from '../loaders/factory';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 

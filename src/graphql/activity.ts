@@ -1,20 +1,14 @@
-import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
-import { loadEach } from '../loaders/keyed';
+import { type ActivityType as ActivityTypeName, activityType } from '../db/schema';
+import { ACTIVITY_KEY_TYPES, type ActivityEventRow, feedPage } from '../loaders/activity';
+import { loadEach } from '../loaders/factory';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
-import { type Connection, parsePage, toConnection } from './pagination';
+import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
-import { User } from './user';
-
-const ACTIVITY_TYPES = [
-  'WORKOUT_LOGGED',
-  'LEVEL_UP',
-  'FOLLOWED',
-  'MESSAGE_SENT',
-] as const satisfies readonly ActivityTypeName[];
+import { User } from './users';
 
 export const ActivityType = builder.enumType('ActivityType', {
-  values: ACTIVITY_TYPES,
+  values: activityType.enumValues,
   description: 'MESSAGE_SENT is private: only its own user sees it, in their activity, never in a feed.',
 });
 
@@ -67,11 +61,6 @@ function activityArgsOf(args: { first?: number | null; after?: string | null; ty
   return { page: parsePage(args, ACTIVITY_KEY_TYPES), types };
 }
 
-const EMPTY: Connection<ActivityEventRow> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
-
 builder.objectFields(User, (t) => ({
   activity: t.field({
     type: ActivityEventConnection,
@@ -94,7 +83,7 @@ builder.queryField('feed', (t) =>
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
       const feedArgs = activityArgsOf(args);
-      if (!ctx.viewer) return EMPTY;
+      if (!ctx.viewer) return EMPTY_CONNECTION;
       const page = await feedPage(ctx.sql, ctx.viewer.id, feedArgs);
       for (const row of page.rows) ctx.loaders.eventById.prime(row.id, row);
       return toConnection(page);

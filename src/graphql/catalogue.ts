@@ -6,11 +6,11 @@ import {
   exercisesPage,
   type MuscleRow,
 } from '../loaders/catalogue';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 
 export const Muscle = builder.objectRef<MuscleRow>('Muscle');
 export const Exercise = builder.objectRef<ExerciseRow>('Exercise');

@@ -2,7 +2,7 @@ import { createLoaders } from '../loaders';
 import { type ConversationEventRow, openConversationEventStream } from '../realtime/conversation-events';
 import { builder } from './builder';
 import { Message, memberConversation } from './messaging';
-import { User } from './user';
+import { User } from './users';
 
 type EventOf<K extends ConversationEventRow['kind']> = Extract<ConversationEventRow, { kind: K }>;
 

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../errors';
 
 /** Relay global IDs: base64 of "Type:id", opaque to clients. */
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {

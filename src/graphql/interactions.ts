@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { CommentRow, NotificationRow } from '../db/rows';
 import {
   commentOnWorkout,
   deleteComment,
@@ -6,33 +7,22 @@ import {
   markNotificationsRead,
   unlikeWorkout,
 } from '../domain/interactions';
+import { checkRange, type UserError } from '../errors';
 import { createLoaders } from '../loaders';
-import {
-  COMMENT_KEY_TYPES,
-  type CommentRow,
-  LIKE_KEY_TYPES,
-  NOTIFICATION_KEY_TYPES,
-  type NotificationRow,
-} from '../loaders/interactions';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
+import { COMMENT_KEY_TYPES, LIKE_KEY_TYPES, NOTIFICATION_KEY_TYPES } from '../loaders/interactions';
+import { parsePage } from '../pagination';
 import { openNotificationStream } from '../realtime/notification-stream';
 import { builder } from './builder';
-import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
-import { checkRange, type UserError } from './errors';
+import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
 import { Message } from './messaging';
-import { type Connection, parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
 import { Workout } from './training';
-import { User, UserConnection } from './user';
+import { User, UserConnection } from './users';
 
 export const Comment = builder.objectRef<CommentRow>('Comment');
 export const Notification = builder.objectRef<NotificationRow>('Notification');
-
-const EMPTY_CONNECTION: Connection<never> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
 
 builder.node(Comment, {
   id: { resolve: (comment) => comment.id },

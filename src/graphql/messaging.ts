@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import type { ConversationRow, MessageRow } from '../db/rows';
 import {
   addReaction,
   createConversation,
@@ -8,26 +9,24 @@ import {
   removeReaction,
   sendMessage,
 } from '../domain/messaging';
+import { badInput, checkRange, forbidden } from '../errors';
 import { createLoaders } from '../loaders';
-import { loadEach } from '../loaders/keyed';
+import { loadEach } from '../loaders/factory';
 import {
-  type ConversationRow,
   INBOX_KEY_TYPES,
   MEMBER_KEY_TYPES,
   MESSAGE_KEY_TYPES,
-  type MessageRow,
   type ReactionGroupRow,
   SEARCH_KEY_TYPES,
   searchMessagesPage,
 } from '../loaders/messaging';
+import { parsePage } from '../pagination';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
-import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
-import { badInput, checkRange, forbidden } from './errors';
+import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { type Connection, parsePage, toConnection } from './pagination';
 import { type Payload, toPayload, UserErrorType } from './payload';
-import { User, UserConnection } from './user';
+import { User, UserConnection } from './users';
 
 export const Conversation = builder.objectRef<ConversationRow>('Conversation');
 export const Message = builder.objectRef<MessageRow>('Message');
@@ -41,11 +40,6 @@ export const MessageConnection = builder.connectionObject(
   { type: Message, name: 'MessageConnection' },
   { name: 'MessageEdge' },
 );
-
-const EMPTY_CONNECTION: Connection<never> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
 
 /** A row whose viewer is no longer a member (the leave payload) shows its header only. */
 const isMemberView = (conversation: ConversationRow) => conversation.viewerLastReadSequenceNumber !== null;

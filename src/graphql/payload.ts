@@ -1,5 +1,5 @@
+import { ERROR_CODES, type Result, type UserError } from '../errors';
 import { builder } from './builder';
-import { ERROR_CODES, type Result, type UserError } from './errors';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   values: ERROR_CODES,

@@ -1,12 +1,12 @@
 import { type FollowResult, follow, unfollow } from '../domain/social';
+import type { UserError } from '../errors';
 import { FOLLOW_KEY_TYPES } from '../loaders/social';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
-import type { UserError } from './errors';
+import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
-import { User, UserConnection } from './user';
+import { User, UserConnection } from './users';
 
 builder.objectFields(User, (t) => ({
   viewerIsFollowing: t.boolean({

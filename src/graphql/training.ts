@@ -1,21 +1,15 @@
+import type { UserRow, WorkoutRow } from '../db/rows';
 import { deleteWorkout, logWorkout } from '../domain/training';
-import { loadEach } from '../loaders/keyed';
-import {
-  type StatsRow,
-  type WeeklyProgressRow,
-  WORKOUT_KEY_TYPES,
-  type WorkoutRow,
-  type WorkoutSetRow,
-} from '../loaders/training';
-import type { UserRow } from '../loaders/users';
+import { checkRange, type UserError } from '../errors';
+import { loadEach } from '../loaders/factory';
+import { type StatsRow, type WeeklyProgressRow, WORKOUT_KEY_TYPES, type WorkoutSetRow } from '../loaders/training';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
-import { bidirectionalArgs, pageComplexity } from './connections';
-import { checkRange, type UserError } from './errors';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
-import { User } from './user';
+import { User } from './users';
 
 export const Workout = builder.objectRef<WorkoutRow>('Workout');
 export const WorkoutSet = builder.objectRef<WorkoutSetRow>('WorkoutSet');

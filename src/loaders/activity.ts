@@ -1,22 +1,21 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { activityEvents } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { byKey, loader, loaderPerArgs } from './keyed';
-import { keysetPages, keyValue } from './keyset';
+import type { ActivityType, activityEvents } from '../db/schema';
+import type { KeyType, Page, PageResult } from '../pagination';
+import { byKey, loader, loaderPerArgs } from './factory';
+import { keysetPages, keyValue } from './keyset-pages';
 
 export type ActivityEventRow = typeof activityEvents.$inferSelect;
-export type ActivityTypeName = ActivityEventRow['type'];
 
 export const ACTIVITY_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 
 export interface ActivityArgs {
   page: Page;
   /** Only these types; null for all. */
-  types: ActivityTypeName[] | null;
+  types: ActivityType[] | null;
 }
 
-function typeFilter(sql: Sql, types: ActivityTypeName[] | null): Fragment {
+function typeFilter(sql: Sql, types: ActivityType[] | null): Fragment {
   return types ? sql`a.type = any(${types}::activity_type[])` : sql`true`;
 }
 

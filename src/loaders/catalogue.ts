@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
-import type { Page } from '../graphql/pagination';
-import { byKey, groupByKey, loader } from './keyed';
-import { keysetPage, pageLoader } from './keyset';
+import type { Page } from '../pagination';
+import { byKey, groupByKey, loader } from './factory';
+import { keysetPage, pageLoader } from './keyset-pages';
 
 export type MuscleRow = typeof muscles.$inferSelect;
 export type ExerciseRow = typeof exercises.$inferSelect;

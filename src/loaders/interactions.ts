@@ -1,39 +1,12 @@
-import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { comments, notificationKind } from '../db/schema';
-import type { KeyType } from '../graphql/pagination';
-import { byKey, loader } from './keyed';
-import { pageLoader } from './keyset';
-import type { UserRow } from './users';
-
-export type CommentRow = typeof comments.$inferSelect;
-
-export interface NotificationRow {
-  id: number;
-  recipientId: number;
-  sequenceNumber: number;
-  kind: (typeof notificationKind.enumValues)[number];
-  actorId: number;
-  workoutId: number | null;
-  commentId: number | null;
-  messageId: number | null;
-  emoji: string | null;
-  createdAt: Date;
-  /** Up to the recipient's read mark. */
-  read: boolean;
-}
+import { type CommentRow, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
+import type { KeyType } from '../pagination';
+import { byKey, loader } from './factory';
+import { pageLoader } from './keyset-pages';
 
 export const LIKE_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 export const COMMENT_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 export const NOTIFICATION_KEY_TYPES: readonly KeyType[] = ['integer'];
-
-/** A notification's columns and `read`, over `notifications n left join notification_states s`. */
-export function notificationColumns(sql: Sql): Fragment {
-  return sql.unsafe(
-    `n.id, n.recipient_id, n.sequence_number, n.kind, n.actor_id, n.workout_id, n.comment_id, n.message_id,
-     n.emoji, n.created_at, n.sequence_number <= coalesce(s.last_read_sequence_number, 0) as read`,
-  );
-}
 
 /**
  * Likes, comments and notifications. Workouts are public, so likes and comments are readable by

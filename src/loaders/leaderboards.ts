@@ -1,10 +1,9 @@
 import type { Sql } from '../db/client';
-import type { leaderboardRefreshes } from '../db/schema';
-import type { Page } from '../graphql/pagination';
-import type { LeaderboardKind } from '../jobs/leaderboards';
-import { byKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage } from './keyset';
-import type { UserRow } from './users';
+import type { UserRow } from '../db/rows';
+import type { LeaderboardKind, leaderboardRefreshes } from '../db/schema';
+import type { Page } from '../pagination';
+import { byKey, loader, loaderPerArgs } from './factory';
+import { keysetPage } from './keyset-pages';
 
 export type LeaderboardRefreshRow = typeof leaderboardRefreshes.$inferSelect;
 

@@ -1,41 +1,14 @@
-import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { conversations } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage, keysetPages, pageLoader } from './keyset';
-import type { UserRow } from './users';
-
-/**
- * A conversation as one viewer sees it. `viewerLastReadSequenceNumber` is the viewer's read mark,
- * null when the viewer is not (or no longer) a member: such a row shows its header and nothing more.
- */
-export type ConversationRow = typeof conversations.$inferSelect & { viewerLastReadSequenceNumber: number | null };
-
-export interface MessageRow {
-  id: number;
-  conversationId: number;
-  senderId: number;
-  sequenceNumber: number;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-}
+import { type ConversationRow, type MessageRow, messageColumns, type UserRow } from '../db/rows';
+import type { KeyType, Page, PageResult } from '../pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { keysetPage, keysetPages, pageLoader } from './keyset-pages';
 
 export interface ReactionGroupRow {
   messageId: number;
   emoji: string;
   count: number;
   viewerHasReacted: boolean;
-}
-
-/** Every column but the search vector, which no reader needs. */
-export function messageColumns(sql: Sql, alias = 'm'): Fragment {
-  return sql.unsafe(
-    ['id', 'conversation_id', 'sender_id', 'sequence_number', 'body', 'created_at', 'edited_at']
-      .map((column) => `${alias}.${column}`)
-      .join(', '),
-  );
 }
 
 export const MESSAGE_KEY_TYPES: readonly KeyType[] = ['integer'];

@@ -1,8 +1,8 @@
 import type { Sql } from '../db/client';
-import type { KeyType } from '../graphql/pagination';
-import { loader } from './keyed';
-import { pageLoader } from './keyset';
-import type { UserRow } from './users';
+import type { UserRow } from '../db/rows';
+import type { KeyType } from '../pagination';
+import { loader } from './factory';
+import { pageLoader } from './keyset-pages';
 
 export const FOLLOW_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 

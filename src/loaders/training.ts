@@ -1,10 +1,10 @@
 import type { Sql } from '../db/client';
-import type { workoutSets, workouts } from '../db/schema';
-import type { KeyType } from '../graphql/pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { pageLoader } from './keyset';
+import type { WorkoutRow } from '../db/rows';
+import type { workoutSets } from '../db/schema';
+import type { KeyType } from '../pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { pageLoader } from './keyset-pages';
 
-export type WorkoutRow = typeof workouts.$inferSelect;
 /** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */
 export type WorkoutSetRow = typeof workoutSets.$inferSelect & { exerciseName: string };
 

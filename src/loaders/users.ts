@@ -1,10 +1,8 @@
 import type { Sql } from '../db/client';
-import type { users } from '../db/schema';
-import { type ConnectionArgs, type Page, parsePage } from '../graphql/pagination';
-import { byKey, loader } from './keyed';
-import { keysetPage } from './keyset';
-
-export type UserRow = typeof users.$inferSelect;
+import type { UserRow } from '../db/rows';
+import { type ConnectionArgs, type Page, parsePage } from '../pagination';
+import { byKey, loader } from './factory';
+import { keysetPage } from './keyset-pages';
 
 export const USER_KEY = ['lower(u.username)'] as const;
 

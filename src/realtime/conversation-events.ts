@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/jwt';
+import type { MessageRow, UserRow } from '../db/rows';
 import { withoutStatementLog } from '../db/statements';
-import type { MessageRow, ReactionGroupRow } from '../loaders/messaging';
-import type { UserRow } from '../loaders/users';
+import type { ReactionGroupRow } from '../loaders/messaging';
 import { createLiveStream } from './live-stream';
 import { type ConversationEvent, conversationTopic, type RealtimeEvent, type RealtimePubSub } from './pubsub';
 

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
-import type { MessageRow } from '../loaders/messaging';
+import type { MessageRow } from '../db/rows';
 import { conversationTopic, type RealtimePubSub } from './pubsub';
 import { openSequenceStream } from './sequence-stream';
 

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
-import type { NotificationRow } from '../loaders/interactions';
+import type { NotificationRow } from '../db/rows';
 import { notificationTopic, type RealtimePubSub } from './pubsub';
 import { openSequenceStream } from './sequence-stream';
 

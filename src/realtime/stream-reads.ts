@@ -1,9 +1,7 @@
 import type { Sql } from '../db/client';
+import { type MessageRow, messageColumns, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
 import { withoutStatementLog } from '../db/statements';
-import { type NotificationRow, notificationColumns } from '../loaders/interactions';
-import { byKey, groupByKey, loader } from '../loaders/keyed';
-import { type MessageRow, messageColumns } from '../loaders/messaging';
-import type { UserRow } from '../loaders/users';
+import { byKey, groupByKey, loader } from '../loaders/factory';
 
 /** A message's reactions with who gave them, so each subscriber works out its own viewerHasReacted. */
 export interface SharedReactionGroup {

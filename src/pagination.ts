@@ -87,32 +87,3 @@ export interface PageResult<Row extends Keyed> {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
-
-export interface Connection<Node> {
-  edges: { cursor: string; node: Node }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
-
-export function toConnection<Row extends Keyed, Node = Row>(
-  result: PageResult<Row>,
-  toNode: (row: Row) => Node = (row) => row as unknown as Node,
-): Connection<Node> {
-  const edges = result.rows.map((row) => ({
-    cursor: cursorCodec.encode(row.cursorKey),
-    node: toNode(row),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: result.hasNextPage,
-      hasPreviousPage: result.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { loader, loaderPerArgs } from './keyed';
+import type { KeyType, Page, PageResult } from '../pagination';
+import { loader, loaderPerArgs } from './factory';
 
 /**
  * How one connection is ordered and where its rows come from. Every key column sorts the same way,

@@ -1,11 +1,10 @@
+import type { UserRow } from '../db/rows';
 import { updateProfile } from '../domain/profile';
-import { loadEach } from '../loaders/keyed';
-import type { UserRow } from '../loaders/users';
+import { loadEach } from '../loaders/factory';
 import { usersPage } from '../loaders/users';
 import { builder } from './builder';
-import { bidirectionalArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { toConnection } from './pagination';
 import { toPayload, UserErrorType } from './payload';
 
 export const User = builder.objectRef<UserRow>('User');
@@ -84,7 +83,7 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
 });
 
 const UpdateProfilePayload = builder
-  .objectRef<{ user?: UserRow | null; errors: import('./errors').UserError[] }>('UpdateProfilePayload')
+  .objectRef<{ user?: UserRow | null; errors: import('../errors').UserError[] }>('UpdateProfilePayload')
   .implement({
     fields: (t) => ({
       user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),

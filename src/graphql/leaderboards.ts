@@ -1,12 +1,12 @@
+import type { UserRow } from '../db/rows';
+import type { LeaderboardKind as Kind } from '../db/schema';
 import { normalizeCountry } from '../domain/validate';
-import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
+import { badInput } from '../errors';
 import { LEADERBOARD_KEY_TYPES, leaderboardPage } from '../loaders/leaderboards';
-import type { UserRow } from '../loaders/users';
+import { parsePage } from '../pagination';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
-import { badInput } from './errors';
-import { type Connection, parsePage, toConnection } from './pagination';
-import { User } from './user';
+import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';
+import { User } from './users';
 
 interface EntryShape {
   rank: number;
