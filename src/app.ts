@@ -1,13 +1,12 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import { useServer } from 'graphql-ws/use/ws';
+import { createServer } from 'node:http';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
 import { secretKey } from './auth/jwt';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import type { Sql } from './db/client';
 import { schema } from './graphql';
 import { useStatementLog } from './http/statements-plugin';
+import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 import { createRealtimePubSub } from './realtime/pubsub';
 
@@ -23,11 +22,6 @@ export interface AppDeps {
   };
 }
 
-interface ServerContext {
-  /** Set for WebSocket operations, where there is no fetch Request to read a header from. */
-  authorization?: string | null;
-}
-
 export function createApp(deps: AppDeps) {
   const services: Services = {
     sql: deps.sql,
@@ -40,7 +34,7 @@ export function createApp(deps: AppDeps) {
     }),
   };
 
-  const yoga = createYoga<ServerContext, Context>({
+  const yoga = createYoga<WsServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -65,39 +59,7 @@ export function createApp(deps: AppDeps) {
 
   const server = createServer(yoga);
   let closing: Promise<void> | undefined;
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
-    {
-      // The header on the upgrade request, or `connectionParams.authorization`; a bad token refuses the connection.
-      onConnect: async (ctx) => {
-        const authorization = authorizationOf(ctx.extra.request, ctx.connectionParams);
-        try {
-          await createContext(services, authorization);
-          ctx.extra.authorization = authorization;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      execute: (args) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
-        const enveloped = yoga.getEnveloped({ authorization: ctx.extra.authorization ?? null, params } as never);
-        const document = enveloped.parse(params.query);
-        const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
-        return {
-          schema: enveloped.schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue: await enveloped.contextFactory(),
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-      },
-    },
-    wsServer,
-  );
+  const wsHandle = attachGraphqlWs(server, yoga, services.jwtKey);
 
   return {
     yoga,
@@ -128,17 +90,6 @@ export function createApp(deps: AppDeps) {
       return closing;
     },
   };
-}
-
-type Enveloped = ReturnType<ReturnType<typeof createYoga>['getEnveloped']>;
-
-function authorizationOf(
-  request: IncomingMessage,
-  connectionParams: Record<string, unknown> | undefined,
-): string | null {
-  const fromParams = connectionParams?.authorization ?? connectionParams?.Authorization;
-  if (typeof fromParams === 'string') return fromParams;
-  return request.headers.authorization ?? null;
 }
 
 export type App = ReturnType<typeof createApp>;

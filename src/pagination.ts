@@ -53,6 +53,9 @@ export interface Page {
   before: string[] | null;
 }
 
+/** The most common sort key: a timestamp, ties broken by the row id. */
+export const TIME_AND_ID: readonly KeyType[] = ['timestamptz', 'bigint'];
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 

@@ -1,8 +1,8 @@
 import type { Context } from '../context';
-import { registerConstraintErrors, toUserError } from '../db/errors';
+import { toUserError } from '../db/errors';
 import type { CommentRow } from '../db/rows';
 import { timed } from '../db/statements';
-import { fail, failWith, ok, type Result, userError } from '../errors';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { announceNotifications } from './notifications';
 import { Validator } from './validate';
 
@@ -10,13 +10,6 @@ import { Validator } from './validate';
 export type InteractionContext = Pick<Context, 'sql' | 'viewer' | 'loaders'>;
 
 export const MAX_COMMENT_LENGTH = 2000;
-
-registerConstraintErrors({
-  // A workout deleted between the statement's read of it and its foreign-key checks.
-  workout_likes_workout_id_workouts_id_fk: () => userError('NOT_FOUND', 'No such workout', 'workoutId'),
-  comments_workout_id_workouts_id_fk: () => userError('NOT_FOUND', 'No such workout', 'workoutId'),
-  notifications_workout_id_workouts_id_fk: () => userError('NOT_FOUND', 'No such workout', 'workoutId'),
-});
 
 /** Runs one statement on its own (no BEGIN/COMMIT round trips), mapping constraint errors like a transaction would. */
 async function single<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -43,7 +36,7 @@ function refreshWorkout(ctx: InteractionContext, workoutId: number): void {
  */
 export async function likeWorkout(ctx: InteractionContext, workoutId: number): Promise<Result<{ workoutId: number }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to like a workout');
+  if (!viewer) return signInTo('like a workout');
   const result = await single(async () => {
     const [target] = await ctx.sql<{ ownerId: number }[]>`/* interactions:like */
       with target as (select id, user_id from workouts where id = ${workoutId}),
@@ -73,7 +66,7 @@ export async function unlikeWorkout(
   workoutId: number,
 ): Promise<Result<{ workoutId: number }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to unlike a workout');
+  if (!viewer) return signInTo('unlike a workout');
   const result = await single(async () => {
     const [target] = await ctx.sql`/* interactions:unlike */
       with unliked as (delete from workout_likes where workout_id = ${workoutId} and user_id = ${viewer.id} returning 1)
@@ -91,7 +84,7 @@ export async function commentOnWorkout(
   input: { workoutId: number; body: string },
 ): Promise<Result<{ comment: CommentRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to comment');
+  if (!viewer) return signInTo('comment');
   const body = input.body.trim();
   const check = new Validator()
     .text(body, 'body', 1, MAX_COMMENT_LENGTH)
@@ -129,7 +122,7 @@ export async function deleteComment(
   commentId: number,
 ): Promise<Result<{ deletedCommentId: number; workoutId: number }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to delete a comment');
+  if (!viewer) return signInTo('delete a comment');
   const result = await single(async () => {
     const [target] = await ctx.sql<{ workoutId: number; deleted: boolean }[]>`/* interactions:deleteComment */
       with target as (
@@ -158,7 +151,7 @@ export async function markNotificationsRead(
   upToSequenceNumber: number,
 ): Promise<Result<{ viewerId: number }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to mark notifications read');
+  if (!viewer) return signInTo('mark notifications read');
   const check = new Validator().integer(upToSequenceNumber, 'upToSequenceNumber', 0, 2_147_483_647);
   if (!check.ok) return failWith(check.errors);
   const result = await single(async () => {

@@ -1,10 +1,10 @@
-import postgres from 'postgres';
 import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
+import { violates } from '../db/errors';
 import { type ConversationRow, type MessageRow, messageColumns } from '../db/rows';
 import { timed } from '../db/statements';
-import { fail, ok, type Result } from '../errors';
-import { EVENTS_CHANNEL, publish } from '../realtime/pubsub';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
+import { notifyCall, publish } from '../realtime/pubsub';
 import { announceNotifications } from './notifications';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
@@ -67,7 +67,7 @@ export async function createConversation(
   input: CreateConversationInput,
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to start a conversation');
+  if (!viewer) return signInTo('start a conversation');
   const title = input.title.trim();
   const others = [...new Set(input.memberIds)].filter((id) => id !== viewer.id);
   const check = new Validator()
@@ -77,7 +77,7 @@ export async function createConversation(
       'memberIds',
       `A conversation needs 1 to ${MAX_OTHER_MEMBERS} other members`,
     );
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const found = await tx<{ id: number }[]>`/* messaging:membersExist */
@@ -106,7 +106,7 @@ export async function leaveConversation(
   input: { conversationId: number },
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to leave a conversation');
+  if (!viewer) return signInTo('leave a conversation');
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const [left] = await tx`/* messaging:leave */
       delete from conversation_members where conversation_id = ${input.conversationId} and user_id = ${viewer.id}
@@ -135,21 +135,21 @@ export interface SendMessageInput {
 /**
  * Sends a message. The sequence number comes from the tg_messages__sequence trigger under the
  * conversation row lock, so concurrent senders get 1, 2, 3 … with no gap. With an idempotency key,
- * the key is inserted in the same transaction (ON CONFLICT DO NOTHING): of racing retries one wins,
- * the others roll their message back to a savepoint (giving the sequence number back) and return
- * the winner's message.
+ * the key is inserted by the same statement: of racing retries one wins, the others hit the key's
+ * primary key, roll their whole statement back (giving the sequence number back) and return the
+ * winner's message.
  */
 export async function sendMessage(
   ctx: MessagingContext,
   input: SendMessageInput,
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to send messages');
+  if (!viewer) return signInTo('send messages');
   const body = input.body.trim();
   const key = input.idempotencyKey ?? null;
   const check = new Validator().text(body, 'body', 1, 4000);
   if (key !== null) check.text(key, 'idempotencyKey', 1, 200);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await timed(() => insertMessage(ctx.sql, viewer.id, input.conversationId, body, key));
   if (result.ok) {
@@ -194,9 +194,12 @@ async function insertMessage(
         insert into activity_events (user_id, type, message_id, created_at)
         select sender_id, 'MESSAGE_SENT', id, created_at from message
       ), notified as (
-        select pg_notify(${EVENTS_CHANNEL}, json_build_object(
-                 'type', 'messageAdded', 'conversationId', conversation_id,
-                 'messageId', id, 'sequenceNumber', sequence_number)::text)
+        select ${notifyCall(sql, {
+          type: 'messageAdded',
+          conversationId: sql`conversation_id`,
+          messageId: sql`id`,
+          sequenceNumber: sql`sequence_number`,
+        })}
           from message
       )
       select m.*, (select count(*) from notified) as notified from message m`;
@@ -205,7 +208,7 @@ async function insertMessage(
     return ok({ message: row });
   } catch (error) {
     // A racing retry with the same key committed first: its message is the answer, ours rolled back.
-    if (error instanceof postgres.PostgresError && error.constraint_name === IDEMPOTENCY_KEY_TAKEN && key !== null) {
+    if (violates(error, IDEMPOTENCY_KEY_TAKEN) && key !== null) {
       const winner = await messageOfKey(sql, senderId, key);
       if (winner) return sameRequest(winner, conversationId, body);
     }
@@ -233,10 +236,10 @@ export async function editMessage(
   input: { messageId: number; body: string },
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to edit messages');
+  if (!viewer) return signInTo('edit messages');
   const body = input.body.trim();
   const check = new Validator().text(body, 'body', 1, 4000);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
@@ -272,9 +275,9 @@ export async function markConversationRead(
   input: { conversationId: number; upToSequenceNumber: number },
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to mark conversations read');
+  if (!viewer) return signInTo('mark conversations read');
   const check = new Validator().integer(input.upToSequenceNumber, 'upToSequenceNumber', 0, 2_147_483_647);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     // Only a mark that moves is written, and only then announced.
@@ -321,10 +324,10 @@ async function react(
   change: 'add' | 'remove',
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to react to messages');
+  if (!viewer) return signInTo('react to messages');
   const emoji = input.emoji.trim();
   const check = new Validator().check(isSingleEmoji(emoji), 'emoji', 'emoji must be a single emoji');
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
@@ -350,7 +353,7 @@ async function react(
             from added where ${message.senderId}::bigint <> ${viewer.id}::bigint
           returning id, recipient_id, sequence_number
         ), announced as (${announceNotifications(tx, 'notified')}),
-        changed as (select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(changed)}) from added)
+        changed as (select ${notifyCall(tx, changed)} from added)
         select (select count(*) from announced) + (select count(*) from changed) as notified`;
     } else {
       await tx`/* messaging:removeReaction */
@@ -358,7 +361,7 @@ async function react(
           delete from reactions where message_id = ${message.id} and user_id = ${viewer.id} and emoji = ${emoji}
           returning 1
         )
-        select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(changed)}) from removed`;
+        select ${notifyCall(tx, changed)} from removed`;
     }
     return ok({ message });
   });

@@ -1,7 +1,6 @@
-import { type ActivityType as ActivityTypeName, activityType } from '../db/schema';
-import { ACTIVITY_KEY_TYPES, type ActivityEventRow, feedPage } from '../loaders/activity';
+import { activityType } from '../db/schema';
+import { type ActivityEventRow, activityFilter, feedPage } from '../loaders/activity';
 import { loadEach } from '../loaders/factory';
-import { parsePage } from '../pagination';
 import { builder } from './builder';
 import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
@@ -56,11 +55,6 @@ const activityArgs = builder.args((t) => ({
   types: t.field({ type: [ActivityType], required: false, description: 'Only these types; all when omitted.' }),
 }));
 
-function activityArgsOf(args: { first?: number | null; after?: string | null; types?: ActivityTypeName[] | null }) {
-  const types = args.types && args.types.length > 0 ? [...new Set(args.types)].sort() : null;
-  return { page: parsePage(args, ACTIVITY_KEY_TYPES), types };
-}
-
 builder.objectFields(User, (t) => ({
   activity: t.field({
     type: ActivityEventConnection,
@@ -69,7 +63,7 @@ builder.objectFields(User, (t) => ({
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
       const own = ctx.viewer?.id === user.id ? ctx.loaders.ownActivity : null;
-      return toConnection(await (own ?? ctx.loaders.activityByUserId)(activityArgsOf(args)).load(user.id));
+      return toConnection(await (own ?? ctx.loaders.activityByUserId)(args).load(user.id));
     },
   }),
 }));
@@ -82,9 +76,9 @@ builder.queryField('feed', (t) =>
     args: activityArgs,
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
-      const feedArgs = activityArgsOf(args);
+      const filter = activityFilter(args);
       if (!ctx.viewer) return EMPTY_CONNECTION;
-      const page = await feedPage(ctx.sql, ctx.viewer.id, feedArgs);
+      const page = await feedPage(ctx.sql, ctx.viewer.id, filter);
       for (const row of page.rows) ctx.loaders.eventById.prime(row.id, row);
       return toConnection(page);
     },

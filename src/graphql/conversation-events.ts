@@ -49,7 +49,7 @@ builder.subscriptionField('conversationEvents', (t) =>
       'Members only, live: every new message, edit, reaction change, read-mark move and departure of the conversation, in commit order. Ends when the viewer leaves or the token expires.',
     args: { conversationId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
-      const conversation = await memberConversation(ctx, String(args.conversationId), 'conversationId');
+      const conversation = await memberConversation(ctx, args.conversationId, 'conversationId');
       return openConversationEventStream({ pubsub: ctx.pubsub, viewer: ctx.viewer!, conversationId: conversation.id });
     },
     resolve: (event: ConversationEventRow, _args, ctx) => {

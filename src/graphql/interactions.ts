@@ -7,17 +7,15 @@ import {
   markNotificationsRead,
   unlikeWorkout,
 } from '../domain/interactions';
-import { checkRange, type UserError } from '../errors';
+import { checkRange } from '../errors';
 import { createLoaders } from '../loaders';
 import { loadEach } from '../loaders/factory';
-import { COMMENT_KEY_TYPES, LIKE_KEY_TYPES, NOTIFICATION_KEY_TYPES } from '../loaders/interactions';
-import { parsePage } from '../pagination';
 import { openNotificationStream } from '../realtime/notification-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
 import { Message } from './messaging';
-import { toPayload, UserErrorType } from './payload';
+import { payloadType, toPayload } from './payload';
 import { Workout } from './training';
 import { User, UserConnection } from './users';
 
@@ -58,8 +56,7 @@ builder.objectFields(Workout, (t) => ({
     description: 'The users who liked it, most recent like first.',
     args: forwardArgs,
     complexity: pageComplexity,
-    resolve: async (workout, args, ctx) =>
-      toConnection(await ctx.loaders.likesByWorkoutId(parsePage(args, LIKE_KEY_TYPES)).load(workout.id)),
+    resolve: async (workout, args, ctx) => toConnection(await ctx.loaders.likesByWorkoutId(args).load(workout.id)),
   }),
   commentCount: t.exposeInt('commentCount', { description: 'Denormalized: kept by a trigger.' }),
   comments: t.field({
@@ -67,8 +64,7 @@ builder.objectFields(Workout, (t) => ({
     description: 'Oldest first; `last: N` gives the newest N.',
     args: bidirectionalArgs,
     complexity: pageComplexity,
-    resolve: async (workout, args, ctx) =>
-      toConnection(await ctx.loaders.commentsByWorkoutId(parsePage(args, COMMENT_KEY_TYPES)).load(workout.id)),
+    resolve: async (workout, args, ctx) => toConnection(await ctx.loaders.commentsByWorkoutId(args).load(workout.id)),
   }),
 }));
 
@@ -130,9 +126,9 @@ builder.objectFields(User, (t) => ({
     args: forwardArgs,
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
-      const page = parsePage(args, NOTIFICATION_KEY_TYPES);
+      const notifications = ctx.loaders.notificationsByUserId(args);
       if (ctx.viewer?.id !== user.id) return EMPTY_CONNECTION;
-      return toConnection(await ctx.loaders.notificationsByUserId(page).load(user.id));
+      return toConnection(await notifications.load(user.id));
     },
   }),
   unreadNotificationCount: t.int({
@@ -192,55 +188,40 @@ const MarkNotificationsReadInput = builder.inputType('MarkNotificationsReadInput
   }),
 });
 
-const WorkoutLikePayload = builder
-  .objectRef<{ workoutId?: number; errors: UserError[] }>('WorkoutLikePayload')
-  .implement({
-    fields: (t) => ({
-      workout: t.field({
-        type: Workout,
-        nullable: true,
-        resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.load(p.workoutId) : null),
-      }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
-
-const CommentPayload = builder.objectRef<{ comment?: CommentRow; errors: UserError[] }>('CommentPayload').implement({
-  fields: (t) => ({
-    comment: t.field({ type: Comment, nullable: true, resolve: (p) => p.comment ?? null }),
-    errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
+const WorkoutLikePayload = payloadType<{ workoutId: number }>('WorkoutLikePayload', (t) => ({
+  workout: t.field({
+    type: Workout,
+    nullable: true,
+    resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.load(p.workoutId) : null),
   }),
-});
+}));
 
-const DeleteCommentPayload = builder
-  .objectRef<{ deletedCommentId?: number; workoutId?: number; errors: UserError[] }>('DeleteCommentPayload')
-  .implement({
-    fields: (t) => ({
-      deletedCommentId: t.id({
-        nullable: true,
-        resolve: (p) => (p.deletedCommentId ? encodeGlobalId('Comment', p.deletedCommentId) : null),
-      }),
-      workout: t.field({
-        type: Workout,
-        nullable: true,
-        resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.load(p.workoutId) : null),
-      }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
+const CommentPayload = payloadType<{ comment: CommentRow }>('CommentPayload', (t) => ({
+  comment: t.field({ type: Comment, nullable: true, resolve: (p) => p.comment ?? null }),
+}));
 
-const MarkNotificationsReadPayload = builder
-  .objectRef<{ viewerId?: number; errors: UserError[] }>('MarkNotificationsReadPayload')
-  .implement({
-    fields: (t) => ({
-      viewer: t.field({
-        type: User,
-        nullable: true,
-        resolve: (p, _args, ctx) => (p.viewerId ? ctx.loaders.userById.load(p.viewerId) : null),
-      }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
+const DeleteCommentPayload = payloadType<{ deletedCommentId: number; workoutId: number }>(
+  'DeleteCommentPayload',
+  (t) => ({
+    deletedCommentId: t.id({
+      nullable: true,
+      resolve: (p) => (p.deletedCommentId ? encodeGlobalId('Comment', p.deletedCommentId) : null),
     }),
-  });
+    workout: t.field({
+      type: Workout,
+      nullable: true,
+      resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.load(p.workoutId) : null),
+    }),
+  }),
+);
+
+const MarkNotificationsReadPayload = payloadType<{ viewerId: number }>('MarkNotificationsReadPayload', (t) => ({
+  viewer: t.field({
+    type: User,
+    nullable: true,
+    resolve: (p, _args, ctx) => (p.viewerId ? ctx.loaders.userById.load(p.viewerId) : null),
+  }),
+}));
 
 builder.mutationFields((t) => ({
   likeWorkout: t.field({
@@ -248,14 +229,14 @@ builder.mutationFields((t) => ({
     description: 'Once per user and workout; liking again changes nothing. Your own workout is a VALIDATION error.',
     args: { input: t.arg({ type: WorkoutLikeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(likeWorkout(ctx, idOf('Workout', String(input.workoutId), 'input.workoutId'))),
+      toPayload(likeWorkout(ctx, idOf('Workout', input.workoutId, 'input.workoutId'))),
   }),
   unlikeWorkout: t.field({
     type: WorkoutLikePayload,
     description: 'Unliking a workout not liked changes nothing.',
     args: { input: t.arg({ type: WorkoutLikeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(unlikeWorkout(ctx, idOf('Workout', String(input.workoutId), 'input.workoutId'))),
+      toPayload(unlikeWorkout(ctx, idOf('Workout', input.workoutId, 'input.workoutId'))),
   }),
   commentOnWorkout: t.field({
     type: CommentPayload,
@@ -263,7 +244,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         commentOnWorkout(ctx, {
-          workoutId: idOf('Workout', String(input.workoutId), 'input.workoutId'),
+          workoutId: idOf('Workout', input.workoutId, 'input.workoutId'),
           body: input.body,
         }),
       ),
@@ -272,7 +253,7 @@ builder.mutationFields((t) => ({
     type: DeleteCommentPayload,
     args: { input: t.arg({ type: DeleteCommentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(deleteComment(ctx, idOf('Comment', String(input.commentId), 'input.commentId'))),
+      toPayload(deleteComment(ctx, idOf('Comment', input.commentId, 'input.commentId'))),
   }),
   markNotificationsRead: t.field({
     type: MarkNotificationsReadPayload,

@@ -1,12 +1,10 @@
 import type { Sql } from '../db/client';
 import { type CommentRow, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
-import type { KeyType } from '../pagination';
+import { type KeyType, TIME_AND_ID } from '../pagination';
 import { byKey, loader } from './factory';
 import { pageLoader } from './keyset-pages';
 
-export const LIKE_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-export const COMMENT_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-export const NOTIFICATION_KEY_TYPES: readonly KeyType[] = ['integer'];
+const NOTIFICATION_KEY_TYPES: readonly KeyType[] = ['integer'];
 
 /**
  * Likes, comments and notifications. Workouts are public, so likes and comments are readable by
@@ -27,7 +25,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
   const likesByWorkoutId = pageLoader<UserRow>(sql, {
     name: 'loader:likesByWorkoutId',
     key: ['l.created_at', 'l.user_id'],
-    keyTypes: LIKE_KEY_TYPES,
+    keyTypes: TIME_AND_ID,
     order: 'desc',
     select: sql`u.*`,
     from: sql`workout_likes l join users u on u.id = l.user_id`,
@@ -44,7 +42,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
   const commentsByWorkoutId = pageLoader<CommentRow>(sql, {
     name: 'loader:commentsByWorkoutId',
     key: ['c.created_at', 'c.id'],
-    keyTypes: COMMENT_KEY_TYPES,
+    keyTypes: TIME_AND_ID,
     order: 'asc',
     select: sql`c.*`,
     from: sql`comments c`,

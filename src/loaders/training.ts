@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import type { WorkoutRow } from '../db/rows';
 import type { workoutSets } from '../db/schema';
-import type { KeyType } from '../pagination';
+import { TIME_AND_ID } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
 
@@ -22,8 +22,6 @@ export interface WeeklyProgressRow {
   bestEstimatedOneRepMaxKg: number;
   changeKg: number | null;
 }
-
-export const WORKOUT_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 
 export function trainingLoaders(sql: Sql) {
   const workoutById = loader<number, WorkoutRow | null>(async (ids) => {
@@ -49,7 +47,7 @@ export function trainingLoaders(sql: Sql) {
   const workoutsByUserId = pageLoader<WorkoutRow>(sql, {
     name: 'loader:workoutsByUserId',
     key: ['w.started_at', 'w.id'],
-    keyTypes: WORKOUT_KEY_TYPES,
+    keyTypes: TIME_AND_ID,
     order: 'desc',
     select: sql`w.*`,
     from: sql`workouts w`,

@@ -1,3 +1,4 @@
+import type { Fragment } from 'postgres';
 import type { Sql, TransactionSql } from '../db/client';
 import { withoutStatementLog } from '../db/statements';
 import { createStreamReads } from './stream-reads';
@@ -37,9 +38,27 @@ function topicOf(event: RealtimeEvent): string {
     : conversationTopic(event.conversationId);
 }
 
+type EventFields<E> = { [K in keyof E]: E[K] | Fragment };
+
+/**
+ * The one encoding of an event: a `pg_notify` call whose fields are values or columns of the
+ * statement it is part of (a send notifies from inside its insert, where only SQL knows the ids).
+ */
+export function notifyCall(sql: Sql | TransactionSql, event: EventFields<RealtimeEvent>): Fragment {
+  const q = sql as Sql;
+  const fields = Object.entries(event).map(([name, value]) => {
+    const part =
+      typeof value === 'number' ? q`${value}::bigint` : typeof value === 'string' ? q`${value}::text` : value;
+    return q`${name}::text, ${part}`;
+  });
+  const object = fields.reduce((acc, field) => q`${acc}, ${field}`);
+  return q`pg_notify(${EVENTS_CHANNEL}, json_build_object(${object})::text)`;
+}
+
 /** Queues the event on the writing transaction: PostgreSQL delivers it at commit, never on rollback. */
 export async function publish(tx: TransactionSql, event: RealtimeEvent): Promise<void> {
-  await tx`/* notify:event */ select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+  const sql = tx as unknown as Sql;
+  await sql`/* notify:event */ select ${notifyCall(sql, event)}`;
 }
 
 function parseEvent(payload: string): RealtimeEvent | null {
