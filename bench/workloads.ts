@@ -883,7 +883,8 @@ async function sseStream(origin: string, query: string, options: { token: string
 
 const S5: Workload = {
   id: 'S5',
-  title: 'feed with the social loop: 20 events whose workouts carry likeCount, viewerHasLiked and the first 3 comments',
+  title:
+    'feed with the social loop: 20 WORKOUT_LOGGED events whose workouts carry likeCount, viewerHasLiked and the first 3 comments',
   kind: 'read',
   needs: ['Query.feed', 'Workout.likeCount', 'Workout.viewerHasLiked', 'Workout.comments'],
   async prepare(ctx) {
@@ -892,7 +893,7 @@ const S5: Workload = {
     if (!viewer) return 'no users';
     const token = await ctx.token(viewer.id);
     const operation = (first: number): Operation => ({
-      query: `query S5($first: Int!) { feed(first: $first) { edges { cursor node { id type createdAt user { id username }
+      query: `query S5($first: Int!) { feed(first: $first, types: [WORKOUT_LOGGED]) { edges { cursor node { id type createdAt user { id username }
         workout { id title likeCount viewerHasLiked commentCount
           comments(first: 3) { edges { node { id body author { id username } } } } } } }
         pageInfo { hasNextPage endCursor } } }`,
