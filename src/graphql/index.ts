@@ -9,6 +9,8 @@ import './activity';
 import './leaderboards';
 import './records';
 import './messaging';
+import './interactions';
+import './conversation-events';
 
 export const schema = builder.toSchema({ sortSchema: true });
 
