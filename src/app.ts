@@ -5,6 +5,8 @@ import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import type { Sql } from './db/client';
 import { schema } from './graphql';
+import { useCompiledExecution } from './http/compiled-execution';
+import { useQueryLimits } from './http/query-limits';
 import { useStatementLog } from './http/statements-plugin';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps) {
     }),
   };
 
+  // Before the statement log, so that the log wraps whichever executor runs.
+  const compiled = useCompiledExecution({ log: (message) => console.warn(message) });
   const yoga = createYoga<WsServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -47,6 +51,8 @@ export function createApp(deps: AppDeps) {
         init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
       ),
     plugins: [
+      useQueryLimits(),
+      ...(deps.config.compiledExecution ? [compiled.plugin] : []),
       useStatementLog({ expose: !deps.config.production }),
       useReadinessCheck({
         endpoint: '/ready',
@@ -65,6 +71,8 @@ export function createApp(deps: AppDeps) {
     yoga,
     server,
     services,
+    /** Documents compiled by graphql-jit and documents run on graphql-js, since start. */
+    execution: compiled.stats,
     listen(port: number): Promise<number> {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

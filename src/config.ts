@@ -12,6 +12,8 @@ export interface Config {
   /** @default 54329 */
   readonly embeddedPort: number;
   readonly production: boolean;
+  /** Operations run compiled by graphql-jit; `SPOTTER_GRAPHQL_JIT=off` runs them on graphql-js. @default true */
+  readonly compiledExecution: boolean;
 }
 
 const DEVELOPMENT_JWT_SECRET = 'spotter-development-secret-do-not-use-in-production';
@@ -41,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDataDir: env.SPOTTER_DATA_DIR || '.data/postgres',
     embeddedPort: integerFrom(env, 'SPOTTER_EMBEDDED_PORT', 54329, 1),
     production: env.NODE_ENV === 'production',
+    compiledExecution: !['off', '0', 'false'].includes((env.SPOTTER_GRAPHQL_JIT ?? '').toLowerCase()),
   });
 }
