@@ -98,6 +98,7 @@ const ctx: BenchContext = {
   users: database.seed.users,
   log,
   statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
+  secondServer: () => startServer(database.url, jwtSecret),
   token(userId) {
     let token = tokens.get(userId);
     if (!token) {

@@ -1,6 +1,7 @@
 import type { Sql } from '../src/db/client';
 import { encodeGlobalId } from '../src/graphql/ids';
 import { mustExecute, type Operation } from './graphql';
+import { percentile } from './measure';
 
 /** What a workload gets to pick its subjects and talk to the server. */
 export interface BenchContext {
@@ -12,6 +13,8 @@ export interface BenchContext {
   log(line: string): void;
   /** The statement names one request issues, captured in process. */
   statements(operation: Operation): Promise<string[]>;
+  /** Starts another server process on the same database (for cross-process live figures). */
+  secondServer?: () => Promise<{ origin: string; stop: () => Promise<void> }>;
 }
 
 export interface Case {
@@ -627,3 +630,293 @@ const W10: Workload = {
 };
 
 export const workloads: Workload[] = [W0, W1, W2, W3, W4, W5, W6, W7, W8, W9, W10];
+
+// The social loop (issue 15): likes, comments, notifications and their live stream.
+
+const S1: Workload = {
+  id: 'S1',
+  title: 'like: likeWorkout on one hot workout from many users at once; likeCount stays exact',
+  kind: 'write',
+  needs: ['Mutation.likeWorkout', 'Workout.likeCount'],
+  async prepare(ctx) {
+    // The most followed user's newest workout: the one a real app's likes pile onto.
+    const [hot] = await ctx.sql<{ id: number; userId: number }[]>`/* bench:hotWorkout */
+      select w.id, w.user_id from users u join lateral (
+        select id, user_id from workouts where user_id = u.id order by started_at desc limit 1) w on true
+       order by u.follower_count desc, u.id limit 1`;
+    if (!hot) return 'no data: no workouts';
+    // Likers who have not liked it yet, so every request inserts a like (a repeat would be a no-op).
+    const likers = await ctx.sql<{ id: number }[]>`/* bench:likers */
+      select u.id from users u
+       where u.id <> ${hot.userId}
+         and not exists (select 1 from workout_likes l where l.workout_id = ${hot.id} and l.user_id = u.id)
+       order by hashint8(u.id + 5) limit 50000`;
+    if (likers.length < 100) return 'no data: too few users left to like the hot workout';
+    const tokens = await Promise.all(likers.map((liker) => ctx.token(liker.id)));
+    let n = 0;
+    const workoutId = gid('Workout', hot.id);
+    const next = (): Operation => ({
+      query: `mutation S1($input: WorkoutLikeInput!) { likeWorkout(input: $input) {
+        workout { id likeCount viewerHasLiked } errors { code message field } } }`,
+      variables: { input: { workoutId } },
+      token: tokens[n++ % tokens.length]!,
+    });
+    const counts = async () => {
+      const [row] = await ctx.sql<{ likeCount: number; rows: number; last: number; notifications: number }[]>`
+        /* bench:likeCheck */
+        select w.like_count, (select count(*)::int from workout_likes where workout_id = w.id) as rows,
+               coalesce((select last_sequence_number from notification_states where user_id = w.user_id), 0) as last,
+               (select count(*)::int from notifications where recipient_id = w.user_id) as notifications
+          from workouts w where w.id = ${hot.id}`;
+      return row!;
+    };
+    const before = await counts();
+    return {
+      subjects: { workout: hot.id, owner: hot.userId, likersAvailable: likers.length, likesBefore: before.likeCount },
+      cases: [{ name: 'like', next, floor: false }],
+      notes: [
+        'Every request comes from a user who has not liked the workout yet (rotated), so each one inserts a like and a notification.',
+      ],
+      metrics: {},
+      async after() {
+        const now = await counts();
+        return {
+          likesAdded: now.rows - before.rows,
+          likeCountExact: now.likeCount === now.rows ? 1 : 0,
+          notificationsGapFree: now.last === now.notifications ? 1 : 0,
+          requestsSent: n,
+        };
+      },
+    };
+  },
+};
+
+/** The user with the most notifications, topped up to `atLeast` when the seed gave nobody that many. */
+async function notifiedUser(ctx: BenchContext, atLeast: number): Promise<{ id: number; notes: string[] } | null> {
+  const [top] = await ctx.sql<{ userId: number; last: number }[]>`/* bench:mostNotified */
+    select user_id, last_sequence_number as last from notification_states
+     order by last_sequence_number desc, user_id limit 1`;
+  if (!top) return null;
+  const notes: string[] = [];
+  if (top.last < atLeast) {
+    // Follow-backs from other users, numbered by the trigger like any notification; kept for reruns.
+    await ctx.sql`/* bench:topUpNotifications */
+      insert into notifications (recipient_id, kind, actor_id, act_key)
+      select ${top.userId}, 'NEW_FOLLOWER', u.id, 'bench:' || u.id
+        from users u where u.id <> ${top.userId}
+       order by u.id limit ${atLeast - top.last}`;
+    notes.push(
+      `The seed's most notified user had ${top.last.toLocaleString('en')} notifications; the harness added ` +
+        `${(atLeast - top.last).toLocaleString('en')} (once; kept for reruns).`,
+    );
+  }
+  return { id: top.userId, notes };
+}
+
+const S2: Workload = {
+  id: 'S2',
+  title: 'notifications: the newest 20 with actor, workout and comment, and the unread count',
+  kind: 'read',
+  needs: ['User.notifications', 'Notification.actor'],
+  async prepare(ctx) {
+    const user = await notifiedUser(ctx, 0);
+    if (!user) return 'no data: nobody has notifications';
+    const operation = (first: number): Operation => ({
+      query: `query S2($first: Int!) { viewer { unreadNotificationCount notifications(first: $first) { edges { cursor node {
+        id kind sequenceNumber createdAt read emoji actor { id username displayName }
+        workout { id title likeCount } comment { id body } } } pageInfo { hasNextPage endCursor } } } }`,
+      variables: { first },
+      token: null,
+    });
+    const token = await ctx.token(user.id);
+    const five = await ctx.statements({ ...operation(5), token });
+    const twenty = await ctx.statements({ ...operation(20), token });
+    return {
+      subjects: { viewer: user.id },
+      cases: [{ name: 'newest 20', next: () => ({ ...operation(20), token }), floor: true }],
+      notes: [`Statements for 5 and 20: ${five.join(', ')} | ${twenty.join(', ')}`, ...user.notes],
+      metrics: { statementsPage5: five.length, statementsPage20: twenty.length },
+    };
+  },
+};
+
+const S3: Workload = {
+  id: 'S3',
+  title: 'unreadNotificationCount for a user with 10,000 notifications',
+  kind: 'read',
+  needs: ['User.unreadNotificationCount'],
+  async prepare(ctx) {
+    const user = await notifiedUser(ctx, 10_000);
+    if (!user) return 'no data: nobody has notifications';
+    const [state] = await ctx.sql<{ last: number; read: number }[]>`/* bench:unreadState */
+      select last_sequence_number as last, last_read_sequence_number as read from notification_states
+       where user_id = ${user.id}`;
+    const operation: Operation = {
+      query: 'query S3 { viewer { id unreadNotificationCount } }',
+      variables: {},
+      token: await ctx.token(user.id),
+    };
+    return {
+      subjects: { viewer: user.id, notifications: state!.last, unread: state!.last - state!.read },
+      cases: [{ name: 'unread count', next: () => operation, floor: true }],
+      notes: user.notes,
+      metrics: {},
+    };
+  },
+};
+
+const S4: Workload = {
+  id: 'S4',
+  title: 'live: from a likeWorkout commit on one server process to notificationAdded at a subscriber on another',
+  kind: 'write',
+  needs: ['Mutation.likeWorkout', 'Subscription.notificationAdded'],
+  async prepare(ctx) {
+    if (!ctx.secondServer) return 'the harness cannot start a second server process';
+    const [owner] = await ctx.sql<{ id: number }[]>`/* bench:liveOwner */
+      select u.id from users u where u.workout_count > 0 order by hashint8(u.id + 9) limit 1`;
+    if (!owner) return 'no data: no workouts';
+    const workouts = await ctx.sql<{ id: number }[]>`/* bench:liveWorkouts */
+      select id from workouts where user_id = ${owner.id} order by id`;
+    const likers = await ctx.sql<{ id: number }[]>`/* bench:liveLikers */
+      select u.id from users u where u.id <> ${owner.id} order by hashint8(u.id + 13) limit 400`;
+    const pairs: { workout: number; liker: number }[] = [];
+    for (const liker of likers) {
+      for (const workout of workouts) {
+        const [liked] = await ctx.sql`/* bench:liked */
+          select 1 from workout_likes where workout_id = ${workout.id} and user_id = ${liker.id}`;
+        if (!liked) {
+          pairs.push({ workout: workout.id, liker: liker.id });
+          break;
+        }
+      }
+      if (pairs.length >= 200) break;
+    }
+    if (pairs.length < 20) return 'no data: too few new likes possible';
+    const second = await ctx.secondServer();
+    const latencies: number[] = [];
+    try {
+      const stream = await sseStream(second.origin, 'subscription S4 { notificationAdded { sequenceNumber } }', {
+        token: await ctx.token(owner.id),
+      });
+      try {
+        for (const pair of pairs) {
+          const token = await ctx.token(pair.liker);
+          const arrived = stream.next();
+          const response = await mustExecute(ctx.origin, {
+            query: 'mutation S4($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }',
+            variables: { input: { workoutId: gid('Workout', pair.workout) } },
+            token,
+          });
+          // The response comes after the commit, so this is the time from the commit being acknowledged.
+          const committed = performance.now();
+          if (response.data!.likeWorkout.errors.length) throw new Error(JSON.stringify(response.data));
+          await arrived;
+          latencies.push(performance.now() - committed);
+        }
+      } finally {
+        await stream.close();
+      }
+    } finally {
+      await second.stop();
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      subjects: { owner: owner.id, likes: latencies.length, subscriberProcess: 'a second server process (SSE)' },
+      cases: [],
+      notes: [
+        'One like at a time through the first server process; the owner subscribes to notificationAdded over SSE on a second one. ' +
+          'Each figure runs from the mutation’s response (after its commit) to the event’s arrival.',
+      ],
+      metrics: {
+        notifyP50Ms: percentile(latencies, 50),
+        notifyP95Ms: percentile(latencies, 95),
+        notifyMaxMs: latencies.at(-1)!,
+      },
+    };
+  },
+};
+
+/** A minimal SSE client: resolves one promise per `next` event, in order. */
+async function sseStream(origin: string, query: string, options: { token: string }) {
+  const controller = new AbortController();
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      authorization: `Bearer ${options.token}`,
+    },
+    body: JSON.stringify({ query }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  const waiting: (() => void)[] = [];
+  let pending = 0;
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!/^event: next$/m.test(block)) continue;
+          const resolve = waiting.shift();
+          if (resolve) resolve();
+          else pending += 1;
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    next(): Promise<void> {
+      if (pending > 0) {
+        pending -= 1;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    async close() {
+      controller.abort();
+    },
+  };
+}
+
+const S5: Workload = {
+  id: 'S5',
+  title:
+    'feed with the social loop: 20 WORKOUT_LOGGED events whose workouts carry likeCount, viewerHasLiked and the first 3 comments',
+  kind: 'read',
+  needs: ['Query.feed', 'Workout.likeCount', 'Workout.viewerHasLiked', 'Workout.comments'],
+  async prepare(ctx) {
+    const [viewer] = await ctx.sql<{ id: number }[]>`/* bench:feedViewer */
+      select id from users order by abs(following_count - 1000), id limit 1`;
+    if (!viewer) return 'no users';
+    const token = await ctx.token(viewer.id);
+    const operation = (first: number): Operation => ({
+      query: `query S5($first: Int!) { feed(first: $first, types: [WORKOUT_LOGGED]) { edges { cursor node { id type createdAt user { id username }
+        workout { id title likeCount viewerHasLiked commentCount
+          comments(first: 3) { edges { node { id body author { id username } } } } } } }
+        pageInfo { hasNextPage endCursor } } }`,
+      variables: { first },
+      token,
+    });
+    const probe = await mustExecute(ctx.origin, operation(20));
+    if (probe.data!.feed.edges.length === 0) return 'no data: the viewer’s feed is empty';
+    const five = await ctx.statements(operation(5));
+    const twenty = await ctx.statements(operation(20));
+    return {
+      subjects: { viewer: viewer.id },
+      cases: [{ name: 'feed + likes + comments', next: () => operation(20), floor: true }],
+      notes: [`Statements for 5 and 20 events: ${five.join(', ')} | ${twenty.join(', ')}`],
+      metrics: { statementsPage5: five.length, statementsPage20: twenty.length },
+    };
+  },
+};
+
+workloads.push(S1, S2, S3, S4, S5);

@@ -4,6 +4,8 @@ create type activity_type as enum ('WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED', 'ME
 
 create type leaderboard_kind as enum ('XP_ALL_TIME', 'VOLUME_THIS_WEEK');
 
+create type notification_kind as enum ('NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION');
+
 create table activity_events (
   id bigint generated always as identity not null,
   user_id bigint not null,
@@ -19,6 +21,18 @@ create table activity_events (
   constraint activity_events_subject_id_users_id_fk FOREIGN KEY (subject_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint activity_events_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint activity_events_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE CASCADE
+);
+
+create table comments (
+  id bigint generated always as identity not null,
+  workout_id bigint not null,
+  author_id bigint not null,
+  body text not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint comments_author_id_users_id_fk FOREIGN KEY (author_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint comments_body_length CHECK (((char_length(body) >= 1) AND (char_length(body) <= 2000))),
+  constraint comments_pkey PRIMARY KEY (id),
+  constraint comments_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE CASCADE
 );
 
 create table conversation_members (
@@ -123,6 +137,36 @@ create table muscles (
   constraint muscles_pkey PRIMARY KEY (id)
 );
 
+create table notification_states (
+  user_id bigint not null,
+  last_sequence_number integer default 0 not null,
+  last_read_sequence_number integer default 0 not null,
+  constraint notification_states_pkey PRIMARY KEY (user_id),
+  constraint notification_states_read_mark CHECK (((last_read_sequence_number >= 0) AND (last_read_sequence_number <= last_sequence_number))),
+  constraint notification_states_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
+create table notifications (
+  id bigint generated always as identity not null,
+  recipient_id bigint not null,
+  sequence_number integer not null,
+  kind notification_kind not null,
+  actor_id bigint not null,
+  workout_id bigint,
+  comment_id bigint,
+  message_id bigint,
+  emoji text,
+  act_key text not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint notifications_actor_id_users_id_fk FOREIGN KEY (actor_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint notifications_comment_id_comments_id_fk FOREIGN KEY (comment_id) REFERENCES comments(id) ON DELETE SET NULL,
+  constraint notifications_message_id_messages_id_fk FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE SET NULL,
+  constraint notifications_payload CHECK ((((kind <> 'MESSAGE_REACTION'::notification_kind) OR (emoji IS NOT NULL)) AND (actor_id <> recipient_id))),
+  constraint notifications_pkey PRIMARY KEY (id),
+  constraint notifications_recipient_id_users_id_fk FOREIGN KEY (recipient_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint notifications_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE SET NULL
+);
+
 create table reactions (
   message_id bigint not null,
   user_id bigint not null,
@@ -154,6 +198,15 @@ create table users (
   constraint users_username_format CHECK ((username ~ '^[A-Za-z0-9_.]{3,30}$'::text))
 );
 
+create table workout_likes (
+  workout_id bigint not null,
+  user_id bigint not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint workout_likes_pkey PRIMARY KEY (workout_id, user_id),
+  constraint workout_likes_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint workout_likes_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE CASCADE
+);
+
 create table workout_sets (
   id bigint generated always as identity not null,
   workout_id bigint not null,
@@ -183,6 +236,8 @@ create table workouts (
   set_count integer default 0 not null,
   xp_earned integer generated always as (((((10 + (5 * set_count)))::double precision + floor((total_volume_kg / (100)::double precision))))::integer) stored not null,
   created_at timestamp(6) with time zone default now() not null,
+  like_count integer default 0 not null,
+  comment_count integer default 0 not null,
   constraint workouts_duration_range CHECK (((duration_seconds >= 0) AND (duration_seconds <= 86400))),
   constraint workouts_pkey PRIMARY KEY (id),
   constraint workouts_title_length CHECK (((char_length(title) >= 1) AND (char_length(title) <= 200))),
@@ -193,6 +248,7 @@ CREATE INDEX activity_events_by_user_idx ON public.activity_events USING btree (
 CREATE INDEX activity_events_by_user_type_idx ON public.activity_events USING btree (user_id, type, created_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type) WHERE (type <> 'MESSAGE_SENT'::activity_type);
 CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (workout_id) WHERE (workout_id IS NOT NULL);
+CREATE INDEX comments_by_workout_idx ON public.comments USING btree (workout_id, created_at, id);
 CREATE INDEX conversation_members_by_join_idx ON public.conversation_members USING btree (conversation_id, joined_at, user_id);
 CREATE INDEX conversation_members_by_user_idx ON public.conversation_members USING btree (user_id, conversation_id);
 CREATE INDEX exercise_activations_by_muscle_idx ON public.exercise_activations USING btree (muscle_id, activation DESC NULLS LAST, exercise_id DESC NULLS LAST);
@@ -206,9 +262,15 @@ CREATE INDEX messages_conversation_sender_idx ON public.messages USING btree (co
 CREATE UNIQUE INDEX messages_conversation_sequence_key ON public.messages USING btree (conversation_id, sequence_number);
 CREATE INDEX messages_search_idx ON public.messages USING gin (search);
 CREATE UNIQUE INDEX muscles_name_key ON public.muscles USING btree (name);
+CREATE UNIQUE INDEX notifications_act_key ON public.notifications USING btree (recipient_id, act_key);
+CREATE INDEX notifications_comment_idx ON public.notifications USING btree (comment_id) WHERE (comment_id IS NOT NULL);
+CREATE INDEX notifications_message_idx ON public.notifications USING btree (message_id) WHERE (message_id IS NOT NULL);
+CREATE UNIQUE INDEX notifications_recipient_sequence_key ON public.notifications USING btree (recipient_id, sequence_number DESC NULLS LAST);
+CREATE INDEX notifications_workout_idx ON public.notifications USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX users_display_name_prefix_idx ON public.users USING btree (lower(display_name) text_pattern_ops);
 CREATE UNIQUE INDEX users_username_lower_key ON public.users USING btree (lower(username));
 CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(username) text_pattern_ops);
+CREATE INDEX workout_likes_recent_idx ON public.workout_likes USING btree (workout_id, created_at DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE UNIQUE INDEX workout_sets_position_key ON public.workout_sets USING btree (workout_id, "position");
 CREATE INDEX workouts_by_user_idx ON public.workouts USING btree (user_id, started_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX workouts_started_at_idx ON public.workouts USING btree (started_at);
@@ -230,6 +292,24 @@ begin
     update users u set last_public_activity_at = (
              select max(a.created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')
      where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT');
+  end if;
+  return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_comments__count()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if tg_op = 'INSERT' then
+    update workouts w set comment_count = w.comment_count + d.n
+      from (select workout_id, count(*)::integer as n from new_comments group by workout_id order by workout_id) d
+     where w.id = d.workout_id;
+  else
+    update workouts w set comment_count = greatest(w.comment_count - d.n, 0)
+      from (select workout_id, count(*)::integer as n from old_comments group by workout_id order by workout_id) d
+     where w.id = d.workout_id;
   end if;
   return null;
 end $function$;
@@ -290,6 +370,45 @@ begin
   return new;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_notifications__sequence()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  last integer;
+begin
+  select s.last_sequence_number into last from notification_states s where s.user_id = new.recipient_id for update;
+  if not found then
+    insert into notification_states (user_id) values (new.recipient_id) on conflict do nothing;
+    select s.last_sequence_number into last from notification_states s where s.user_id = new.recipient_id for update;
+  end if;
+  if exists (select 1 from notifications n where n.recipient_id = new.recipient_id and n.act_key = new.act_key) then
+    return null;
+  end if;
+  update notification_states set last_sequence_number = last + 1 where user_id = new.recipient_id;
+  new.sequence_number := last + 1;
+  return new;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_workout_likes__count()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if tg_op = 'INSERT' then
+    update workouts w set like_count = w.like_count + d.n
+      from (select workout_id, count(*)::integer as n from new_likes group by workout_id order by workout_id) d
+     where w.id = d.workout_id;
+  else
+    update workouts w set like_count = greatest(w.like_count - d.n, 0)
+      from (select workout_id, count(*)::integer as n from old_likes group by workout_id order by workout_id) d
+     where w.id = d.workout_id;
+  end if;
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_workout_sets__totals()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -344,10 +463,15 @@ end $function$;
 CREATE TRIGGER _500_latest_delete AFTER DELETE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_insert AFTER INSERT ON public.activity_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_update AFTER UPDATE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
+CREATE TRIGGER _500_count_delete AFTER DELETE ON public.comments REFERENCING OLD TABLE AS old_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
+CREATE TRIGGER _500_count_insert AFTER INSERT ON public.comments REFERENCING NEW TABLE AS new_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.conversation_members REFERENCING OLD TABLE AS old_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.conversation_members REFERENCING NEW TABLE AS new_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
 CREATE TRIGGER _500_counters AFTER INSERT OR DELETE ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__counters();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION tg_messages__sequence();
+CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__sequence();
+CREATE TRIGGER _500_count_delete AFTER DELETE ON public.workout_likes REFERENCING OLD TABLE AS old_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
+CREATE TRIGGER _500_count_insert AFTER INSERT ON public.workout_likes REFERENCING NEW TABLE AS new_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_totals_delete AFTER DELETE ON public.workout_sets REFERENCING OLD TABLE AS old_sets FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_sets__totals();
 CREATE TRIGGER _500_totals_insert AFTER INSERT ON public.workout_sets REFERENCING NEW TABLE AS new_sets FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_sets__totals();
 CREATE TRIGGER _500_user_totals_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();

@@ -10,7 +10,7 @@ import { useQueryLimits } from './http/query-limits';
 import { useStatementLog } from './http/statements-plugin';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
-import { createMessagingPubSub } from './realtime/pubsub';
+import { createRealtimePubSub } from './realtime/pubsub';
 
 export interface AppDeps {
   sql: Sql;
@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps) {
     sql: deps.sql,
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
-    pubsub: createMessagingPubSub(deps.sql),
+    pubsub: createRealtimePubSub(deps.sql),
     leaderboards: createLeaderboardRefresher(deps.sql, {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
       ...deps.leaderboards,

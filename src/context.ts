@@ -4,7 +4,7 @@ import type { Sql } from './db/client';
 import { newStatementLog, type StatementLog } from './db/statements';
 import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
-import type { MessagingPubSub } from './realtime/pubsub';
+import type { RealtimePubSub } from './realtime/pubsub';
 
 /** What lives as long as the server: shared by every request's context. */
 export interface Services {
@@ -12,7 +12,7 @@ export interface Services {
   config: Config;
   jwtKey: Uint8Array;
   /** This process's one LISTEN connection, fanned out to its live streams. */
-  pubsub: MessagingPubSub;
+  pubsub: RealtimePubSub;
   leaderboards: LeaderboardRefresher;
 }
 

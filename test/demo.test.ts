@@ -26,5 +26,21 @@ describe('demo data', () => {
     expect(drift!.n).toBe(0);
     const [levelUps] = await db.sql`select count(*)::int as n from activity_events where type = 'LEVEL_UP'`;
     expect(levelUps!.n).toBeGreaterThan(0);
+    // Likes, comments and notifications, through the rules.
+    const social = expectData(
+      await run(
+        db,
+        `{ viewer { unreadNotificationCount notifications(first: 50) { edges { node { kind sequenceNumber } } }
+           workouts(first: 1) { edges { node { likeCount commentCount } } } } }`,
+        {},
+        { as: demo.users.get('demo')! },
+      ),
+    ).viewer;
+    expect(social.workouts.edges[0].node.likeCount).toBe(7);
+    const kinds = new Set(social.notifications.edges.map((e: any) => e.node.kind));
+    expect(kinds).toEqual(new Set(['NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION']));
+    const numbers = social.notifications.edges.map((e: any) => e.node.sequenceNumber);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => numbers.length - i));
+    expect(social.unreadNotificationCount).toBe(numbers.length);
   });
 });

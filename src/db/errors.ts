@@ -12,6 +12,10 @@ const byConstraint: Readonly<Record<string, UserError>> = {
   users_country_format: userError('VALIDATION', 'country must be an ISO-3166 alpha-2 code', 'country'),
   // Only reachable when an exercise disappears between logWorkout's check and its insert.
   workout_sets_exercise_id_exercises_id_fk: userError('VALIDATION', 'Unknown exercise', 'sets'),
+  // A workout deleted between a like's or comment's read of it and the statement's foreign-key checks.
+  workout_likes_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
+  comments_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
+  notifications_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
 };
 
 const FOREIGN_KEY_VIOLATION = '23503';

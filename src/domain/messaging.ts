@@ -5,6 +5,7 @@ import { type ConversationRow, type MessageRow, messageColumns } from '../db/row
 import { timed } from '../db/statements';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { notifyCall, publish } from '../realtime/pubsub';
+import { announceNotifications } from './notifications';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
@@ -111,9 +112,14 @@ export async function leaveConversation(
       delete from conversation_members where conversation_id = ${input.conversationId} and user_id = ${viewer.id}
       returning user_id`;
     if (!left) return missingOrForbidden(tx, input.conversationId, 'conversationId');
-    await publish(tx, { type: 'memberLeft', conversationId: input.conversationId, userId: viewer.id });
     const [conversation] = await tx<ConversationRow[]>`/* messaging:conversationAfterLeave */
       select c.*, null::integer as viewer_last_read_sequence_number from conversations c where c.id = ${input.conversationId}`;
+    await publish(tx, {
+      type: 'memberLeft',
+      conversationId: input.conversationId,
+      userId: viewer.id,
+      memberCount: conversation!.memberCount,
+    });
     return ok({ conversation: conversation! });
   });
   if (result.ok) refreshConversation(ctx, result.value.conversation);
@@ -243,6 +249,7 @@ export async function editMessage(
     const [message] = await tx<MessageRow[]>`/* messaging:editMessage */
       update messages set body = ${body}, edited_at = now() where id = ${input.messageId}
       returning ${messageColumns(tx as unknown as Sql, 'messages')}`;
+    await publish(tx, { type: 'messageEdited', conversationId: message!.conversationId, messageId: message!.id });
     return ok({ message: message! });
   });
   if (result.ok) refreshMessage(ctx, result.value.message);
@@ -273,14 +280,25 @@ export async function markConversationRead(
   if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
-    const [marked] = await tx`/* messaging:markRead */
+    // Only a mark that moves is written, and only then announced.
+    const [moved] = await tx<{ mark: number }[]>`/* messaging:markRead */
       update conversation_members cm
-         set last_read_sequence_number = greatest(cm.last_read_sequence_number, least(${input.upToSequenceNumber}, c.last_sequence_number))
+         set last_read_sequence_number = least(${input.upToSequenceNumber}, c.last_sequence_number)
         from conversations c
        where c.id = cm.conversation_id and cm.conversation_id = ${input.conversationId} and cm.user_id = ${viewer.id}
-      returning cm.user_id`;
-    if (!marked) return missingOrForbidden(tx, input.conversationId, 'conversationId');
-    return ok({ conversation: (await conversationAsMember(tx, input.conversationId, viewer.id))! });
+         and cm.last_read_sequence_number < least(${input.upToSequenceNumber}, c.last_sequence_number)
+      returning cm.last_read_sequence_number as mark`;
+    const conversation = await conversationAsMember(tx, input.conversationId, viewer.id);
+    if (!conversation) return missingOrForbidden(tx, input.conversationId, 'conversationId');
+    if (moved) {
+      await publish(tx, {
+        type: 'readMarkMoved',
+        conversationId: input.conversationId,
+        userId: viewer.id,
+        upToSequenceNumber: moved.mark,
+      });
+    }
+    return ok({ conversation });
   });
   if (result.ok) refreshConversation(ctx, result.value.conversation);
   return result;
@@ -314,15 +332,38 @@ async function react(
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
     if (!target.ok) return target;
+    const message = target.value;
+    const changed = {
+      type: 'reactionsChanged',
+      conversationId: message.conversationId,
+      messageId: message.id,
+    } as const;
+    // The last statement of the transaction: the sender's notification counter is locked for it
+    // alone. Its act key makes removing and adding the same reaction notify once.
     if (change === 'add') {
       await tx`/* messaging:addReaction */
-        insert into reactions (message_id, user_id, emoji) values (${input.messageId}, ${viewer.id}, ${emoji})
-        on conflict do nothing`;
+        with added as (
+          insert into reactions (message_id, user_id, emoji) values (${message.id}, ${viewer.id}, ${emoji})
+          on conflict do nothing
+          returning message_id
+        ), notified as (
+          insert into notifications (recipient_id, kind, actor_id, message_id, emoji, act_key)
+          select ${message.senderId}, 'MESSAGE_REACTION', ${viewer.id}, message_id, ${emoji},
+                 ${`reaction:${message.id}:${emoji}:${viewer.id}`}
+            from added where ${message.senderId}::bigint <> ${viewer.id}::bigint
+          returning id, recipient_id, sequence_number
+        ), announced as (${announceNotifications(tx, 'notified')}),
+        changed as (select ${notifyCall(tx, changed)} from added)
+        select (select count(*) from announced) + (select count(*) from changed) as notified`;
     } else {
       await tx`/* messaging:removeReaction */
-        delete from reactions where message_id = ${input.messageId} and user_id = ${viewer.id} and emoji = ${emoji}`;
+        with removed as (
+          delete from reactions where message_id = ${message.id} and user_id = ${viewer.id} and emoji = ${emoji}
+          returning 1
+        )
+        select ${notifyCall(tx, changed)} from removed`;
     }
-    return ok({ message: target.value });
+    return ok({ message });
   });
   if (result.ok) refreshMessage(ctx, result.value.message);
   return result;

@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import type { TransactionSql } from '../db/client';
 import type { UserRow } from '../db/rows';
 import { fail, ok, type Result, signInTo } from '../errors';
+import { announceNotifications } from './notifications';
 import { inTransaction } from './transaction';
 
 export interface FollowResult {
@@ -35,12 +36,23 @@ export async function follow(ctx: Context, userId: number): Promise<Result<Follo
     const inserted = await tx<{ createdAt: Date }[]>`/* social:follow */
       insert into follows (follower_id, followee_id) values (${viewerId}, ${userId})
       on conflict do nothing returning created_at`;
+    const users = await bothUsers(tx, viewerId, userId);
     if (inserted[0]) {
+      // The followee's NEW_FOLLOWER notification rides on the event's statement, the last before the
+      // commit, so the followee's notification counter is locked that briefly; its act key makes
+      // unfollow-then-follow notify once.
       await tx`/* social:followedEvent */
-        insert into activity_events (user_id, type, subject_id, created_at)
-        values (${viewerId}, 'FOLLOWED', ${userId}, ${inserted[0].createdAt})`;
+        with event as (
+          insert into activity_events (user_id, type, subject_id, created_at)
+          values (${viewerId}, 'FOLLOWED', ${userId}, ${inserted[0].createdAt})
+        ), notified as (
+          insert into notifications (recipient_id, kind, actor_id, act_key, created_at)
+          values (${userId}, 'NEW_FOLLOWER', ${viewerId}, ${`follow:${viewerId}`}, ${inserted[0].createdAt})
+          returning id, recipient_id, sequence_number
+        ), announced as (${announceNotifications(tx, 'notified')})
+        select count(*) from announced`;
     }
-    return bothUsers(tx, viewerId, userId);
+    return users;
   });
   return primeUsers(ctx, result);
 }

@@ -8,6 +8,8 @@ import './social';
 import './activity';
 import './leaderboards';
 import './messaging';
+import './interactions';
+import './conversation-events';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

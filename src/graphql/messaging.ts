@@ -144,7 +144,7 @@ builder.objectFields(User, (t) => ({
 }));
 
 /** Decodes a conversation ID the caller must be a member of; a non-member gets FORBIDDEN. */
-async function memberConversation(ctx: Context, globalId: string, argument: string): Promise<ConversationRow> {
+export async function memberConversation(ctx: Context, globalId: string, argument: string): Promise<ConversationRow> {
   const conversation = await ctx.loaders.conversationById.load(idOf('Conversation', globalId, argument));
   if (!conversation) throw forbidden('Only members of this conversation can read it');
   return conversation;

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import { activityLoaders } from './activity';
 import { catalogueLoaders } from './catalogue';
+import { interactionLoaders } from './interactions';
 import { leaderboardLoaders } from './leaderboards';
 import { messagingLoaders } from './messaging';
 import { socialLoaders } from './social';
@@ -14,6 +15,7 @@ const groups = [
   socialLoaders,
   activityLoaders,
   messagingLoaders,
+  interactionLoaders,
   leaderboardLoaders,
 ] as const satisfies readonly ((sql: Sql, viewerId: number | null) => object)[];
 

@@ -4,15 +4,39 @@ import { withoutStatementLog } from '../db/statements';
 import { createStreamReads } from './stream-reads';
 
 /**
- * Messaging events travel through PostgreSQL LISTEN/NOTIFY, so every server process on the
- * database hears a message sent through any of them. A notification carries ids only (NOTIFY
- * payloads are capped at 8000 bytes); subscribers read the rows themselves.
+ * Live events travel through PostgreSQL LISTEN/NOTIFY on one channel, so every server process on the
+ * database hears a write made through any of them. A notification carries ids only, plus the small
+ * integers that say what the change was at its commit (a sequence number, a read mark, a member
+ * count): NOTIFY payloads are capped at 8000 bytes and a channel is no place for bodies, so
+ * subscribers read the rows themselves.
  */
-export const MESSAGING_CHANNEL = 'spotter_messaging';
+export const EVENTS_CHANNEL = 'spotter_events';
 
-export type MessagingEvent =
+export type ConversationEvent =
   | { type: 'messageAdded'; conversationId: number; messageId: number; sequenceNumber: number }
-  | { type: 'memberLeft'; conversationId: number; userId: number };
+  | { type: 'messageEdited'; conversationId: number; messageId: number }
+  | { type: 'reactionsChanged'; conversationId: number; messageId: number }
+  | { type: 'readMarkMoved'; conversationId: number; userId: number; upToSequenceNumber: number }
+  | { type: 'memberLeft'; conversationId: number; userId: number; memberCount: number };
+
+export type NotificationEvent = {
+  type: 'notificationAdded';
+  recipientId: number;
+  notificationId: number;
+  sequenceNumber: number;
+};
+
+export type RealtimeEvent = ConversationEvent | NotificationEvent;
+
+/** The topic a stream subscribes to: one conversation, or one user's notifications. */
+export const conversationTopic = (conversationId: number) => `conversation:${conversationId}`;
+export const notificationTopic = (userId: number) => `notifications:${userId}`;
+
+function topicOf(event: RealtimeEvent): string {
+  return event.type === 'notificationAdded'
+    ? notificationTopic(event.recipientId)
+    : conversationTopic(event.conversationId);
+}
 
 type EventFields<E> = { [K in keyof E]: E[K] | Fragment };
 
@@ -20,25 +44,27 @@ type EventFields<E> = { [K in keyof E]: E[K] | Fragment };
  * The one encoding of an event: a `pg_notify` call whose fields are values or columns of the
  * statement it is part of (a send notifies from inside its insert, where only SQL knows the ids).
  */
-export function notifyCall(sql: Sql, event: EventFields<MessagingEvent>): Fragment {
+export function notifyCall(sql: Sql | TransactionSql, event: EventFields<RealtimeEvent>): Fragment {
+  const q = sql as Sql;
   const fields = Object.entries(event).map(([name, value]) => {
     const part =
-      typeof value === 'number' ? sql`${value}::bigint` : typeof value === 'string' ? sql`${value}::text` : value;
-    return sql`${name}::text, ${part}`;
+      typeof value === 'number' ? q`${value}::bigint` : typeof value === 'string' ? q`${value}::text` : value;
+    return q`${name}::text, ${part}`;
   });
-  const object = fields.reduce((acc, field) => sql`${acc}, ${field}`);
-  return sql`pg_notify(${MESSAGING_CHANNEL}, json_build_object(${object})::text)`;
+  const object = fields.reduce((acc, field) => q`${acc}, ${field}`);
+  return q`pg_notify(${EVENTS_CHANNEL}, json_build_object(${object})::text)`;
 }
 
 /** Queues the event on the writing transaction: PostgreSQL delivers it at commit, never on rollback. */
-export async function publish(tx: TransactionSql, event: MessagingEvent): Promise<void> {
+export async function publish(tx: TransactionSql, event: RealtimeEvent): Promise<void> {
   const sql = tx as unknown as Sql;
-  await sql`/* notify:messaging */ select ${notifyCall(sql, event)}`;
+  await sql`/* notify:event */ select ${notifyCall(sql, event)}`;
 }
 
-function parseEvent(payload: string): MessagingEvent | null {
+function parseEvent(payload: string): RealtimeEvent | null {
   try {
-    const event = JSON.parse(payload) as MessagingEvent;
+    const event = JSON.parse(payload) as RealtimeEvent;
+    if (event.type === 'notificationAdded') return typeof event.recipientId === 'number' ? event : null;
     return typeof event.conversationId === 'number' ? event : null;
   } catch {
     return null;
@@ -46,24 +72,24 @@ function parseEvent(payload: string): MessagingEvent | null {
 }
 
 export interface Subscriber {
-  onEvent: (event: MessagingEvent) => void;
+  onEvent: (event: RealtimeEvent) => void;
   /** The process is shutting down: end the stream. */
   onClose: () => void;
 }
 
 /**
  * One LISTEN connection per process (postgres.js keeps a dedicated one per pool and re-listens after
- * a reconnect), fanned out in memory to the subscribers of each conversation.
+ * a reconnect), fanned out in memory to the subscribers of each topic.
  */
-export function createMessagingPubSub(sql: Sql) {
-  const subscribers = new Map<number, Set<Subscriber>>();
+export function createRealtimePubSub(sql: Sql) {
+  const subscribers = new Map<string, Set<Subscriber>>();
   let listening: Promise<{ unlisten: () => Promise<void> }> | null = null;
   let closed = false;
 
   const dispatch = (payload: string) => {
     const event = parseEvent(payload);
     if (!event) return;
-    for (const subscriber of subscribers.get(event.conversationId) ?? []) subscriber.onEvent(event);
+    for (const subscriber of subscribers.get(topicOf(event)) ?? []) subscriber.onEvent(event);
   };
 
   return {
@@ -72,21 +98,21 @@ export function createMessagingPubSub(sql: Sql) {
 
     /** Resolves once this process's LISTEN is active: from then on no committed event is missed. */
     ready(): Promise<void> {
-      if (closed) return Promise.reject(new Error('The messaging pubsub is closed'));
-      listening ??= withoutStatementLog(() => sql.listen(MESSAGING_CHANNEL, dispatch)).catch((error) => {
+      if (closed) return Promise.reject(new Error('The realtime pubsub is closed'));
+      listening ??= withoutStatementLog(() => sql.listen(EVENTS_CHANNEL, dispatch)).catch((error) => {
         listening = null;
         throw error;
       });
       return listening.then(() => undefined);
     },
 
-    subscribe(conversationId: number, subscriber: Subscriber): () => void {
-      const set = subscribers.get(conversationId) ?? new Set<Subscriber>();
-      subscribers.set(conversationId, set);
+    subscribe(topic: string, subscriber: Subscriber): () => void {
+      const set = subscribers.get(topic) ?? new Set<Subscriber>();
+      subscribers.set(topic, set);
       set.add(subscriber);
       return () => {
         set.delete(subscriber);
-        if (set.size === 0 && subscribers.get(conversationId) === set) subscribers.delete(conversationId);
+        if (set.size === 0 && subscribers.get(topic) === set) subscribers.delete(topic);
       };
     },
 
@@ -102,4 +128,4 @@ export function createMessagingPubSub(sql: Sql) {
   };
 }
 
-export type MessagingPubSub = ReturnType<typeof createMessagingPubSub>;
+export type RealtimePubSub = ReturnType<typeof createRealtimePubSub>;

@@ -1,7 +1,15 @@
 import type { Sql } from '../db/client';
-import { type MessageRow, messageColumns } from '../db/rows';
+import { type MessageRow, messageColumns, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
 import { withoutStatementLog } from '../db/statements';
-import { loader } from '../loaders/factory';
+import { byKey, groupByKey, loader } from '../loaders/factory';
+
+/** A message's reactions with who gave them, so each subscriber works out its own viewerHasReacted. */
+export interface SharedReactionGroup {
+  messageId: number;
+  emoji: string;
+  count: number;
+  userIds: number[];
+}
 
 /** Rows read per statement while replaying; a stream asks for the next page once the client took this one. */
 export const STREAM_PAGE = 100;
@@ -48,7 +56,69 @@ export function createStreamReads(sql: Sql) {
     { cache: false },
   );
 
+  const notificationRange = loader<string, NotificationRow[]>(
+    (keys) =>
+      withoutStatementLog(async () => {
+        const ranges = keys.map((key) => key.split(':').map(Number) as [number, number, number]);
+        const rows = await sql<(NotificationRow & { rangeIndex: number })[]>`/* stream:notifications */
+          select k.idx as range_index, n.*
+            from unnest(${ranges.map((r) => r[0])}::bigint[], ${ranges.map((r) => r[1])}::integer[],
+                        ${ranges.map((r) => r[2])}::integer[]) with ordinality as k(recipient_id, after_seq, up_to, idx)
+           cross join lateral (
+             select ${notificationColumns(sql)}
+               from notifications n left join notification_states s on s.user_id = n.recipient_id
+              where n.recipient_id = k.recipient_id and n.sequence_number > k.after_seq
+                and n.sequence_number <= k.up_to
+              order by n.sequence_number limit ${STREAM_PAGE}) n
+           order by k.idx, n.sequence_number`;
+        const pages = keys.map(() => [] as NotificationRow[]);
+        for (const { rangeIndex, ...row } of rows) pages[rangeIndex - 1]!.push(row);
+        return pages;
+      }),
+    { cache: false },
+  );
+
+  const messageById = loader<number, MessageRow | null>(
+    (ids) =>
+      withoutStatementLog(async () => {
+        const rows = await sql<MessageRow[]>`/* stream:messageById */
+          select ${messageColumns(sql)} from messages m where m.id = any(${ids as number[]}::bigint[])`;
+        return byKey(ids, rows, (row) => row.id);
+      }),
+    { cache: false },
+  );
+
+  const reactionsByMessageId = loader<number, SharedReactionGroup[]>(
+    (ids) =>
+      withoutStatementLog(async () => {
+        // The order of loader:reactionsByMessageId: most used first, then the emoji first used.
+        const rows = await sql<(Omit<SharedReactionGroup, 'userIds'> & { userIds: string[] })[]>`/* stream:reactions */
+          select message_id, emoji, count(*)::integer as count, array_agg(user_id::text) as user_ids
+            from reactions where message_id = any(${ids as number[]}::bigint[])
+           group by message_id, emoji
+           order by message_id, count(*) desc, min(created_at), emoji`;
+        const groups = rows.map((row) => ({ ...row, userIds: row.userIds.map(Number) }));
+        return groupByKey(ids, groups, (row) => row.messageId);
+      }),
+    { cache: false },
+  );
+
+  const userById = loader<number, UserRow | null>(
+    (ids) =>
+      withoutStatementLog(async () => {
+        const rows = await sql<UserRow[]>`/* stream:users */
+          select * from users where id = any(${ids as number[]}::bigint[])`;
+        return byKey(ids, rows, (row) => row.id);
+      }),
+    { cache: false },
+  );
+
   return {
+    notifications: (recipientId: number, after: number, upTo: number) =>
+      notificationRange.load(`${recipientId}:${after}:${upTo}`),
+    messageById: (id: number) => messageById.load(id),
+    reactions: (messageId: number) => reactionsByMessageId.load(messageId),
+    userById: (id: number) => userById.load(id),
     isMember: (conversationId: number, userId: number) => membership.load(`${conversationId}:${userId}`),
     /** Up to STREAM_PAGE messages with after < sequenceNumber <= upTo, in order. */
     messages: (conversationId: number, after: number, upTo: number) => range.load(`${conversationId}:${after}:${upTo}`),

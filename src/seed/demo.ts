@@ -1,4 +1,5 @@
 import type { Sql } from '../db/client';
+import { demoInteractions } from './demo-interactions';
 import { demoWorkouts } from './demo-training';
 import { demoConversations } from './messaging';
 
@@ -26,7 +27,7 @@ export interface DemoContext {
 }
 
 /** Steps that fill the demo data set; later domains append theirs (workouts, conversations…). */
-export const demoSteps: ((demo: DemoContext) => Promise<void>)[] = [demoWorkouts, demoConversations];
+export const demoSteps: ((demo: DemoContext) => Promise<void>)[] = [demoWorkouts, demoConversations, demoInteractions];
 
 export async function isEmpty(sql: Sql): Promise<boolean> {
   const [row] = await sql`/* demo:isEmpty */ select not exists (select 1 from users) as empty`;

@@ -1,3 +1,4 @@
+export * from './interactions';
 export * from './leaderboards';
 export * from './messaging';
 export * from './training';

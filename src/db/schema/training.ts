@@ -64,6 +64,9 @@ export const workouts = pgTable(
     totalVolumeKg: doublePrecision().notNull().default(0),
     setCount: integer().notNull().default(0),
     xpEarned: integer().notNull().generatedAlwaysAs(sql`(10 + 5 * set_count + floor(total_volume_kg / 100))::integer`),
+    // Kept by the tg_workout_likes__count and tg_comments__count triggers (drizzle/0018_…).
+    likeCount: integer().notNull().default(0),
+    commentCount: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
   (t) => [

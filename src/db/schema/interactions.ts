@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { messages } from './messaging';
+import { workouts } from './training';
+import { users } from './users';
+
+/** One like per user and workout: the primary key is what makes liking ten times at once count once. */
+export const workoutLikes = pgTable(
+  'workout_likes',
+  {
+    workoutId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => workouts.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'workout_likes_pkey', columns: [t.workoutId, t.userId] }),
+    // Workout.likes: most recent like first.
+    index('workout_likes_recent_idx').on(t.workoutId, t.createdAt.desc(), t.userId.desc()),
+  ],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workoutId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => workouts.id, { onDelete: 'cascade' }),
+    authorId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Workout.comments: oldest first.
+    index('comments_by_workout_idx').on(t.workoutId, t.createdAt, t.id),
+    check('comments_body_length', sql`char_length(${t.body}) between 1 and 2000`),
+  ],
+);
+
+export const notificationKind = pgEnum('notification_kind', [
+  'NEW_FOLLOWER',
+  'WORKOUT_LIKED',
+  'WORKOUT_COMMENTED',
+  'MESSAGE_REACTION',
+]);
+
+/**
+ * A recipient's notifications, numbered 1, 2, 3 … by the tg_notifications__sequence trigger from
+ * their notification_states row. A deleted workout, comment or message sets its column null and the
+ * notification stays, so numbers never get a gap.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    recipientId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sequenceNumber: integer().notNull(),
+    kind: notificationKind().notNull(),
+    actorId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workoutId: bigint({ mode: 'number' }).references(() => workouts.id, { onDelete: 'set null' }),
+    commentId: bigint({ mode: 'number' }).references(() => comments.id, { onDelete: 'set null' }),
+    messageId: bigint({ mode: 'number' }).references(() => messages.id, { onDelete: 'set null' }),
+    emoji: text(),
+    /**
+     * What the act was, independent of the columns a deletion nulls: `like:<workout>:<actor>`,
+     * `follow:<actor>`, `reaction:<message>:<emoji>:<actor>`, `comment:<comment>`. Unique per
+     * recipient, so repeating an act (like, unlike, like) notifies once whatever races.
+     */
+    actKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // User.notifications, newest first, and the stream's replay ranges.
+    uniqueIndex('notifications_recipient_sequence_key').on(t.recipientId, t.sequenceNumber.desc()),
+    uniqueIndex('notifications_act_key').on(t.recipientId, t.actKey),
+    // The ON DELETE SET NULL actions look rows up by these.
+    index('notifications_workout_idx').on(t.workoutId).where(sql`${t.workoutId} is not null`),
+    index('notifications_comment_idx').on(t.commentId).where(sql`${t.commentId} is not null`),
+    index('notifications_message_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
+    check(
+      'notifications_payload',
+      sql`(${t.kind} <> 'MESSAGE_REACTION' or ${t.emoji} is not null) and ${t.actorId} <> ${t.recipientId}`,
+    ),
+  ],
+);
+
+/**
+ * Per recipient: the last notification number handed out (the counter the sequence trigger
+ * increments under this row's lock) and the read mark. Kept apart from users so a burst of likes
+ * does not queue on the users row that follows and workouts also lock.
+ */
+export const notificationStates = pgTable(
+  'notification_states',
+  {
+    userId: bigint({ mode: 'number' })
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastSequenceNumber: integer().notNull().default(0),
+    lastReadSequenceNumber: integer().notNull().default(0),
+  },
+  (t) => [
+    check('notification_states_read_mark', sql`${t.lastReadSequenceNumber} between 0 and ${t.lastSequenceNumber}`),
+  ],
+);

@@ -1,0 +1,89 @@
+import type { Sql } from '../db/client';
+import { type CommentRow, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
+import { type KeyType, TIME_AND_ID } from '../pagination';
+import { byKey, loader } from './factory';
+import { pageLoader } from './keyset-pages';
+
+const NOTIFICATION_KEY_TYPES: readonly KeyType[] = ['integer'];
+
+/**
+ * Likes, comments and notifications. Workouts are public, so likes and comments are readable by
+ * anyone who can read their workout. Notifications are the recipient's alone: every notification
+ * loader is scoped to the viewer, so any other caller (anonymous included) gets null or nothing.
+ */
+export function interactionLoaders(sql: Sql, viewerId: number | null) {
+  const viewerHasLiked = loader<number, boolean>(async (workoutIds) => {
+    if (viewerId === null) return workoutIds.map(() => false);
+    const rows = await sql<{ workoutId: number }[]>`/* loader:viewerHasLiked */
+      select workout_id from workout_likes
+       where user_id = ${viewerId} and workout_id = any(${workoutIds as number[]}::bigint[])`;
+    const liked = new Set(rows.map((row) => row.workoutId));
+    return workoutIds.map((id) => liked.has(id));
+  });
+
+  /** Most recent like first, along workout_likes_recent_idx. */
+  const likesByWorkoutId = pageLoader<UserRow>(sql, {
+    name: 'loader:likesByWorkoutId',
+    key: ['l.created_at', 'l.user_id'],
+    keyTypes: TIME_AND_ID,
+    order: 'desc',
+    select: sql`u.*`,
+    from: sql`workout_likes l join users u on u.id = l.user_id`,
+    where: (workout) => sql`l.workout_id = ${workout}`,
+  });
+
+  const commentById = loader<number, CommentRow | null>(async (ids) => {
+    const rows = await sql<CommentRow[]>`/* loader:commentById */
+      select * from comments where id = any(${ids as number[]}::bigint[])`;
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  /** Oldest first, along comments_by_workout_idx; `last: N` gives the newest N. */
+  const commentsByWorkoutId = pageLoader<CommentRow>(sql, {
+    name: 'loader:commentsByWorkoutId',
+    key: ['c.created_at', 'c.id'],
+    keyTypes: TIME_AND_ID,
+    order: 'asc',
+    select: sql`c.*`,
+    from: sql`comments c`,
+    where: (workout) => sql`c.workout_id = ${workout}`,
+  });
+
+  const notificationById = loader<number, NotificationRow | null>(async (ids) => {
+    if (viewerId === null) return ids.map(() => null);
+    const rows = await sql<NotificationRow[]>`/* loader:notificationById */
+      select ${notificationColumns(sql)}
+        from notifications n left join notification_states s on s.user_id = n.recipient_id
+       where n.id = any(${ids as number[]}::bigint[]) and n.recipient_id = ${viewerId}`;
+    return byKey(ids, rows, (row) => row.id);
+  });
+
+  /** Newest first, along notifications_recipient_sequence_key. Callers ask for the viewer's own only. */
+  const notificationsByUserId = pageLoader<NotificationRow>(sql, {
+    name: 'loader:notificationsByUserId',
+    key: ['n.sequence_number'],
+    keyTypes: NOTIFICATION_KEY_TYPES,
+    order: 'desc',
+    select: notificationColumns(sql),
+    from: sql`notifications n left join notification_states s on s.user_id = n.recipient_id`,
+    where: (user) => sql`n.recipient_id = ${user}`,
+  });
+
+  /** Gap-free numbers make the unread count a subtraction on one row, however many there are. */
+  const unreadNotificationCount = loader<number, number>(async (userIds) => {
+    const rows = await sql<{ userId: number; unread: number }[]>`/* loader:unreadNotificationCount */
+      select user_id, last_sequence_number - last_read_sequence_number as unread
+        from notification_states where user_id = any(${userIds as number[]}::bigint[])`;
+    return byKey(userIds, rows, (row) => row.userId).map((row) => row?.unread ?? 0);
+  });
+
+  return {
+    viewerHasLiked,
+    likesByWorkoutId,
+    commentById,
+    commentsByWorkoutId,
+    notificationById,
+    notificationsByUserId,
+    unreadNotificationCount,
+  };
+}

@@ -1,0 +1,103 @@
+import type { Viewer } from '../auth/jwt';
+
+/** setTimeout holds at most 2^31 - 1 ms (about 24.8 days); longer waits are taken in steps. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The part every live stream shares: a buffer the client drains at its own pace, one serial queue
+ * for all of the stream's work (so deliveries keep the order their events arrived in), and an end
+ * that comes from the client, from the stream itself, or from the token's expiry.
+ */
+export function createLiveStream<T>(options: { label: string; viewer: Viewer; onFinish: () => void }) {
+  const ready: T[] = [];
+  let waiting: ((result: IteratorResult<T>) => void) | null = null;
+  let onDrained: (() => void) | null = null;
+  let finished = false;
+  let queue: Promise<void> = Promise.resolve();
+  let expiry: NodeJS.Timeout | null = null;
+
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    options.onFinish();
+    if (expiry) clearTimeout(expiry);
+    ready.length = 0;
+    waiting?.({ done: true, value: undefined });
+    waiting = null;
+    onDrained?.();
+  };
+
+  const push = (items: T[]) => {
+    if (finished) return;
+    for (const item of items) {
+      if (waiting) {
+        const resolve = waiting;
+        waiting = null;
+        resolve({ done: false, value: item });
+      } else {
+        ready.push(item);
+      }
+    }
+  };
+
+  /** Resolves once the client took everything handed out (or the stream ended). */
+  const drained = () =>
+    ready.length === 0 || finished ? Promise.resolve() : new Promise<void>((resolve) => (onDrained = resolve));
+
+  const serially = (work: () => Promise<void>) => {
+    queue = queue
+      .then(() => (finished ? undefined : work()))
+      .catch((error) => {
+        console.error(`${options.label} stream failed`, error);
+        finish();
+      });
+  };
+
+  const expireAt = (options.viewer.expiresAt ?? Number.POSITIVE_INFINITY) * 1000;
+  const scheduleExpiry = () => {
+    const wait = expireAt - Date.now();
+    if (wait <= 0) return finish();
+    if (Number.isFinite(wait)) expiry = setTimeout(scheduleExpiry, Math.min(wait, MAX_TIMER_MS));
+  };
+
+  const iterator: AsyncIterableIterator<T> = {
+    next() {
+      if (ready.length > 0) {
+        const item = ready.shift()!;
+        if (ready.length === 0) {
+          onDrained?.();
+          onDrained = null;
+        }
+        return Promise.resolve({ done: false, value: item });
+      }
+      if (finished) return Promise.resolve({ done: true, value: undefined });
+      onDrained?.();
+      onDrained = null;
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    return() {
+      finish();
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    throw(error?: unknown) {
+      finish();
+      return Promise.reject(error);
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+
+  return {
+    iterator,
+    push,
+    drained,
+    serially,
+    finish,
+    /** Ends the stream when the token expires; called once the stream has subscribed. */
+    watchExpiry: scheduleExpiry,
+    get finished() {
+      return finished;
+    },
+  };
+}
