@@ -23,6 +23,15 @@ export interface Context extends Services {
   statements: StatementLog;
 }
 
+/**
+ * Empties the caches of a context that outlives one answer: a subscription's context serves every
+ * event of a stream that lives for hours, and each event must read afresh.
+ */
+export function renewLoaders(ctx: Context): Loaders {
+  ctx.loaders = createLoaders(ctx.sql, ctx.viewer?.id ?? null);
+  return ctx.loaders;
+}
+
 /** Builds a request's context from its `Authorization` value (header or connection params). */
 export async function createContext(services: Services, authorization: string | null | undefined): Promise<Context> {
   const viewer = await viewerFromAuthorization(authorization, services.jwtKey);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { weekStartOf } from '../src/jobs/leaderboards';
+import { isoWeekStart } from '../src/domain/rules';
 import { errorCodes, expectData, run } from './kit/client';
 import { createUser, type SeededUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   for (const [username, country, , flags] of people) {
     users[username] = await createUser(db.sql, { username, country, ...flags });
   }
-  const monday = weekStartOf(new Date());
+  const monday = isoWeekStart(new Date());
   const minute = 60_000;
   await workout(users.alice!, 1000, new Date(monday.getTime() + minute));
   await workout(users.alice!, 500.5, new Date(monday.getTime() + 2 * minute));
@@ -131,7 +131,7 @@ describe('Query.leaderboard', () => {
       ['alice', 1, 1500.5],
       ['bob', 2, 200],
     ]);
-    expect(data.weekStart).toBe(weekStartOf(new Date(data.refreshedAt)).toISOString());
+    expect(data.weekStart).toBe(isoWeekStart(new Date(data.refreshedAt)).toISOString());
     const xp = expectData(await run<BoardData>(db, BOARD, { kind: 'XP_ALL_TIME' })).leaderboard;
     expect(xp.weekStart).toBeNull();
     expect(xp.refreshedAt).toBe(data.refreshedAt);

@@ -30,6 +30,8 @@ describe('rules', () => {
     expect(isoWeekStart(new Date('2026-11-23T00:00:00Z')).toISOString()).toBe('2026-11-23T00:00:00.000Z');
     expect(isoWeekStart(new Date('2026-11-22T23:59:59Z')).toISOString()).toBe('2026-11-16T00:00:00.000Z');
     expect(isoWeekStart(new Date('2027-01-01T12:00:00Z')).toISOString()).toBe('2026-12-28T00:00:00.000Z');
+    expect(isoWeekStart(new Date('2026-03-01T23:59:59.999Z')).toISOString()).toBe('2026-02-23T00:00:00.000Z');
+    expect(isoWeekStart(new Date('2026-03-02T00:00:00.000Z')).toISOString()).toBe('2026-03-02T00:00:00.000Z');
   });
 
   describe('currentStreakDays', () => {

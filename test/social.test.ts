@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/ids';
+import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
 import { createUser, createUsers, type SeededUser } from './kit/seed';
 import { exercises, insertWorkout } from './kit/training';
@@ -7,10 +8,10 @@ import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const FOLLOW = /* GraphQL */ `mutation FollowUser($input: FollowInput!) {
-  follow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`;
-const UNFOLLOW = /* GraphQL */ `mutation UnfollowUser($input: FollowInput!) {
-  unfollow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`;
+const FOLLOW = graphql(`mutation FollowUser($input: FollowInput!) {
+  follow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`);
+const UNFOLLOW = graphql(`mutation UnfollowUser($input: FollowInput!) {
+  unfollow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }`);
 
 async function follows(): Promise<number> {
   const [row] = await db.sql`select count(*)::int as n from follows`;

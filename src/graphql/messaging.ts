@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import { type Context, renewLoaders } from '../context';
 import type { ConversationRow, MessageRow } from '../db/rows';
 import {
   addReaction,
@@ -10,7 +10,6 @@ import {
   sendMessage,
 } from '../domain/messaging';
 import { badInput, checkRange, forbidden } from '../errors';
-import { createLoaders } from '../loaders';
 import { loadEach } from '../loaders/factory';
 import { type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
 import { openMessageStream } from '../realtime/message-stream';
@@ -202,9 +201,7 @@ builder.subscriptionField('messageAdded', (t) =>
       });
     },
     resolve: (message, _args, ctx) => {
-      // Each event reads afresh: a stream lives for hours and its cache must not.
-      ctx.loaders = createLoaders(ctx.sql, ctx.viewer?.id ?? null);
-      ctx.loaders.messageById.prime(message.id, message);
+      renewLoaders(ctx).messageById.prime(message.id, message);
       return message;
     },
   }),

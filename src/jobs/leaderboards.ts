@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import type { LeaderboardKind } from '../db/schema';
+import { isoWeekStart } from '../domain/rules';
 
 export type Clock = () => Date;
 
@@ -11,12 +12,8 @@ const DUE_TOLERANCE_MS = 50;
 
 const DAY_MS = 86_400_000;
 
-/** Monday 00:00 UTC of the week `now` falls in. */
-export function weekStartOf(now: Date): Date {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const daysSinceMonday = (now.getUTCDay() + 6) % 7;
-  return new Date(midnight - daysSinceMonday * DAY_MS);
-}
+/** The one implementation is isoWeekStart; this name stays while bench/ still imports it. */
+export const weekStartOf = isoWeekStart;
 
 export interface LastRefresh {
   refreshedAt: Date;
@@ -72,8 +69,6 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
 
     // A statement of its own, so its snapshot is taken after the lock: it sees a refresh that
     // another process committed while we waited.
-    // Timestamps cross as epoch milliseconds and ISO text: drizzle makes this client's timestamp
-    // parsers and serializers pass values through untouched.
     const [row] = await tx<{ refreshedAtMs: number; durationMs: number; generation: number }[]>`
       /* leaderboards:lastRefresh */
       select extract(epoch from refreshed_at)::float8 * 1000 as refreshed_at_ms, duration_ms, generation
@@ -86,7 +81,7 @@ export async function refreshLeaderboards(sql: Sql, options: RefreshOptions): Pr
     if (!isDue(last, options.now, options.when)) return { status: 'fresh', last: last! } as const;
 
     const started = performance.now();
-    const weekStart = weekStartOf(options.now);
+    const weekStart = isoWeekStart(options.now);
     const weekEnd = new Date(weekStart.getTime() + 7 * DAY_MS);
     // The rankings go into a fresh table and its indexes are built after the load: a bulk index
     // build costs half of inserting row by row into live indexes, and the swapped-out table leaves

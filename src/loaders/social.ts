@@ -14,7 +14,6 @@ export interface UserWithFollowers {
 /**
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
  * viewer's loader exists only for a signed-in viewer, so its cache can never answer for anyone else.
- * Pages do not prime userById, so the statements of a request never depend on which batch answered first.
  */
 export function socialLoaders(sql: Sql, viewerId: number | null) {
   const edgePages = (name: string, side: 'follower_id' | 'followee_id', other: 'follower_id' | 'followee_id') =>

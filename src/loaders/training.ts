@@ -39,11 +39,7 @@ export function trainingLoaders(sql: Sql) {
     return groupByKey(ids, rows, (row) => row.workoutId);
   });
 
-  /**
-   * Each user's workouts, newest first: one statement for every user on the page. Pages do not prime
-   * workoutById: whether a sibling field found the cache filled would depend on which batch answered
-   * first, and statement lists per request must not.
-   */
+  /** Each user's workouts, newest first: one statement for every user on the page. */
   const workoutsByUserId = pageLoader<WorkoutRow>(sql, {
     name: 'loader:workoutsByUserId',
     key: ['w.started_at', 'w.id'],

@@ -1,4 +1,5 @@
-import type { ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
 import { signToken } from '../../src/auth/tokens';
 import type { TestDatabase } from '../setup/db';
 
@@ -16,13 +17,30 @@ export interface RunResult<T> {
   extensions: Record<string, unknown> | undefined;
 }
 
-/** Executes an operation through the real HTTP handler (yoga.fetch), without opening a port. */
+/**
+ * Executes an operation through the real HTTP handler (yoga.fetch), without opening a port. A typed
+ * document from test/gql (`graphql(...)`, `npm run codegen`) types the variables and the result, as
+ * a client using our codegen would have them; a plain string leaves both untyped.
+ */
+export async function run<T, V extends Record<string, unknown>>(
+  db: TestDatabase,
+  query: TypedDocumentNode<T, V>,
+  variables: V,
+  options?: RunOptions,
+): Promise<RunResult<T>>;
 export async function run<T = Record<string, any>>(
   db: TestDatabase,
   query: string,
+  variables?: Record<string, unknown>,
+  options?: RunOptions,
+): Promise<RunResult<T>>;
+export async function run<T>(
+  db: TestDatabase,
+  document: string | TypedDocumentNode<T, Record<string, unknown>>,
   variables: Record<string, unknown> = {},
   options: RunOptions = {},
 ): Promise<RunResult<T>> {
+  const query = typeof document === 'string' ? document : print(document);
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (typeof options.as === 'number') {
     headers.authorization = `Bearer ${await signToken(options.as, db.config.jwtSecret)}`;
