@@ -12,7 +12,7 @@ if (config.jwtSecretIsDevelopment) {
 }
 
 const database = await startDatabase(config);
-const sql = createSql(database.url);
+const sql = createSql(database.url, { prepare: config.prepare });
 await prepareDatabase(database.url, sql);
 
 let demoToken: string | null = null;

@@ -37,7 +37,7 @@ export interface Subscriber {
  * One LISTEN connection per process (postgres.js keeps a dedicated one per pool and re-listens after
  * a reconnect), fanned out in memory to the subscribers of each conversation.
  */
-export function createMessagingPubSub(sql: Sql) {
+export function createMessagingPubSub(sql: Sql, listenSql: Sql = sql) {
   const subscribers = new Map<number, Set<Subscriber>>();
   let listening: Promise<{ unlisten: () => Promise<void> }> | null = null;
   let closed = false;
@@ -55,7 +55,7 @@ export function createMessagingPubSub(sql: Sql) {
     /** Resolves once this process's LISTEN is active: from then on no committed event is missed. */
     ready(): Promise<void> {
       if (closed) return Promise.reject(new Error('The messaging pubsub is closed'));
-      listening ??= withoutStatementLog(() => sql.listen(MESSAGING_CHANNEL, dispatch)).catch((error) => {
+      listening ??= withoutStatementLog(() => listenSql.listen(MESSAGING_CHANNEL, dispatch)).catch((error) => {
         listening = null;
         throw error;
       });

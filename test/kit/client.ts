@@ -5,6 +5,8 @@ import type { TestDatabase } from '../setup/db';
 export interface RunOptions {
   /** Act as this user id (a fresh token is signed), or send this raw Authorization header. */
   as?: number | { authorization: string };
+  /** More request headers, e.g. `Spotter-Consistency`. */
+  headers?: Record<string, string>;
 }
 
 export interface RunResult<T> {
@@ -18,7 +20,7 @@ export interface RunResult<T> {
 
 /** Executes an operation through the real HTTP handler (yoga.fetch), without opening a port. */
 export async function run<T = Record<string, any>>(
-  db: TestDatabase,
+  db: Pick<TestDatabase, 'app' | 'config'>,
   query: string,
   variables: Record<string, unknown> = {},
   options: RunOptions = {},
@@ -29,6 +31,7 @@ export async function run<T = Record<string, any>>(
   } else if (options.as) {
     headers.authorization = options.as.authorization;
   }
+  Object.assign(headers, options.headers);
   const response = await db.app.yoga.fetch('http://spotter.test/graphql', {
     method: 'POST',
     headers,
