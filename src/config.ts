@@ -21,7 +21,7 @@ export interface Config {
    * serves it. @default 20
    */
   readonly replicaWaitMs: number;
-  /** Where the LISTEN connection goes: PostgreSQL itself, never a transaction pooler. @default DATABASE_URL */
+  /** A direct connection to PostgreSQL, never a transaction pooler: LISTEN and the migrations' session lock. @default DATABASE_URL */
   readonly listenUrl: string | null;
   /**
    * Named prepared statements on DATABASE_URL's connections; false behind PgBouncer in transaction mode

@@ -13,7 +13,9 @@ if (config.jwtSecretIsDevelopment) {
 
 const database = await startDatabase(config);
 const sql = createSql(database.url, { prepare: config.prepare });
-await prepareDatabase(database.url, sql);
+// Migrations hold a session advisory lock, which a transaction pooler would leak to the next client:
+// they take the direct connection, like LISTEN.
+await prepareDatabase(config.listenUrl ?? database.url, sql);
 
 let demoToken: string | null = null;
 if (database.embedded && (await isEmpty(sql))) {

@@ -96,9 +96,10 @@ describe.skipIf(missing !== null)('behind PgBouncer (transaction mode)', () => {
     expect(delivered.map((result: any) => result.data.messageAdded.sequenceNumber)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 2),
     );
-    const [{ count }] =
-      await db.sql`select count(*)::int as count from messages where conversation_id = ${Number(Buffer.from(conversationId, 'base64').toString().split(':')[1])}`;
-    expect(count).toBe(31);
+    const dbId = Number(Buffer.from(conversationId, 'base64').toString().split(':')[1]);
+    const [row] = await db.sql<{ count: number }[]>`
+      select count(*)::int as count from messages where conversation_id = ${dbId}`;
+    expect(row!.count).toBe(31);
     await subscription.cancel();
   }, 60_000);
 
