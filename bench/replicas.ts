@@ -95,7 +95,13 @@ try {
         continue;
       }
       for (const benchCase of prepared.cases.filter((c: Case) => c.saturate !== false)) {
-        const latency = await measureHttp({ origin: running.origin, next: benchCase.next, connections, seconds });
+        const latency = await measureHttp({ origin: running.origin, next: benchCase.next, connections, seconds }).catch(
+          (error: unknown) => {
+            log(`${configuration.name} ${workload.id} ${benchCase.name} FAILED: ${String(error)}`);
+            return null;
+          },
+        );
+        if (!latency) continue;
         rows.push({ configuration: configuration.name, workload: workload.id, case: benchCase.name, latency });
         log(
           `${configuration.name} ${workload.id} ${benchCase.name}: ${latency.rps.toFixed(0)} req/s, p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, ${latency.errors} errors`,
