@@ -1,7 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import { useServer } from 'graphql-ws/use/ws';
+import { createServer } from 'node:http';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
 import { secretKey } from './auth/jwt';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
@@ -10,6 +8,7 @@ import { createReadRouter, type ReplicaOptions } from './db/replicas';
 import { schema } from './graphql';
 import { useConsistency } from './http/consistency-plugin';
 import { useStatementLog } from './http/statements-plugin';
+import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 import { createMessagingPubSub } from './realtime/pubsub';
 
@@ -25,11 +24,6 @@ export interface AppDeps {
   };
   /** For tests: how often replicas are checked, or `schedule: false` to check only on demand. */
   replicas?: Pick<ReplicaOptions, 'checkIntervalMs' | 'schedule' | 'poolSize'>;
-}
-
-interface ServerContext {
-  /** Set for WebSocket operations, where there is no fetch Request to read a header from. */
-  authorization?: string | null;
 }
 
 export function createApp(deps: AppDeps) {
@@ -57,7 +51,7 @@ export function createApp(deps: AppDeps) {
     }),
   };
 
-  const yoga = createYoga<ServerContext, Context>({
+  const yoga = createYoga<WsServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -88,39 +82,7 @@ export function createApp(deps: AppDeps) {
 
   const server = createServer(yoga);
   let closing: Promise<void> | undefined;
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
-    {
-      // The header on the upgrade request, or `connectionParams.authorization`; a bad token refuses the connection.
-      onConnect: async (ctx) => {
-        const authorization = authorizationOf(ctx.extra.request, ctx.connectionParams);
-        try {
-          await createContext(services, authorization);
-          ctx.extra.authorization = authorization;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      execute: (args) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
-        const enveloped = yoga.getEnveloped({ authorization: ctx.extra.authorization ?? null, params } as never);
-        const document = enveloped.parse(params.query);
-        const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
-        return {
-          schema: enveloped.schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue: await enveloped.contextFactory(),
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-      },
-    },
-    wsServer,
-  );
+  const wsHandle = attachGraphqlWs(server, yoga, services.jwtKey);
 
   return {
     yoga,
@@ -153,17 +115,6 @@ export function createApp(deps: AppDeps) {
       return closing;
     },
   };
-}
-
-type Enveloped = ReturnType<ReturnType<typeof createYoga>['getEnveloped']>;
-
-function authorizationOf(
-  request: IncomingMessage,
-  connectionParams: Record<string, unknown> | undefined,
-): string | null {
-  const fromParams = connectionParams?.authorization ?? connectionParams?.Authorization;
-  if (typeof fromParams === 'string') return fromParams;
-  return request.headers.authorization ?? null;
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,5 +1,5 @@
 import { jwtVerify } from 'jose';
-import { unauthenticated } from '../graphql/errors';
+import { unauthenticated } from '../errors';
 
 export interface Viewer {
   id: number;

@@ -1,8 +1,8 @@
-import { exercises, muscles } from './catalogue';
 import type { Sql } from './client';
+import { exercises, muscles } from './muscles-and-exercises';
 
 /**
- * Brings the muscle and exercise catalogue in line with src/db/catalogue.ts. It only inserts and
+ * Brings the muscle and exercise catalogue in line with src/db/muscles-and-exercises.ts. It only inserts and
  * updates, so ids that workouts already point at never change; running it again changes nothing.
  */
 export async function syncCatalogue(sql: Sql): Promise<void> {

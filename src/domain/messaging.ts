@@ -1,10 +1,10 @@
-import postgres from 'postgres';
 import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
+import { violates } from '../db/errors';
+import { type ConversationRow, type MessageRow, messageColumns } from '../db/rows';
 import { timed } from '../db/statements';
-import { fail, ok, type Result } from '../graphql/errors';
-import { type ConversationRow, type MessageRow, messageColumns } from '../loaders/messaging';
-import { MESSAGING_CHANNEL, publish } from '../realtime/pubsub';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
+import { notifyCall, publish } from '../realtime/pubsub';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
@@ -66,7 +66,7 @@ export async function createConversation(
   input: CreateConversationInput,
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to start a conversation');
+  if (!viewer) return signInTo('start a conversation');
   const title = input.title.trim();
   const others = [...new Set(input.memberIds)].filter((id) => id !== viewer.id);
   const check = new Validator()
@@ -76,7 +76,7 @@ export async function createConversation(
       'memberIds',
       `A conversation needs 1 to ${MAX_OTHER_MEMBERS} other members`,
     );
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const found = await tx<{ id: number }[]>`/* messaging:membersExist */
@@ -105,7 +105,7 @@ export async function leaveConversation(
   input: { conversationId: number },
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to leave a conversation');
+  if (!viewer) return signInTo('leave a conversation');
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const [left] = await tx`/* messaging:leave */
       delete from conversation_members where conversation_id = ${input.conversationId} and user_id = ${viewer.id}
@@ -129,21 +129,21 @@ export interface SendMessageInput {
 /**
  * Sends a message. The sequence number comes from the tg_messages__sequence trigger under the
  * conversation row lock, so concurrent senders get 1, 2, 3 … with no gap. With an idempotency key,
- * the key is inserted in the same transaction (ON CONFLICT DO NOTHING): of racing retries one wins,
- * the others roll their message back to a savepoint (giving the sequence number back) and return
- * the winner's message.
+ * the key is inserted by the same statement: of racing retries one wins, the others hit the key's
+ * primary key, roll their whole statement back (giving the sequence number back) and return the
+ * winner's message.
  */
 export async function sendMessage(
   ctx: MessagingContext,
   input: SendMessageInput,
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to send messages');
+  if (!viewer) return signInTo('send messages');
   const body = input.body.trim();
   const key = input.idempotencyKey ?? null;
   const check = new Validator().text(body, 'body', 1, 4000);
   if (key !== null) check.text(key, 'idempotencyKey', 1, 200);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await timed(() => insertMessage(ctx.sql, viewer.id, input.conversationId, body, key));
   if (result.ok) {
@@ -188,9 +188,12 @@ async function insertMessage(
         insert into activity_events (user_id, type, message_id, created_at)
         select sender_id, 'MESSAGE_SENT', id, created_at from message
       ), notified as (
-        select pg_notify(${MESSAGING_CHANNEL}, json_build_object(
-                 'type', 'messageAdded', 'conversationId', conversation_id,
-                 'messageId', id, 'sequenceNumber', sequence_number)::text)
+        select ${notifyCall(sql, {
+          type: 'messageAdded',
+          conversationId: sql`conversation_id`,
+          messageId: sql`id`,
+          sequenceNumber: sql`sequence_number`,
+        })}
           from message
       )
       select m.*, (select count(*) from notified) as notified from message m`;
@@ -199,7 +202,7 @@ async function insertMessage(
     return ok({ message: row });
   } catch (error) {
     // A racing retry with the same key committed first: its message is the answer, ours rolled back.
-    if (error instanceof postgres.PostgresError && error.constraint_name === IDEMPOTENCY_KEY_TAKEN && key !== null) {
+    if (violates(error, IDEMPOTENCY_KEY_TAKEN) && key !== null) {
       const winner = await messageOfKey(sql, senderId, key);
       if (winner) return sameRequest(winner, conversationId, body);
     }
@@ -227,10 +230,10 @@ export async function editMessage(
   input: { messageId: number; body: string },
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to edit messages');
+  if (!viewer) return signInTo('edit messages');
   const body = input.body.trim();
   const check = new Validator().text(body, 'body', 1, 4000);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
@@ -265,9 +268,9 @@ export async function markConversationRead(
   input: { conversationId: number; upToSequenceNumber: number },
 ): Promise<Result<{ conversation: ConversationRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to mark conversations read');
+  if (!viewer) return signInTo('mark conversations read');
   const check = new Validator().integer(input.upToSequenceNumber, 'upToSequenceNumber', 0, 2_147_483_647);
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
     const [marked] = await tx`/* messaging:markRead */
@@ -303,10 +306,10 @@ async function react(
   change: 'add' | 'remove',
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
-  if (!viewer) return fail('UNAUTHENTICATED', 'Sign in to react to messages');
+  if (!viewer) return signInTo('react to messages');
   const emoji = input.emoji.trim();
   const check = new Validator().check(isSingleEmoji(emoji), 'emoji', 'emoji must be a single emoji');
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
-import { fail, ok, type Result } from '../graphql/errors';
-import type { UserRow } from '../loaders/users';
+import type { UserRow } from '../db/rows';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { inTransaction } from './transaction';
 import { normalizeCountry, Validator } from './validate';
 
@@ -12,7 +12,7 @@ export interface UpdateProfileInput {
 }
 
 export async function updateProfile(ctx: Context, input: UpdateProfileInput): Promise<Result<{ user: UserRow }>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to update your profile');
+  if (!ctx.viewer) return signInTo('update your profile');
   const changes: Partial<Record<'displayName' | 'country' | 'ghostMode' | 'leaderboardOptIn', unknown>> = {};
   const check = new Validator();
 
@@ -35,7 +35,7 @@ export async function updateProfile(ctx: Context, input: UpdateProfileInput): Pr
     check.check(input[flag] !== null, flag, `${flag} cannot be null`);
     changes[flag] = input[flag];
   }
-  if (!check.ok) return { ok: false, errors: check.errors };
+  if (!check.ok) return failWith(check.errors);
 
   const viewerId = ctx.viewer.id;
   return inTransaction(ctx, async (tx) => {

@@ -1,13 +1,8 @@
 import type { Context } from '../context';
 import type { TransactionSql } from '../db/client';
-import { registerConstraintErrors } from '../db/errors';
-import { fail, ok, type Result, userError } from '../graphql/errors';
-import type { UserRow } from '../loaders/users';
+import type { UserRow } from '../db/rows';
+import { fail, ok, type Result, signInTo } from '../errors';
 import { inTransaction } from './transaction';
-
-registerConstraintErrors({
-  follows_followee_id_users_id_fk: () => userError('NOT_FOUND', 'No such user', 'userId'),
-});
 
 export interface FollowResult {
   user: UserRow;
@@ -33,7 +28,7 @@ function primeUsers(ctx: Context, result: Result<FollowResult>): Result<FollowRe
 
 /** Following twice changes nothing; a new follow records one FOLLOWED event at the follow's time. */
 export async function follow(ctx: Context, userId: number): Promise<Result<FollowResult>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to follow someone');
+  if (!ctx.viewer) return signInTo('follow someone');
   if (userId === ctx.viewer.id) return fail('VALIDATION', 'You cannot follow yourself', 'userId');
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
@@ -55,7 +50,7 @@ export async function follow(ctx: Context, userId: number): Promise<Result<Follo
  * so no feed keeps announcing a follow that no longer exists.
  */
 export async function unfollow(ctx: Context, userId: number): Promise<Result<FollowResult>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to unfollow someone');
+  if (!ctx.viewer) return signInTo('unfollow someone');
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
     const deleted = await tx`/* social:unfollow */

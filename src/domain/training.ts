@@ -1,9 +1,7 @@
 import type { Context } from '../context';
-import { registerConstraintErrors } from '../db/errors';
-import { fail, failWith, ok, type Result, userError } from '../graphql/errors';
-import { loadEach } from '../loaders/keyed';
-import type { WorkoutRow } from '../loaders/training';
-import type { UserRow } from '../loaders/users';
+import type { UserRow, WorkoutRow } from '../db/rows';
+import { fail, failWith, ok, type Result, signInTo } from '../errors';
+import { loadEach } from '../loaders/factory';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
@@ -19,11 +17,6 @@ export interface LogWorkoutInput {
 
 /** A clock a few minutes fast on the client must not reject a workout just started. */
 export const STARTED_AT_TOLERANCE_MS = 5 * 60_000;
-
-registerConstraintErrors({
-  // Only reachable when an exercise disappears between the check below and the insert.
-  workout_sets_exercise_id_exercises_id_fk: () => userError('VALIDATION', 'Unknown exercise', 'sets'),
-});
 
 function checkWorkout(input: LogWorkoutInput, now: number): Validator {
   const check = new Validator();
@@ -56,7 +49,7 @@ export async function logWorkout(
   ctx: TrainingContext,
   input: LogWorkoutInput,
 ): Promise<Result<{ workout: WorkoutRow; user: UserRow }>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to log a workout');
+  if (!ctx.viewer) return signInTo('log a workout');
   const check = checkWorkout(input, Date.now());
   const exercises = await loadEach(
     ctx.loaders.exerciseById,
@@ -105,7 +98,7 @@ export async function deleteWorkout(
   ctx: TrainingContext,
   workoutId: number,
 ): Promise<Result<{ deletedWorkoutId: number; user: UserRow }>> {
-  if (!ctx.viewer) return fail('UNAUTHENTICATED', 'Sign in to delete a workout');
+  if (!ctx.viewer) return signInTo('delete a workout');
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
     // The same lock order as logWorkout (user, then workouts), so the two never deadlock.

@@ -2,7 +2,7 @@ import type { Services } from '../context';
 import type { TransactionSql } from '../db/client';
 import { toUserError } from '../db/errors';
 import { timed } from '../db/statements';
-import { failWith, type Result, UserErrorsThrown } from '../graphql/errors';
+import { failWith, type Result, UserErrorsThrown } from '../errors';
 
 /**
  * Runs a mutation's writes in one transaction. Returning a failed Result, throwing UserErrorsThrown

@@ -1,4 +1,4 @@
-import { type UserError, userError } from '../graphql/errors';
+import { type UserError, userError } from '../errors';
 
 /** Collects every broken input rule of one mutation, each with the path of the field at fault. */
 export class Validator {

@@ -1,20 +1,13 @@
-import { ACTIVITY_KEY_TYPES, type ActivityEventRow, type ActivityTypeName, feedPage } from '../loaders/activity';
-import { loadEach } from '../loaders/keyed';
+import { activityType } from '../db/schema';
+import { type ActivityEventRow, activityFilter, feedPage } from '../loaders/activity';
+import { loadEach } from '../loaders/factory';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
-import { type Connection, parsePage, toConnection } from './pagination';
+import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
-import { User } from './user';
-
-const ACTIVITY_TYPES = [
-  'WORKOUT_LOGGED',
-  'LEVEL_UP',
-  'FOLLOWED',
-  'MESSAGE_SENT',
-] as const satisfies readonly ActivityTypeName[];
+import { User } from './users';
 
 export const ActivityType = builder.enumType('ActivityType', {
-  values: ACTIVITY_TYPES,
+  values: activityType.enumValues,
   description: 'MESSAGE_SENT is private: only its own user sees it, in their activity, never in a feed.',
 });
 
@@ -62,16 +55,6 @@ const activityArgs = builder.args((t) => ({
   types: t.field({ type: [ActivityType], required: false, description: 'Only these types; all when omitted.' }),
 }));
 
-function activityArgsOf(args: { first?: number | null; after?: string | null; types?: ActivityTypeName[] | null }) {
-  const types = args.types && args.types.length > 0 ? [...new Set(args.types)].sort() : null;
-  return { page: parsePage(args, ACTIVITY_KEY_TYPES), types };
-}
-
-const EMPTY: Connection<ActivityEventRow> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
-
 builder.objectFields(User, (t) => ({
   activity: t.field({
     type: ActivityEventConnection,
@@ -80,7 +63,7 @@ builder.objectFields(User, (t) => ({
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
       const own = ctx.viewer?.id === user.id ? ctx.loaders.ownActivity : null;
-      return toConnection(await (own ?? ctx.loaders.activityByUserId)(activityArgsOf(args)).load(user.id));
+      return toConnection(await (own ?? ctx.loaders.activityByUserId)(args).load(user.id));
     },
   }),
 }));
@@ -93,9 +76,9 @@ builder.queryField('feed', (t) =>
     args: activityArgs,
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
-      const feedArgs = activityArgsOf(args);
-      if (!ctx.viewer) return EMPTY;
-      const page = await feedPage(ctx.sql, ctx.viewer.id, feedArgs);
+      const filter = activityFilter(args);
+      if (!ctx.viewer) return EMPTY_CONNECTION;
+      const page = await feedPage(ctx.sql, ctx.viewer.id, filter);
       for (const row of page.rows) ctx.loaders.eventById.prime(row.id, row);
       return toConnection(page);
     },

@@ -3,7 +3,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
-import { badInput, tooComplex } from './errors';
+import { badInput, tooComplex } from '../errors';
 import { decodeGlobalId, encodeGlobalId } from './ids';
 
 /** Nesting and estimated-rows budget per operation; a page of N multiplies its selection by N. */

@@ -1,16 +1,8 @@
-import {
-  type ActivationRow,
-  CATALOGUE_KEY_TYPES,
-  EXERCISE_KEY_TYPES,
-  type ExerciseRow,
-  exercisesPage,
-  type MuscleRow,
-} from '../loaders/catalogue';
-import { loadEach } from '../loaders/keyed';
+import { type ActivationRow, type ExerciseRow, exercisesPage, type MuscleRow } from '../loaders/catalogue';
+import { loadEach } from '../loaders/factory';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
+import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
 
 export const Muscle = builder.objectRef<MuscleRow>('Muscle');
 export const Exercise = builder.objectRef<ExerciseRow>('Exercise');
@@ -26,9 +18,8 @@ function exercisesOfMuscle(
   muscleId: number,
   args: { first?: number | null; after?: string | null },
 ) {
-  const page = parsePage(args, EXERCISE_KEY_TYPES);
   return ctx.loaders
-    .exercisesByMuscleId(page)
+    .exercisesByMuscleId(args)
     .load(muscleId)
     .then((result) => toConnection(result));
 }
@@ -79,7 +70,7 @@ builder.queryFields((t) => ({
   muscles: t.field({
     type: [Muscle],
     description: 'Every muscle, by name.',
-    resolve: (_root, _args, ctx) => ctx.loaders.allMuscles.load('all'),
+    resolve: (_root, _args, ctx) => ctx.loaders.allMuscles(),
   }),
   exercises: t.field({
     type: ExerciseConnection,
@@ -87,8 +78,8 @@ builder.queryFields((t) => ({
     args: { muscleId: t.arg.id(), ...forwardArgs },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
-      if (args.muscleId != null) return exercisesOfMuscle(ctx, idOf('Muscle', String(args.muscleId), 'muscleId'), args);
-      const page = await exercisesPage(ctx.sql, parsePage(args, CATALOGUE_KEY_TYPES));
+      if (args.muscleId != null) return exercisesOfMuscle(ctx, idOf('Muscle', args.muscleId, 'muscleId'), args);
+      const page = await exercisesPage(ctx.sql, args);
       for (const row of page.rows) ctx.loaders.exerciseById.prime(row.id, row);
       return toConnection(page);
     },

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../errors';
 
 /** Relay global IDs: base64 of "Type:id", opaque to clients. */
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {
@@ -16,8 +16,8 @@ export function decodeGlobalId(globalId: string, argument = 'id'): { typename: s
 }
 
 /** The database id inside a global ID that must name an object of `typename`. */
-export function idOf(typename: string, globalId: string, argument = 'id'): number {
-  const decoded = decodeGlobalId(globalId, argument);
+export function idOf(typename: string, globalId: string | number, argument = 'id'): number {
+  const decoded = decodeGlobalId(String(globalId), argument);
   if (decoded.typename !== typename) {
     throw badInput(`Expected a ${typename} ID, got a ${decoded.typename} ID`, argument);
   }

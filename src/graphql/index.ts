@@ -1,12 +1,12 @@
 import { isObjectType } from 'graphql';
 import { builder, nodeTypeNames } from './builder';
 import './payload';
-import './user';
+import './users';
 import './catalogue';
 import './training';
 import './social';
 import './activity';
-import './leaderboard';
+import './leaderboards';
 import './messaging';
 
 export const schema = builder.toSchema({ sortSchema: true });

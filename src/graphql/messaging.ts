@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import type { ConversationRow, MessageRow } from '../db/rows';
 import {
   addReaction,
   createConversation,
@@ -8,26 +9,16 @@ import {
   removeReaction,
   sendMessage,
 } from '../domain/messaging';
+import { badInput, checkRange, forbidden } from '../errors';
 import { createLoaders } from '../loaders';
-import { loadEach } from '../loaders/keyed';
-import {
-  type ConversationRow,
-  INBOX_KEY_TYPES,
-  MEMBER_KEY_TYPES,
-  MESSAGE_KEY_TYPES,
-  type MessageRow,
-  type ReactionGroupRow,
-  SEARCH_KEY_TYPES,
-  searchMessagesPage,
-} from '../loaders/messaging';
+import { loadEach } from '../loaders/factory';
+import { type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
-import { bidirectionalArgs, forwardArgs, pageComplexity } from './connections';
-import { badInput, checkRange, forbidden } from './errors';
+import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { type Connection, parsePage, toConnection } from './pagination';
-import { type Payload, toPayload, UserErrorType } from './payload';
-import { User, UserConnection } from './user';
+import { payloadType, toPayload } from './payload';
+import { User, UserConnection } from './users';
 
 export const Conversation = builder.objectRef<ConversationRow>('Conversation');
 export const Message = builder.objectRef<MessageRow>('Message');
@@ -41,11 +32,6 @@ export const MessageConnection = builder.connectionObject(
   { type: Message, name: 'MessageConnection' },
   { name: 'MessageEdge' },
 );
-
-const EMPTY_CONNECTION: Connection<never> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-};
 
 /** A row whose viewer is no longer a member (the leave payload) shows its header only. */
 const isMemberView = (conversation: ConversationRow) => conversation.viewerLastReadSequenceNumber !== null;
@@ -86,11 +72,9 @@ builder.node(Conversation, {
       args: forwardArgs,
       complexity: pageComplexity,
       resolve: async (conversation, args, ctx) => {
-        const page = parsePage(args, MEMBER_KEY_TYPES);
+        const members = ctx.loaders.membersByConversationId(args);
         if (!isMemberView(conversation)) return EMPTY_CONNECTION;
-        // Not primed into userById: whether a sender then hits the cache would depend on which
-        // statement returned first, and the statements of a request would stop being deterministic.
-        return toConnection(await ctx.loaders.membersByConversationId(page).load(conversation.id));
+        return toConnection(await members.load(conversation.id));
       },
     }),
     messages: t.field({
@@ -99,9 +83,9 @@ builder.node(Conversation, {
       args: bidirectionalArgs,
       complexity: pageComplexity,
       resolve: async (conversation, args, ctx) => {
-        const page = parsePage(args, MESSAGE_KEY_TYPES);
+        const messages = ctx.loaders.messagesByConversationId(args);
         if (!isMemberView(conversation)) return EMPTY_CONNECTION;
-        const result = await ctx.loaders.messagesByConversationId(page).load(conversation.id);
+        const result = await messages.load(conversation.id);
         for (const row of result.rows) ctx.loaders.messageById.prime(row.id, row);
         return toConnection(result);
       },
@@ -153,9 +137,9 @@ builder.objectFields(User, (t) => ({
     args: forwardArgs,
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
-      const page = parsePage(args, INBOX_KEY_TYPES);
+      const inbox = ctx.loaders.conversationsByUserId(args);
       if (ctx.viewer?.id !== user.id) return EMPTY_CONNECTION;
-      return toConnection(await ctx.loaders.conversationsByUserId(page).load(user.id));
+      return toConnection(await inbox.load(user.id));
     },
   }),
 }));
@@ -173,7 +157,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Members only; anyone else gets null.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.conversationById.load(idOf('Conversation', String(args.id))),
+    resolve: (_root, args, ctx) => ctx.loaders.conversationById.load(idOf('Conversation', args.id)),
   }),
   searchMessages: t.field({
     type: MessageConnection,
@@ -182,7 +166,7 @@ builder.queryFields((t) => ({
     args: { query: t.arg.string({ required: true }), conversationId: t.arg.id(), ...forwardArgs },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
-      const page = parsePage(args, SEARCH_KEY_TYPES);
+      const page = searchPageOf(args);
       const query = args.query.trim();
       if (query.length === 0 || query.length > 500) throw badInput('query must be 1 to 500 characters', 'query');
       const conversationId =
@@ -228,23 +212,15 @@ builder.subscriptionField('messageAdded', (t) =>
 
 // Mutations: thin wrappers over src/domain/messaging.ts.
 
-function conversationPayload(name: string) {
-  return builder.objectRef<Payload<{ conversation: ConversationRow }>>(name).implement({
-    fields: (t) => ({
-      conversation: t.field({ type: Conversation, nullable: true, resolve: (p) => p.conversation ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
-}
+const conversationPayload = (name: string) =>
+  payloadType<{ conversation: ConversationRow }>(name, (t) => ({
+    conversation: t.field({ type: Conversation, nullable: true, resolve: (p) => p.conversation ?? null }),
+  }));
 
-function messagePayload(name: string) {
-  return builder.objectRef<Payload<{ message: MessageRow }>>(name).implement({
-    fields: (t) => ({
-      message: t.field({ type: Message, nullable: true, resolve: (p) => p.message ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
-}
+const messagePayload = (name: string) =>
+  payloadType<{ message: MessageRow }>(name, (t) => ({
+    message: t.field({ type: Message, nullable: true, resolve: (p) => p.message ?? null }),
+  }));
 
 const CreateConversationPayload = conversationPayload('CreateConversationPayload');
 const LeaveConversationPayload = conversationPayload('LeaveConversationPayload');
@@ -298,7 +274,7 @@ builder.mutationFields((t) => ({
       toPayload(
         createConversation(ctx, {
           title: input.title,
-          memberIds: input.memberIds.map((id, i) => idOf('User', String(id), `memberIds.${i}`)),
+          memberIds: input.memberIds.map((id, i) => idOf('User', id, `memberIds.${i}`)),
         }),
       ),
   }),
@@ -308,7 +284,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         leaveConversation(ctx, {
-          conversationId: idOf('Conversation', String(input.conversationId), 'conversationId'),
+          conversationId: idOf('Conversation', input.conversationId, 'conversationId'),
         }),
       ),
   }),
@@ -318,7 +294,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         sendMessage(ctx, {
-          conversationId: idOf('Conversation', String(input.conversationId), 'conversationId'),
+          conversationId: idOf('Conversation', input.conversationId, 'conversationId'),
           body: input.body,
           idempotencyKey: input.idempotencyKey,
         }),
@@ -328,9 +304,7 @@ builder.mutationFields((t) => ({
     type: EditMessagePayload,
     args: { input: t.arg({ type: EditMessageInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(
-        editMessage(ctx, { messageId: idOf('Message', String(input.messageId), 'messageId'), body: input.body }),
-      ),
+      toPayload(editMessage(ctx, { messageId: idOf('Message', input.messageId, 'messageId'), body: input.body })),
   }),
   markConversationRead: t.field({
     type: MarkConversationReadPayload,
@@ -338,7 +312,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       toPayload(
         markConversationRead(ctx, {
-          conversationId: idOf('Conversation', String(input.conversationId), 'conversationId'),
+          conversationId: idOf('Conversation', input.conversationId, 'conversationId'),
           upToSequenceNumber: input.upToSequenceNumber,
         }),
       ),
@@ -347,16 +321,12 @@ builder.mutationFields((t) => ({
     type: ReactionPayload,
     args: { input: t.arg({ type: ReactionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(
-        addReaction(ctx, { messageId: idOf('Message', String(input.messageId), 'messageId'), emoji: input.emoji }),
-      ),
+      toPayload(addReaction(ctx, { messageId: idOf('Message', input.messageId, 'messageId'), emoji: input.emoji })),
   }),
   removeReaction: t.field({
     type: ReactionPayload,
     args: { input: t.arg({ type: ReactionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(
-        removeReaction(ctx, { messageId: idOf('Message', String(input.messageId), 'messageId'), emoji: input.emoji }),
-      ),
+      toPayload(removeReaction(ctx, { messageId: idOf('Message', input.messageId, 'messageId'), emoji: input.emoji })),
   }),
 }));

@@ -1,5 +1,6 @@
+import type { FieldMap } from '@pothos/core';
+import { ERROR_CODES, type Result, type UserError } from '../errors';
 import { builder } from './builder';
-import { ERROR_CODES, type Result, type UserError } from './errors';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   values: ERROR_CODES,
@@ -24,4 +25,16 @@ export type Payload<T> = Partial<T> & { errors: UserError[] };
 export async function toPayload<T extends object>(result: Promise<Result<T>> | Result<T>): Promise<Payload<T>> {
   const settled = await result;
   return settled.ok ? { ...settled.value, errors: [] } : ({ errors: settled.errors } as Payload<T>);
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** A mutation payload: the fields of its value, plus the `errors` field every payload has. */
+export function payloadType<T extends object>(
+  name: string,
+  fields: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Payload<T>>) => FieldMap,
+) {
+  return builder.objectRef<Payload<T>>(name).implement({
+    fields: (t) => ({ ...fields(t), errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }) }),
+  });
 }

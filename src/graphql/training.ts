@@ -1,21 +1,14 @@
+import type { UserRow, WorkoutRow } from '../db/rows';
 import { deleteWorkout, logWorkout } from '../domain/training';
-import { loadEach } from '../loaders/keyed';
-import {
-  type StatsRow,
-  type WeeklyProgressRow,
-  WORKOUT_KEY_TYPES,
-  type WorkoutRow,
-  type WorkoutSetRow,
-} from '../loaders/training';
-import type { UserRow } from '../loaders/users';
+import { checkRange } from '../errors';
+import { loadEach } from '../loaders/factory';
+import type { StatsRow, WeeklyProgressRow, WorkoutSetRow } from '../loaders/training';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
-import { bidirectionalArgs, pageComplexity } from './connections';
-import { checkRange, type UserError } from './errors';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
-import { parsePage, toConnection } from './pagination';
-import { toPayload, UserErrorType } from './payload';
-import { User } from './user';
+import { payloadType, toPayload } from './payload';
+import { User } from './users';
 
 export const Workout = builder.objectRef<WorkoutRow>('Workout');
 export const WorkoutSet = builder.objectRef<WorkoutSetRow>('WorkoutSet');
@@ -96,8 +89,7 @@ builder.objectFields(User, (t) => ({
     description: 'Newest first.',
     args: bidirectionalArgs,
     complexity: pageComplexity,
-    resolve: async (user, args, ctx) =>
-      toConnection(await ctx.loaders.workoutsByUserId(parsePage(args, WORKOUT_KEY_TYPES)).load(user.id)),
+    resolve: async (user, args, ctx) => toConnection(await ctx.loaders.workoutsByUserId(args).load(user.id)),
   }),
   stats: t.field({
     type: UserStats,
@@ -113,7 +105,7 @@ builder.objectFields(User, (t) => ({
       weeks: t.arg.int({ defaultValue: 12 }),
     },
     resolve: (user, args, ctx) => {
-      const exerciseId = idOf('Exercise', String(args.exerciseId), 'exerciseId');
+      const exerciseId = idOf('Exercise', args.exerciseId, 'exerciseId');
       const weeks = checkRange(args.weeks ?? 12, 1, 104, 'weeks');
       return ctx.loaders.progressByUserId({ exerciseId, weeks }).load(user.id);
     },
@@ -125,7 +117,7 @@ builder.queryField('workout', (t) =>
     type: Workout,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.workoutById.load(idOf('Workout', String(args.id))),
+    resolve: (_root, args, ctx) => ctx.loaders.workoutById.load(idOf('Workout', args.id)),
   }),
 );
 
@@ -150,28 +142,18 @@ const DeleteWorkoutInput = builder.inputType('DeleteWorkoutInput', {
   fields: (t) => ({ workoutId: t.id({ required: true }) }),
 });
 
-const LogWorkoutPayload = builder
-  .objectRef<{ workout?: WorkoutRow; user?: UserRow; errors: UserError[] }>('LogWorkoutPayload')
-  .implement({
-    fields: (t) => ({
-      workout: t.field({ type: Workout, nullable: true, resolve: (p) => p.workout ?? null }),
-      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
+const LogWorkoutPayload = payloadType<{ workout: WorkoutRow; user: UserRow }>('LogWorkoutPayload', (t) => ({
+  workout: t.field({ type: Workout, nullable: true, resolve: (p) => p.workout ?? null }),
+  user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+}));
 
-const DeleteWorkoutPayload = builder
-  .objectRef<{ deletedWorkoutId?: number; user?: UserRow; errors: UserError[] }>('DeleteWorkoutPayload')
-  .implement({
-    fields: (t) => ({
-      deletedWorkoutId: t.id({
-        nullable: true,
-        resolve: (p) => (p.deletedWorkoutId ? encodeGlobalId('Workout', p.deletedWorkoutId) : null),
-      }),
-      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
+const DeleteWorkoutPayload = payloadType<{ deletedWorkoutId: number; user: UserRow }>('DeleteWorkoutPayload', (t) => ({
+  deletedWorkoutId: t.id({
+    nullable: true,
+    resolve: (p) => (p.deletedWorkoutId ? encodeGlobalId('Workout', p.deletedWorkoutId) : null),
+  }),
+  user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+}));
 
 builder.mutationFields((t) => ({
   logWorkout: t.field({
@@ -183,7 +165,7 @@ builder.mutationFields((t) => ({
           ...input,
           sets: input.sets.map((set, i) => ({
             ...set,
-            exerciseId: idOf('Exercise', String(set.exerciseId), `input.sets.${i}.exerciseId`),
+            exerciseId: idOf('Exercise', set.exerciseId, `input.sets.${i}.exerciseId`),
           })),
         }),
       ),
@@ -192,6 +174,6 @@ builder.mutationFields((t) => ({
     type: DeleteWorkoutPayload,
     args: { input: t.arg({ type: DeleteWorkoutInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      toPayload(deleteWorkout(ctx, idOf('Workout', String(input.workoutId), 'input.workoutId'))),
+      toPayload(deleteWorkout(ctx, idOf('Workout', input.workoutId, 'input.workoutId'))),
   }),
 }));

@@ -1,6 +1,5 @@
 import type { Sql } from '../db/client';
-
-export type LeaderboardKind = 'XP_ALL_TIME' | 'VOLUME_THIS_WEEK';
+import type { LeaderboardKind } from '../db/schema';
 
 export type Clock = () => Date;
 

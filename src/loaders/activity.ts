@@ -1,22 +1,29 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { activityEvents } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { byKey, loader, loaderPerArgs } from './keyed';
-import { keysetPages, keyValue } from './keyset';
+import type { ActivityType, activityEvents } from '../db/schema';
+import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
+import { byKey, loader, loaderPerArgs } from './factory';
+import { keysetPages, keyValue } from './keyset-pages';
 
 export type ActivityEventRow = typeof activityEvents.$inferSelect;
-export type ActivityTypeName = ActivityEventRow['type'];
 
-export const ACTIVITY_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-
-export interface ActivityArgs {
-  page: Page;
-  /** Only these types; null for all. */
-  types: ActivityTypeName[] | null;
+export interface ActivityArgs extends ConnectionArgs {
+  /** Only these types; all when null or empty. */
+  types?: ActivityType[] | null;
 }
 
-function typeFilter(sql: Sql, types: ActivityTypeName[] | null): Fragment {
+/** A checked activity request: the page, and the distinct types in one order (null for all). */
+export interface ActivityFilter {
+  page: Page;
+  types: ActivityType[] | null;
+}
+
+export function activityFilter(args: ActivityArgs): ActivityFilter {
+  const types = args.types && args.types.length > 0 ? [...new Set(args.types)].sort() : null;
+  return { page: parsePage(args, TIME_AND_ID), types };
+}
+
+function typeFilter(sql: Sql, types: ActivityType[] | null): Fragment {
   return types ? sql`a.type = any(${types}::activity_type[])` : sql`true`;
 }
 
@@ -32,15 +39,15 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
    * predicate matches `type <> 'MESSAGE_SENT'` exactly, so rows come out in index order); only the
    * viewer's own page, with MESSAGE_SENT, reads the full per-user index.
    */
-  const activityPages = (name: string, visible: Fragment) =>
-    loaderPerArgs(({ page, types }: ActivityArgs) =>
+  const activityPages = (name: string, visible: Fragment) => {
+    const byFilter = loaderPerArgs(({ page, types }: ActivityFilter) =>
       loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>((userIds) =>
         keysetPages<ActivityEventRow>(
           sql,
           {
             name,
             key: ['a.created_at', 'a.id'],
-            keyTypes: ACTIVITY_KEY_TYPES,
+            keyTypes: TIME_AND_ID,
             order: 'desc',
             select: sql`a.*`,
             from: sql`activity_events a`,
@@ -51,6 +58,8 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
         ),
       ),
     );
+    return (args: ActivityArgs) => byFilter(activityFilter(args));
+  };
 
   const activityByUserId = activityPages('loader:activityByUserId', sql`a.type <> 'MESSAGE_SENT'`);
   const ownActivity = viewerId === null ? null : activityPages('loader:ownActivity', sql`true`);
@@ -68,7 +77,7 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
 export async function feedPage(
   sql: Sql,
   viewerId: number,
-  { page, types }: ActivityArgs,
+  { page, types }: ActivityFilter,
 ): Promise<PageResult<ActivityEventRow & { cursorKey: string[] }>> {
   const after = page.after
     ? sql`and (a.created_at, a.id) < (${keyValue(sql, page.after[0]!, 'timestamptz')}, ${keyValue(sql, page.after[1]!, 'bigint')})`

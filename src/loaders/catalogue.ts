@@ -1,8 +1,9 @@
 import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
-import type { Page } from '../graphql/pagination';
-import { byKey, groupByKey, loader } from './keyed';
-import { keysetPage, pageLoader } from './keyset';
+import { timed } from '../db/statements';
+import type { ConnectionArgs } from '../pagination';
+import { byKey, groupByKey, loader } from './factory';
+import { keysetPage, pageLoader } from './keyset-pages';
 
 export type MuscleRow = typeof muscles.$inferSelect;
 export type ExerciseRow = typeof exercises.$inferSelect;
@@ -48,30 +49,31 @@ export function catalogueLoaders(sql: Sql) {
     where: (muscle) => sql`a.muscle_id = ${muscle}`,
   });
 
-  const allMuscles = loader<'all', MuscleRow[]>(async (keys) => {
-    const rows = await sql<MuscleRow[]>`/* loader:allMuscles */ select * from muscles order by name`;
-    for (const row of rows) muscleById.prime(row.id, row);
-    return keys.map(() => rows);
-  });
+  // Not a DataLoader: there is nothing to batch, only one answer per request to keep. It primes
+  // muscleById because every muscle is in it, so no later muscleById statement can depend on order.
+  let everyMuscle: Promise<MuscleRow[]> | null = null;
+  const allMuscles = () =>
+    (everyMuscle ??= timed(async () => {
+      const rows = await sql<MuscleRow[]>`/* loader:allMuscles */ select * from muscles order by name`;
+      for (const row of rows) muscleById.prime(row.id, row);
+      return rows;
+    }));
 
   return { muscleById, exerciseById, activationsByExerciseId, exercisesByMuscleId, allMuscles };
 }
 
-export const EXERCISE_KEY_TYPES = ['float', 'integer'] as const;
-export const CATALOGUE_KEY_TYPES = ['text', 'integer'] as const;
-
 /** Every exercise, alphabetically. */
-export function exercisesPage(sql: Sql, page: Page) {
+export function exercisesPage(sql: Sql, args: ConnectionArgs) {
   return keysetPage<ExerciseRow>(
     sql,
     {
       name: 'page:exercises',
       key: ['e.name', 'e.id'],
-      keyTypes: CATALOGUE_KEY_TYPES,
+      keyTypes: ['text', 'integer'],
       order: 'asc',
       select: sql`e.*`,
       from: sql`exercises e`,
     },
-    page,
+    args,
   );
 }

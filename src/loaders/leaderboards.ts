@@ -1,10 +1,9 @@
 import type { Sql } from '../db/client';
-import type { leaderboardRefreshes } from '../db/schema';
-import type { Page } from '../graphql/pagination';
-import type { LeaderboardKind } from '../jobs/leaderboards';
-import { byKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage } from './keyset';
-import type { UserRow } from './users';
+import type { UserRow } from '../db/rows';
+import type { LeaderboardKind, leaderboardRefreshes } from '../db/schema';
+import type { ConnectionArgs } from '../pagination';
+import { byKey, loader, loaderPerArgs } from './factory';
+import { keysetPage } from './keyset-pages';
 
 export type LeaderboardRefreshRow = typeof leaderboardRefreshes.$inferSelect;
 
@@ -13,9 +12,6 @@ export interface RankRow {
   rank: number;
   score: number;
 }
-
-/** Highest score first; among equal scores the higher user id first, the same on every page and refresh. */
-export const LEADERBOARD_KEY_TYPES = ['float', 'bigint'] as const;
 
 /** Leaves out users who turned on ghost mode or opted out since the rankings were computed. */
 const LISTED = 'not u.ghost_mode and u.leaderboard_opt_in';
@@ -54,13 +50,14 @@ export type LeaderboardPageRow = UserRow & { entryRank: number; entryScore: numb
  * One page of a board: a range scan of leaderboard_entries_global_idx (or _country_idx) from the
  * cursor, with each row's live users row joined in.
  */
-export function leaderboardPage(sql: Sql, kind: LeaderboardKind, country: string | null, page: Page) {
+export function leaderboardPage(sql: Sql, kind: LeaderboardKind, country: string | null, args: ConnectionArgs) {
   return keysetPage<Omit<LeaderboardPageRow, 'cursorKey'>>(
     sql,
     {
       name: 'page:leaderboard',
       key: ['e.score', 'e.user_id'],
-      keyTypes: LEADERBOARD_KEY_TYPES,
+      // Highest score first; among equal scores the higher user id first, the same on every page and refresh.
+      keyTypes: ['float', 'bigint'],
       order: 'desc',
       select: sql`u.*, e.score as entry_score, ${country ? sql`e.country_rank` : sql`e.rank`} as entry_rank`,
       from: sql`leaderboard_entries e join users u on u.id = e.user_id`,
@@ -68,6 +65,6 @@ export function leaderboardPage(sql: Sql, kind: LeaderboardKind, country: string
         ? sql`e.kind = ${kind}::leaderboard_kind and e.country = ${country} and ${sql.unsafe(LISTED)}`
         : sql`e.kind = ${kind}::leaderboard_kind and ${sql.unsafe(LISTED)}`,
     },
-    page,
+    args,
   );
 }

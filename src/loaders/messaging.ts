@@ -1,26 +1,8 @@
-import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { conversations } from '../db/schema';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { keysetPage, keysetPages, pageLoader } from './keyset';
-import type { UserRow } from './users';
-
-/**
- * A conversation as one viewer sees it. `viewerLastReadSequenceNumber` is the viewer's read mark,
- * null when the viewer is not (or no longer) a member: such a row shows its header and nothing more.
- */
-export type ConversationRow = typeof conversations.$inferSelect & { viewerLastReadSequenceNumber: number | null };
-
-export interface MessageRow {
-  id: number;
-  conversationId: number;
-  senderId: number;
-  sequenceNumber: number;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-}
+import { type ConversationRow, type MessageRow, messageColumns, type UserRow } from '../db/rows';
+import { type ConnectionArgs, type Page, parsePage, TIME_AND_ID } from '../pagination';
+import { byKey, groupByKey, loader } from './factory';
+import { keysetPage, pageLoader } from './keyset-pages';
 
 export interface ReactionGroupRow {
   messageId: number;
@@ -28,22 +10,6 @@ export interface ReactionGroupRow {
   count: number;
   viewerHasReacted: boolean;
 }
-
-/** Every column but the search vector, which no reader needs. */
-export function messageColumns(sql: Sql, alias = 'm'): Fragment {
-  return sql.unsafe(
-    ['id', 'conversation_id', 'sender_id', 'sequence_number', 'body', 'created_at', 'edited_at']
-      .map((column) => `${alias}.${column}`)
-      .join(', '),
-  );
-}
-
-export const MESSAGE_KEY_TYPES: readonly KeyType[] = ['integer'];
-export const INBOX_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-export const MEMBER_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-export const SEARCH_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
-
-type Paged<Row> = PageResult<Row & { cursorKey: string[] }>;
 
 /**
  * Members only, by construction: every conversation and message loader joins the viewer's
@@ -105,7 +71,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
   const messagesByConversationId = pageLoader<MessageRow>(sql, {
     name: 'loader:messagesByConversationId',
     key: ['m.sequence_number'],
-    keyTypes: MESSAGE_KEY_TYPES,
+    keyTypes: ['integer'],
     order: 'asc',
     select: messageColumns(sql),
     from: sql`messages m`,
@@ -116,7 +82,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
   const membersByConversationId = pageLoader<UserRow>(sql, {
     name: 'loader:membersByConversationId',
     key: ['cm.joined_at', 'cm.user_id'],
-    keyTypes: MEMBER_KEY_TYPES,
+    keyTypes: TIME_AND_ID,
     order: 'asc',
     select: sql`u.*`,
     from: sql`conversation_members cm join users u on u.id = cm.user_id`,
@@ -129,27 +95,23 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
    * viewer's conversations are sorted; keeping an order per membership instead would cost every
    * message a write to every member's row (see drizzle/0008_inbox_without_member_writes.sql).
    */
-  const conversationsByUserId = loaderPerArgs((page: Page) =>
-    loader<number, Paged<ConversationRow>>(async (userIds) => {
-      const pages = await keysetPages<ConversationRow>(
-        sql,
-        {
-          name: 'loader:conversationsByUserId',
-          key: ['coalesce(c.last_message_at, c.created_at)', 'c.id'],
-          keyTypes: INBOX_KEY_TYPES,
-          order: 'desc',
-          select: sql`c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number`,
-          from: sql`conversation_members cm join conversations c on c.id = cm.conversation_id`,
-          where: (user) => sql`cm.user_id = ${user}`,
-        },
-        userIds,
-        page,
-      );
-      if (viewerId !== null) {
-        for (const row of pages[userIds.indexOf(viewerId)]?.rows ?? []) conversationById.prime(row.id, row);
-      }
-      return pages;
-    }),
+  const conversationsByUserId = pageLoader<ConversationRow>(
+    sql,
+    {
+      name: 'loader:conversationsByUserId',
+      key: ['coalesce(c.last_message_at, c.created_at)', 'c.id'],
+      keyTypes: TIME_AND_ID,
+      order: 'desc',
+      select: sql`c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number`,
+      from: sql`conversation_members cm join conversations c on c.id = cm.conversation_id`,
+      where: (user) => sql`cm.user_id = ${user}`,
+    },
+    // Primes, unlike other pages: only the viewer's own inbox is ever read, and its rows are exactly
+    // what conversationById would return for the viewer, so no later statement depends on the order.
+    (userIds, pages) => {
+      if (viewerId === null) return;
+      for (const row of pages[userIds.indexOf(viewerId)]?.rows ?? []) conversationById.prime(row.id, row);
+    },
   );
 
   return {
@@ -162,6 +124,9 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
     conversationsByUserId,
   };
 }
+
+/** Parsed before the other checks of searchMessages, so a malformed cursor is always an error. */
+export const searchPageOf = (args: ConnectionArgs) => parsePage(args, TIME_AND_ID);
 
 /**
  * Full-text search over the viewer's conversations (or one of them), newest first. Stemmed English,
@@ -183,7 +148,7 @@ export function searchMessagesPage(
     {
       name: 'page:searchMessages',
       key: ['m.created_at', 'm.id'],
-      keyTypes: SEARCH_KEY_TYPES,
+      keyTypes: TIME_AND_ID,
       order: 'desc',
       select: messageColumns(sql),
       from: sql`messages m`,

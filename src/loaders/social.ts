@@ -1,10 +1,8 @@
 import type { Sql } from '../db/client';
-import type { KeyType } from '../graphql/pagination';
-import { loader } from './keyed';
-import { pageLoader } from './keyset';
-import type { UserRow } from './users';
-
-export const FOLLOW_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
+import type { UserRow } from '../db/rows';
+import { TIME_AND_ID } from '../pagination';
+import { loader } from './factory';
+import { pageLoader } from './keyset-pages';
 
 /**
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
@@ -16,7 +14,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
     pageLoader<UserRow>(sql, {
       name,
       key: ['f.created_at', `f.${other}`],
-      keyTypes: FOLLOW_KEY_TYPES,
+      keyTypes: TIME_AND_ID,
       order: 'desc',
       select: sql`u.*`,
       from: sql`follows f join users u on u.id = ${sql.unsafe(`f.${other}`)}`,

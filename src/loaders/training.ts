@@ -1,10 +1,10 @@
 import type { Sql } from '../db/client';
-import type { workoutSets, workouts } from '../db/schema';
-import type { KeyType } from '../graphql/pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './keyed';
-import { pageLoader } from './keyset';
+import type { WorkoutRow } from '../db/rows';
+import type { workoutSets } from '../db/schema';
+import { TIME_AND_ID } from '../pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { pageLoader } from './keyset-pages';
 
-export type WorkoutRow = typeof workouts.$inferSelect;
 /** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */
 export type WorkoutSetRow = typeof workoutSets.$inferSelect & { exerciseName: string };
 
@@ -22,8 +22,6 @@ export interface WeeklyProgressRow {
   bestEstimatedOneRepMaxKg: number;
   changeKg: number | null;
 }
-
-export const WORKOUT_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 
 export function trainingLoaders(sql: Sql) {
   const workoutById = loader<number, WorkoutRow | null>(async (ids) => {
@@ -49,7 +47,7 @@ export function trainingLoaders(sql: Sql) {
   const workoutsByUserId = pageLoader<WorkoutRow>(sql, {
     name: 'loader:workoutsByUserId',
     key: ['w.started_at', 'w.id'],
-    keyTypes: WORKOUT_KEY_TYPES,
+    keyTypes: TIME_AND_ID,
     order: 'desc',
     select: sql`w.*`,
     from: sql`workouts w`,

@@ -1,10 +1,8 @@
 import type { Sql } from '../db/client';
-import type { users } from '../db/schema';
-import { type ConnectionArgs, type Page, parsePage } from '../graphql/pagination';
-import { byKey, loader } from './keyed';
-import { keysetPage } from './keyset';
-
-export type UserRow = typeof users.$inferSelect;
+import type { UserRow } from '../db/rows';
+import type { ConnectionArgs } from '../pagination';
+import { byKey, loader } from './factory';
+import { keysetPage } from './keyset-pages';
 
 export const USER_KEY = ['lower(u.username)'] as const;
 
@@ -33,7 +31,6 @@ function likePrefix(text: string): string {
 
 /** The user directory in username order; `search` matches a username or display-name prefix. */
 export async function usersPage(sql: Sql, args: ConnectionArgs & { search?: string | null }) {
-  const page: Page = parsePage(args, ['text']);
   const search = args.search?.trim();
   const where = search
     ? sql`(lower(u.username) like ${likePrefix(search)} or lower(u.display_name) like ${likePrefix(search)})`
@@ -49,6 +46,6 @@ export async function usersPage(sql: Sql, args: ConnectionArgs & { search?: stri
       from: sql`users u`,
       where,
     },
-    page,
+    args,
   );
 }

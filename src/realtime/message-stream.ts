@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
+import type { MessageRow } from '../db/rows';
 import { withoutStatementLog } from '../db/statements';
-import type { MessageRow } from '../loaders/messaging';
 import type { MessagingEvent, MessagingPubSub } from './pubsub';
 import { STREAM_PAGE } from './stream-reads';
 

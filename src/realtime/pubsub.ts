@@ -1,3 +1,4 @@
+import type { Fragment } from 'postgres';
 import type { Sql, TransactionSql } from '../db/client';
 import { withoutStatementLog } from '../db/statements';
 import { createStreamReads } from './stream-reads';
@@ -13,9 +14,26 @@ export type MessagingEvent =
   | { type: 'messageAdded'; conversationId: number; messageId: number; sequenceNumber: number }
   | { type: 'memberLeft'; conversationId: number; userId: number };
 
+type EventFields<E> = { [K in keyof E]: E[K] | Fragment };
+
+/**
+ * The one encoding of an event: a `pg_notify` call whose fields are values or columns of the
+ * statement it is part of (a send notifies from inside its insert, where only SQL knows the ids).
+ */
+export function notifyCall(sql: Sql, event: EventFields<MessagingEvent>): Fragment {
+  const fields = Object.entries(event).map(([name, value]) => {
+    const part =
+      typeof value === 'number' ? sql`${value}::bigint` : typeof value === 'string' ? sql`${value}::text` : value;
+    return sql`${name}::text, ${part}`;
+  });
+  const object = fields.reduce((acc, field) => sql`${acc}, ${field}`);
+  return sql`pg_notify(${MESSAGING_CHANNEL}, json_build_object(${object})::text)`;
+}
+
 /** Queues the event on the writing transaction: PostgreSQL delivers it at commit, never on rollback. */
 export async function publish(tx: TransactionSql, event: MessagingEvent): Promise<void> {
-  await tx`/* notify:messaging */ select pg_notify(${MESSAGING_CHANNEL}, ${JSON.stringify(event)})`;
+  const sql = tx as unknown as Sql;
+  await sql`/* notify:messaging */ select ${notifyCall(sql, event)}`;
 }
 
 function parseEvent(payload: string): MessagingEvent | null {

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
+import { type MessageRow, messageColumns } from '../db/rows';
 import { withoutStatementLog } from '../db/statements';
-import { loader } from '../loaders/keyed';
-import { type MessageRow, messageColumns } from '../loaders/messaging';
+import { loader } from '../loaders/factory';
 
 /** Rows read per statement while replaying; a stream asks for the next page once the client took this one. */
 export const STREAM_PAGE = 100;

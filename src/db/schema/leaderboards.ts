@@ -19,6 +19,7 @@ import {
 const countryCode = customType<{ data: string }>({ dataType: () => 'char(2) collate "C"' });
 
 export const leaderboardKind = pgEnum('leaderboard_kind', ['XP_ALL_TIME', 'VOLUME_THIS_WEEK']);
+export type LeaderboardKind = (typeof leaderboardKind.enumValues)[number];
 
 /**
  * The last refresh's rankings: one row per listed user and kind. src/jobs/leaderboards.ts builds a
@@ -40,7 +41,7 @@ export const leaderboardEntries = pgTable(
   (t) => [
     uniqueIndex('leaderboard_entries_user_idx').on(t.kind, t.userId),
     // Pages read score desc, user_id desc (a cursor survives a refresh); DESC NULLS LAST like every
-    // descending key, because src/loaders/keyset.ts orders that way and a mismatch means a full sort.
+    // descending key, because src/loaders/keyset-pages.ts orders that way and a mismatch means a full sort.
     index('leaderboard_entries_global_idx').on(t.kind, t.score.desc(), t.userId.desc()),
     index('leaderboard_entries_country_idx')
       .on(t.kind, t.country, t.score.desc(), t.userId.desc())

@@ -100,6 +100,7 @@ export const workoutSets = pgTable(
 );
 
 export const activityType = pgEnum('activity_type', ['WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED', 'MESSAGE_SENT']);
+export type ActivityType = (typeof activityType.enumValues)[number];
 
 export const activityEvents = pgTable(
   'activity_events',

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { KeyType, Page, PageResult } from '../graphql/pagination';
-import { loader, loaderPerArgs } from './keyed';
+import { type ConnectionArgs, type KeyType, type Page, type PageResult, parsePage } from '../pagination';
+import { loader, loaderPerArgs } from './factory';
 
 /**
  * How one connection is ordered and where its rows come from. Every key column sorts the same way,
@@ -123,25 +123,39 @@ export async function keysetPages<Row>(
   });
 }
 
-/** A root connection (no parent): the same statement shape with a single page. */
+/**
+ * A root connection (no parent): the same statement shape with a single page. Takes the client's
+ * connection arguments, or a page already parsed when the resolver must reject a bad cursor first.
+ */
 export async function keysetPage<Row>(
   sql: Sql,
   spec: Omit<KeysetSpec, 'where' | 'parentType'> & { where?: Fragment },
-  page: Page,
+  page: ConnectionArgs | Page,
 ): Promise<PageResult<Row & { cursorKey: string[] }>> {
   const where = spec.where ?? sql`true`;
-  const [result] = await keysetPages<Row>(sql, { ...spec, where: () => where }, [0], page);
+  const parsed = 'limit' in page ? page : parsePage(page, spec.keyTypes);
+  const [result] = await keysetPages<Row>(sql, { ...spec, where: () => where }, [0], parsed);
   return result!;
 }
 
-/** One page loader per distinct page arguments, each batching every parent's page into one statement. */
+type PageOf<Row> = PageResult<Row & { cursorKey: string[] }>;
+
+/**
+ * Per-parent pages from the client's connection arguments, checked against the spec's key types:
+ * one loader per distinct page, each batching every parent's page into one statement. Calling it
+ * validates the arguments, so a resolver can reject a bad cursor before deciding the page is empty.
+ */
 export function pageLoader<Row>(
   sql: Sql,
   spec: KeysetSpec,
-): (page: Page) => DataLoader<number | string, PageResult<Row & { cursorKey: string[] }>, number | string> {
-  return loaderPerArgs((page: Page) =>
-    loader<number | string, PageResult<Row & { cursorKey: string[] }>>((parents) =>
-      keysetPages<Row>(sql, spec, parents, page),
-    ),
+  onBatch?: (parents: readonly (number | string)[], pages: PageOf<Row>[]) => void,
+): (args: ConnectionArgs) => DataLoader<number | string, PageOf<Row>, number | string> {
+  const byPage = loaderPerArgs((page: Page) =>
+    loader<number | string, PageOf<Row>>(async (parents) => {
+      const pages = await keysetPages<Row>(sql, spec, parents, page);
+      onBatch?.(parents, pages);
+      return pages;
+    }),
   );
+  return (args) => byPage(parsePage(args, spec.keyTypes));
 }

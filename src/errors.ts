@@ -30,6 +30,8 @@ export const fail = <T = never>(code: ErrorCode, message: string, field: string 
   errors: [userError(code, message, field)],
 });
 export const failWith = <T = never>(errors: UserError[]): Result<T> => ({ ok: false, errors });
+/** What every write answers an anonymous caller: "Sign in to <action>". */
+export const signInTo = <T = never>(action: string): Result<T> => fail('UNAUTHENTICATED', `Sign in to ${action}`);
 
 export class UserErrorsThrown extends Error {
   constructor(readonly errors: UserError[]) {

@@ -53,6 +53,9 @@ export interface Page {
   before: string[] | null;
 }
 
+/** The most common sort key: a timestamp, ties broken by the row id. */
+export const TIME_AND_ID: readonly KeyType[] = ['timestamptz', 'bigint'];
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -86,33 +89,4 @@ export interface PageResult<Row extends Keyed> {
   rows: Row[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-}
-
-export interface Connection<Node> {
-  edges: { cursor: string; node: Node }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
-
-export function toConnection<Row extends Keyed, Node = Row>(
-  result: PageResult<Row>,
-  toNode: (row: Row) => Node = (row) => row as unknown as Node,
-): Connection<Node> {
-  const edges = result.rows.map((row) => ({
-    cursor: cursorCodec.encode(row.cursorKey),
-    node: toNode(row),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: result.hasNextPage,
-      hasPreviousPage: result.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
 }

@@ -1,12 +1,11 @@
+import type { UserRow } from '../db/rows';
 import { updateProfile } from '../domain/profile';
-import { loadEach } from '../loaders/keyed';
-import type { UserRow } from '../loaders/users';
+import { loadEach } from '../loaders/factory';
 import { usersPage } from '../loaders/users';
 import { builder } from './builder';
-import { bidirectionalArgs, pageComplexity } from './connections';
+import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
-import { toConnection } from './pagination';
-import { toPayload, UserErrorType } from './payload';
+import { payloadType, toPayload } from './payload';
 
 export const User = builder.objectRef<UserRow>('User');
 
@@ -52,7 +51,7 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.userById.load(idOf('User', String(args.id))),
+    resolve: (_root, args, ctx) => ctx.loaders.userById.load(idOf('User', args.id)),
   }),
   userByUsername: t.field({
     type: User,
@@ -83,14 +82,9 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   }),
 });
 
-const UpdateProfilePayload = builder
-  .objectRef<{ user?: UserRow | null; errors: import('./errors').UserError[] }>('UpdateProfilePayload')
-  .implement({
-    fields: (t) => ({
-      user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
-      errors: t.field({ type: [UserErrorType], resolve: (p) => p.errors }),
-    }),
-  });
+const UpdateProfilePayload = payloadType<{ user: UserRow }>('UpdateProfilePayload', (t) => ({
+  user: t.field({ type: User, nullable: true, resolve: (p) => p.user ?? null }),
+}));
 
 builder.mutationField('updateProfile', (t) =>
   t.field({

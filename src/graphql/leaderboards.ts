@@ -1,12 +1,11 @@
+import type { UserRow } from '../db/rows';
+import type { LeaderboardKind as Kind } from '../db/schema';
 import { normalizeCountry } from '../domain/validate';
-import type { LeaderboardKind as Kind } from '../jobs/leaderboards';
-import { LEADERBOARD_KEY_TYPES, leaderboardPage } from '../loaders/leaderboards';
-import type { UserRow } from '../loaders/users';
+import { badInput } from '../errors';
+import { leaderboardPage } from '../loaders/leaderboards';
 import { builder } from './builder';
-import { forwardArgs, pageComplexity } from './connections';
-import { badInput } from './errors';
-import { type Connection, parsePage, toConnection } from './pagination';
-import { User } from './user';
+import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';
+import { User } from './users';
 
 interface EntryShape {
   rank: number;
@@ -66,10 +65,9 @@ builder.queryField('leaderboard', (t) =>
       if (args.country != null && !country) {
         throw badInput('country must be an ISO-3166 alpha-2 code such as "SE"', 'country');
       }
-      const page = parsePage(args, LEADERBOARD_KEY_TYPES);
       let [refresh, result] = await Promise.all([
         ctx.loaders.leaderboardRefreshByKind.load(args.kind),
-        leaderboardPage(ctx.sql, args.kind, country, page),
+        leaderboardPage(ctx.sql, args.kind, country, args),
       ]);
       if (!refresh) {
         // Only on a database never refreshed (new, or after a crash emptied the unlogged tables):
@@ -77,7 +75,7 @@ builder.queryField('leaderboard', (t) =>
         await ctx.leaderboards.ensureRefreshed();
         [refresh, result] = await Promise.all([
           ctx.loaders.leaderboardRefreshByKind.clear(args.kind).load(args.kind),
-          leaderboardPage(ctx.sql, args.kind, country, page),
+          leaderboardPage(ctx.sql, args.kind, country, args),
         ]);
       }
       const connection = toConnection(result, ({ entryRank, entryScore, cursorKey: _key, ...user }) => {
