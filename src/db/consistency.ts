@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 
 /**
  * The consistency token is a PostgreSQL WAL position (LSN) in PostgreSQL's own text form, `16/B374D848`:
