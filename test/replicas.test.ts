@@ -5,6 +5,7 @@ import { type App, createApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { createSql, type Sql } from '../src/db/client';
 import { parseLsn } from '../src/db/consistency';
+import { routingMetrics } from '../src/db/replicas';
 import { errorCodes, expectData, run } from './kit/client';
 import { type ReplicatedCluster, setReplay, startReplicatedCluster } from './kit/replication';
 import { createUser } from './kit/seed';
@@ -39,6 +40,15 @@ const token = (result: { extensions?: Record<string, unknown> }) => {
   return value as string;
 };
 const lsn = (text: string) => parseLsn(text)!;
+/** Until the router has seen the replica replay `position`: a read with that token then needs no wait. */
+const replayed = (handle: { app: App }, position: string) =>
+  expect
+    .poll(async () => {
+      await handle.app.services.replicas!.check();
+      const seen = routing(handle).replicas[0]!.replayedLsn;
+      return seen !== null && lsn(seen) >= lsn(position);
+    })
+    .toBe(true);
 
 beforeAll(async () => {
   cluster = await startReplicatedCluster();
@@ -60,6 +70,7 @@ describe('read replicas', () => {
     const written = await run(server, UPDATE, { name: 'After' }, { as: user.id });
     expect(expectData(written).updateProfile.user.displayName).toBe('After');
     expect(written.statements.at(-1)).toBe('consistency:written');
+    await replayed(server, token(written));
 
     const read = await run(server, VIEWER, {}, { as: user.id, headers: { 'Spotter-Consistency': token(written) } });
     expect(expectData(read).viewer.displayName).toBe('After');
@@ -93,6 +104,7 @@ describe('read replicas', () => {
     }
     const readsBefore = routing(server).replicas[0]!.reads;
     const written = await run(server, UPDATE, { name: 'Newer' }, { as: user.id });
+    await replayed(server, token(written));
     const caughtUp = await run(server, VIEWER, {}, { as: user.id, headers: { 'Spotter-Consistency': token(written) } });
     expect(expectData(caughtUp).viewer.displayName).toBe('Newer');
     expect(routing(server).replicas[0]!.reads).toBe(readsBefore + 1);
@@ -113,6 +125,9 @@ describe('read replicas', () => {
       expect(ready.status).toBe(200);
       expect(((await ready.json()) as any).replicas[0]).toMatchObject({ state: 'down', inRotation: false });
       expect(routing(server).primaryReads.noReplicaInRotation + routing(server).primaryReads.replicaFailed).toBe(20);
+      expect(routingMetrics(routing(server))).toContain(
+        `spotter_replica_in_rotation{replica="${routing(server).replicas[0]!.name}"} 0`,
+      );
     } finally {
       await cluster.standby.start();
     }
