@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -13,6 +15,8 @@ export interface Latency {
   p99: number;
   /** Non-2xx responses, socket errors, timeouts, and responses with GraphQL errors or UserErrors. */
   errors: number;
+  /** CPU time (user + system) of the server process per completed request, from /proc; when asked for. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -21,6 +25,23 @@ export interface LoadOptions {
   next: () => Operation;
   connections: number;
   seconds: number;
+  /** Read this process's CPU time from /proc around the measured window. */
+  cpuPid?: number;
+}
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU of a process so far, in ms (fields 14 and 15 of /proc/<pid>/stat). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** Nearest-rank percentile of an ascending array of milliseconds. */
@@ -48,7 +69,9 @@ function summarize(latencies: number[], seconds: number, errors: number): Latenc
 export async function measureHttp(options: LoadOptions): Promise<Latency> {
   await runAutocannon({ ...options, seconds: Math.min(2, Math.max(1, options.seconds / 4)) });
   await drain(options.origin);
+  const cpuBefore = options.cpuPid ? processCpuMs(options.cpuPid) : 0;
   const latency = await runAutocannon(options);
+  if (options.cpuPid) latency.cpuMsPerRequest = (processCpuMs(options.cpuPid) - cpuBefore) / latency.requests;
   await drain(options.origin);
   return latency;
 }
@@ -58,7 +81,16 @@ export async function measureHttp(options: LoadOptions): Promise<Latency> {
  * One more request queues behind them, so the next run does not start on a busy server.
  */
 async function drain(origin: string): Promise<void> {
-  await execute(origin, { query: '{ __typename }', variables: {}, token: null });
+  await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    ...requestInit({ query: '{ __typename }', variables: {}, token: null }),
+  }).then((response) => response.arrayBuffer());
+}
+
+/** The exact bytes the server answers an operation with. */
+export async function responseBytes(origin: string, operation: Operation): Promise<string> {
+  const response = await fetch(`${origin}/graphql`, { method: 'POST', ...requestInit(operation) });
+  return response.text();
 }
 
 async function runAutocannon(options: LoadOptions): Promise<Latency> {

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Latency } from './measure';
+import type { SpeedResult } from './speed';
 import { type Bar, barChart } from './svg';
 
 export interface CaseResult {
@@ -16,6 +17,8 @@ export interface CaseResult {
   floor: Latency | null;
   /** GraphQL p50 at concurrency 1 over the raw-SQL floor's p50. */
   ratio: number | null;
+  /** Issue 10's measurement (P0-P4): levels 1, 8, 32, floor over node:http, CPU per request. */
+  speed?: SpeedResult;
 }
 
 export interface WorkloadResult {
@@ -35,7 +38,7 @@ export interface Results {
   startedAt: string;
   finishedAt: string;
   commit: string | null;
-  options: { users: number; seconds: number; connections: number; only: string[] | null };
+  options: { users: number; seconds: number; connections: number; only: string[] | null; rounds?: number };
   machine: {
     cpus: number;
     cpuModel: string;
@@ -205,6 +208,98 @@ const TARGETS: Target[] = [
   ),
 ];
 
+/** Issue 10: Spotter against the raw-SQL floor over node:http, and PostGraphile v5's CPU per request. */
+const SPEED_GOALS: { id: string; throughput: number; cpuMs: number; statements: number }[] = [
+  { id: 'P1', throughput: 0.45, cpuMs: 12.9, statements: 3 },
+  { id: 'P2', throughput: 0.8, cpuMs: 2.5, statements: 4 },
+  { id: 'P3', throughput: 0.75, cpuMs: 1.6, statements: 3 },
+  { id: 'P4', throughput: 1.15, cpuMs: 1.1, statements: 2 },
+];
+
+const speedLevel = (w: WorkloadResult, connections: number) =>
+  w.cases[0]?.speed?.levels.find((level) => level.connections === connections) ?? null;
+
+TARGETS.push(
+  ...SPEED_GOALS.flatMap((goal): Target[] => [
+    {
+      workload: goal.id,
+      label: `${goal.id} req/s at c=8, Spotter / floor (medians)`,
+      goal: `>= ${goal.throughput}`,
+      unit: 'x',
+      lowerIsBetter: false,
+      measure: (w) => {
+        const level = speedLevel(w, 8);
+        return level?.floor ? level.graphql.rps / level.floor.rps : null;
+      },
+      met: (v) => v >= goal.throughput,
+    },
+    {
+      workload: goal.id,
+      label: `${goal.id} p50 at c=1, Spotter / floor`,
+      goal: '<= 2',
+      unit: 'x',
+      lowerIsBetter: true,
+      measure: (w) => {
+        const level = speedLevel(w, 1);
+        return level?.floor ? level.graphql.p50 / level.floor.p50 : null;
+      },
+      met: (v) => v <= 2,
+    },
+    {
+      workload: goal.id,
+      label: `${goal.id} server CPU per request at c=8 (PostGraphile: ${goal.cpuMs} ms)`,
+      goal: `< ${goal.cpuMs} ms`,
+      unit: 'ms',
+      lowerIsBetter: true,
+      measure: (w) => speedLevel(w, 8)?.graphql.cpuMsPerRequest ?? null,
+      met: (v) => v < goal.cpuMs,
+    },
+    {
+      workload: goal.id,
+      label: `${goal.id} statements per request`,
+      goal: `<= ${goal.statements}`,
+      unit: 'statements',
+      lowerIsBetter: true,
+      measure: (w) => w.cases[0]?.statements ?? null,
+      met: (v) => v <= goal.statements,
+    },
+  ]),
+);
+
+/** The issue-10 table: every level of every speed case, with the floor and the server's CPU. */
+function renderSpeed(results: Results): string[] {
+  const rows = results.workloads.flatMap((w) =>
+    w.status === 'ran' ? w.cases.filter((c) => c.speed).map((c) => ({ w, c, speed: c.speed! })) : [],
+  );
+  if (rows.length === 0) return [];
+  const lines = [
+    '## Per-request speed (issue 10)',
+    '',
+    `Medians of ${rows[0]!.speed.rounds} interleaved rounds (Spotter, then the floor, at each level). The floor is a ` +
+      'bare `node:http` process that runs the statements captured from Spotter for the same request and writes ' +
+      "Spotter's response bytes. CPU is the server process's user + system time from `/proc` over the c=8 window, " +
+      'per completed request.',
+    '',
+    '| workload | SQL | bytes | c | req/s | p50 | p95 | p99 | floor req/s | floor p50 | req/s ratio | p50 ratio | CPU ms/req | floor CPU ms/req | req/s per round |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const { w, c, speed } of rows) {
+    for (const level of speed.levels) {
+      const g = level.graphql;
+      const f = level.floor;
+      lines.push(
+        `| ${w.id} ${c.name} | ${c.statements} | ${speed.bytes.toLocaleString('en')} | ${level.connections} | ${perSecond(g.rps)} | ` +
+          `${ms(g.p50)} | ${ms(g.p95)} | ${ms(g.p99)} | ${perSecond(f?.rps)} | ${ms(f?.p50)} | ` +
+          `${f ? (g.rps / f.rps).toFixed(2) : '–'} | ${f ? (g.p50 / f.p50).toFixed(2) : '–'} | ` +
+          `${ms(g.cpuMsPerRequest)} | ${ms(f?.cpuMsPerRequest)} | ${level.graphqlRps.map((r) => r.toFixed(0)).join(', ')}` +
+          `${level.floorRps.length ? ` (floor ${level.floorRps.map((r) => r.toFixed(0)).join(', ')})` : ''} |`,
+      );
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
 /** Per-case p95 goals, drawn as ticks on the latency chart. */
 const P95_GOALS: Record<string, number> = { W2: 15, W4: 10, W5: 10, W6: 5, W7: 5, W9: 5 };
 
@@ -337,6 +432,8 @@ export function renderMarkdown(
     lines.push(`| ${t.label} | ${t.goal} | ${figure(t.measured, t.unit)} | ${status} | ${change(t)} |`);
   }
   lines.push('');
+
+  lines.push(...renderSpeed(results));
 
   if (charts.length) {
     lines.push('## Charts', '');

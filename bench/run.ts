@@ -6,16 +6,21 @@ import { createSql } from '../src/db/client';
 import { scaleSteps } from '../src/seed/steps';
 import { openBenchDatabase } from './database';
 import { execute, schemaCoordinates } from './graphql';
-import { captureStatements, type Latency, measureFloor, measureHttp } from './measure';
+import { captureStatements, type Latency, measureFloor, measureHttp, responseBytes } from './measure';
 import { type CaseResult, type Results, type WorkloadResult, writeReport } from './report';
-import { startServer } from './server';
-import { type BenchContext, workloads } from './workloads';
+import { type RunningServer, startProcess, startServer } from './server';
+import { measureSpeed, startFloorServer } from './speed';
+import { speedWorkloads } from './speed-workloads';
+import { type BenchContext, workloads as standardWorkloads } from './workloads';
+
+const workloads = [...standardWorkloads, ...speedWorkloads];
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
   --users        scale of the seeded database (default 100000)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
   --only         run only these workloads
+  --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
   --reseed       drop the bench database of this scale and seed it again
   DATABASE_URL   use this (empty, or bench-seeded) database instead of the embedded cluster in bench/data/`;
 
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     connections: { type: 'string', default: '16' },
     only: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
     reseed: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -32,7 +38,10 @@ const { values } = parseArgs({
 const users = Number(values.users);
 const seconds = Number(values.duration);
 const connections = Number(values.connections);
+const rounds = Number(values.rounds);
 if (
+  !Number.isInteger(rounds) ||
+  rounds < 1 ||
   values.help ||
   !Number.isInteger(users) ||
   users < 10 ||
@@ -100,6 +109,7 @@ const ctx: BenchContext = {
 };
 
 const results: WorkloadResult[] = [];
+let bareYoga: RunningServer | null = null;
 try {
   const coordinates = await schemaCoordinates(server.origin);
   for (const workload of workloads) {
@@ -120,6 +130,53 @@ try {
       }
       const cases: CaseResult[] = [];
       for (const benchCase of prepared.cases) {
+        if (benchCase.speed) {
+          const bare = benchCase.speed.against === 'bare-yoga';
+          bareYoga ??= bare ? await startProcess(['--import', 'tsx', 'bench/yoga-baseline-server.ts'], {}) : null;
+          const target = bare ? bareYoga! : server;
+          let capture: { names: string[]; waves: unknown[] } = { names: [], waves: [] };
+          const variants: { waves: Awaited<ReturnType<typeof captureStatements>>['waves']; body: string }[] = [];
+          if (!bare) {
+            for (let i = 0; i < (benchCase.floor ? FLOOR_VARIANTS : 1); i += 1) {
+              const operation = benchCase.next();
+              const captured = await captureStatements(database.url, jwtSecret, operation);
+              if (i === 0) capture = captured;
+              variants.push({ waves: captured.waves, body: await responseBytes(server.origin, operation) });
+            }
+          }
+          const body = variants[0]?.body ?? (await responseBytes(target.origin, benchCase.next()));
+          if (body.includes('"errors":[')) throw new Error(`${benchCase.name}: ${body.slice(0, 400)}`);
+          log(
+            `${workload.id} ${benchCase.name}: ${capture.names.length} statements, ${body.length} bytes; ${rounds} rounds…`,
+          );
+          const floorServer = benchCase.floor ? await startFloorServer(database.url, variants) : null;
+          let levels: Awaited<ReturnType<typeof measureSpeed>>;
+          try {
+            levels = await measureSpeed({
+              graphql: target,
+              floor: floorServer,
+              next: benchCase.next,
+              rounds,
+              seconds,
+              log: (line) => log(`${workload.id} ${benchCase.name}: ${line}`),
+            });
+          } finally {
+            await floorServer?.stop();
+          }
+          const first = levels[0]!;
+          cases.push({
+            name: benchCase.name,
+            statements: capture.names.length,
+            statementNames: capture.names,
+            waves: capture.waves.length,
+            c1: first.graphql,
+            saturated: null,
+            floor: first.floor,
+            ratio: first.floor ? first.graphql.p50 / first.floor.p50 : null,
+            speed: { rounds, bytes: Buffer.byteLength(body), levels },
+          });
+          continue;
+        }
         // In process first: its development config shows an error in full, where production masks it.
         const capture = await captureStatements(database.url, jwtSecret, benchCase.next());
         const probe = await execute(server.origin, benchCase.next());
@@ -168,6 +225,7 @@ try {
     }
   }
 } finally {
+  await bareYoga?.stop();
   await server.stop();
   await floorSql.end({ timeout: 5 });
 }
@@ -178,7 +236,7 @@ const report: Results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   commit: gitCommit(),
-  options: { users, seconds, connections, only: only ? [...only] : null },
+  options: { users, seconds, connections, only: only ? [...only] : null, rounds },
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',

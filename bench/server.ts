@@ -15,10 +15,21 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * its event loop. NODE_ENV=production as deployed (graphql-js skips its development checks); the
  * statement counts come from an in-process capture instead of `extensions.sql`.
  */
-export async function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
+export function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
+  return startProcess(['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+  });
+}
+
+/**
+ * A Node process of the bench's own (the raw-SQL floor, the bare Yoga baseline) or the real server,
+ * started the same way: production mode, port 0, ready once it prints its `/graphql` URL.
+ */
+export async function startProcess(args: string[], env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: '0', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

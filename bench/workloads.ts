@@ -22,6 +22,12 @@ export interface Case {
   floor: boolean;
   /** Skip the saturated run (e.g. a page that only makes sense as a single-user latency). */
   saturate?: boolean;
+  /**
+   * Measured as issue 10 asks instead: concurrency 1, 8 and 32 in interleaved rounds against a raw-SQL
+   * floor served over node:http (when `floor`), with response bytes and the server's CPU per request.
+   * `bare-yoga` sends the case to a Yoga server with a one-field schema instead of Spotter.
+   */
+  speed?: { against: 'spotter' | 'bare-yoga' };
 }
 
 export interface Prepared {
@@ -45,15 +51,15 @@ export interface Workload {
   prepare(ctx: BenchContext): Promise<Prepared | string>;
 }
 
-const gid = encodeGlobalId;
+export const gid = encodeGlobalId;
 
-function rotate<T>(items: readonly T[]): () => T {
+export function rotate<T>(items: readonly T[]): () => T {
   let i = 0;
   return () => items[i++ % items.length]!;
 }
 
 /** Follows `pageInfo.endCursor` until `depth` rows have been passed; returns the cursor there. */
-async function cursorAtDepth(
+export async function cursorAtDepth(
   ctx: BenchContext,
   depth: number,
   pageOf: (after: string | null) => Operation,
@@ -161,7 +167,7 @@ interface BigConversation {
   members: number[];
 }
 
-async function bigConversation(ctx: BenchContext): Promise<BigConversation | null> {
+export async function bigConversation(ctx: BenchContext): Promise<BigConversation | null> {
   const [conversation] = await ctx.sql<{ id: number; lastSequenceNumber: number }[]>`/* bench:bigConversation */
     select id, last_sequence_number from conversations order by last_sequence_number desc limit 1`;
   if (!conversation || conversation.lastSequenceNumber === 0) return null;

@@ -6,7 +6,9 @@ import { type Context, createContext, type Services } from './context';
 import { createSql, type Sql } from './db/client';
 import { createReadRouter, type ReplicaOptions } from './db/replicas';
 import { schema } from './graphql';
+import { useCompiledExecution } from './http/compiled-execution';
 import { useConsistency } from './http/consistency-plugin';
+import { useQueryLimits } from './http/query-limits';
 import { useStatementLog } from './http/statements-plugin';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps) {
     }),
   };
 
+  // Before the statement log, so that the log wraps whichever executor runs.
+  const compiled = useCompiledExecution({ log: (message) => console.warn(message) });
   const yoga = createYoga<WsServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -64,7 +68,10 @@ export function createApp(deps: AppDeps) {
         init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
       ),
     plugins: [
-      // Before the statement log, so the routing statements count in the operation's `extensions.sql`.
+      useQueryLimits(),
+      ...(deps.config.compiledExecution ? [compiled.plugin] : []),
+      // After the compiled execution, which replaces the execute function, so the routing wraps it; before
+      // the statement log, so the routing statements count in the operation's `extensions.sql`.
       useConsistency(services.replicas),
       useStatementLog({ expose: !deps.config.production }),
       useReadinessCheck({
@@ -88,6 +95,8 @@ export function createApp(deps: AppDeps) {
     yoga,
     server,
     services,
+    /** Documents compiled by graphql-jit and documents run on graphql-js, since start. */
+    execution: compiled.stats,
     listen(port: number): Promise<number> {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -28,6 +28,8 @@ export interface Config {
    * (1.18 cannot keep them across server connections). Replicas and LISTEN always prepare. @default true
    */
   readonly prepare: boolean;
+  /** Operations run compiled by graphql-jit; `SPOTTER_GRAPHQL_JIT=off` runs them on graphql-js. @default true */
+  readonly compiledExecution: boolean;
 }
 
 const DEVELOPMENT_JWT_SECRET = 'spotter-development-secret-do-not-use-in-production';
@@ -85,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicaWaitMs: integerFrom(env, 'DATABASE_REPLICA_WAIT_MS', 20, 0),
     listenUrl: env.DATABASE_LISTEN_URL || databaseUrl,
     prepare: booleanFrom(env, 'DATABASE_PREPARE', true),
+    compiledExecution: !['off', '0', 'false'].includes((env.SPOTTER_GRAPHQL_JIT ?? '').toLowerCase()),
   });
 }

@@ -12,7 +12,7 @@ if (config.jwtSecretIsDevelopment) {
 }
 
 const database = await startDatabase(config);
-const sql = createSql(database.url, { prepare: config.prepare });
+const sql = createSql(database.url, { recordStatements: !config.production, prepare: config.prepare });
 // Migrations hold a session advisory lock, which a transaction pooler would leak to the next client:
 // they take the direct connection, like LISTEN.
 await prepareDatabase(config.listenUrl ?? database.url, sql);

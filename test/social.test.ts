@@ -90,6 +90,65 @@ describe('User.followers', () => {
   });
 });
 
+describe('Query.userByUsername with its first followers', () => {
+  const PROFILE = `query Profile($name: String!, $first: Int) { userByUsername(username: $name) { ...Counters
+    followers(first: $first) { edges { cursor node { username level } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }
+    fragment Counters on User { username followerCount followingCount workoutCount xp }`;
+  const BY_ID = PROFILE.replace('Profile($name: String!', 'ById($id: ID!').replace(
+    'userByUsername(username: $name)',
+    'user(id: $id)',
+  );
+
+  it('reads the user and the page in one statement, with the rows, order and pageInfo of the unfolded read', async () => {
+    const [star, ...fans] = await createUsers(db.sql, 5);
+    // Two fans followed at the same instant: the follower id breaks the tie, newest first.
+    await db.sql`insert into follows (follower_id, followee_id, created_at) values
+      (${fans[0]!.id}, ${star!.id}, '2026-01-01T10:00:00.000001Z'), (${fans[1]!.id}, ${star!.id}, '2026-01-01T10:00:00.000002Z'),
+      (${fans[2]!.id}, ${star!.id}, '2026-01-01T10:00:00.000002Z'), (${fans[3]!.id}, ${star!.id}, '2026-01-01T09:00:00Z')`;
+    for (const first of [3, 4, 0, null]) {
+      const folded = await run(db, PROFILE, { name: star!.username.toUpperCase(), first });
+      expect(folded.statements).toEqual(['loader:userByUsernameWithFollowers']);
+      const unfolded = await run(db, BY_ID, { id: star!.globalId, first });
+      expect(unfolded.statements).toEqual(['loader:userById', 'loader:followersByUserId']);
+      expect(expectData(folded).userByUsername).toEqual(expectData(unfolded).user);
+    }
+    const page = expectData(await run(db, PROFILE, { name: star!.username, first: 3 })).userByUsername;
+    expect(page.followers.edges.map((e: any) => e.node.username)).toEqual(
+      [fans[2], fans[1], fans[0]].map((u) => u!.username),
+    );
+    expect(page.followers.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(page.followerCount).toBe(4);
+  });
+
+  it('leaves later pages, aliased pages and missing users to the usual loaders', async () => {
+    const [star, fan] = await createUsers(db.sql, 2);
+    await db.sql`insert into follows (follower_id, followee_id) values (${fan!.id}, ${star!.id})`;
+    const first = expectData(await run(db, PROFILE, { name: star!.username, first: 1 })).userByUsername;
+    const later = await run(
+      db,
+      'query($name: String!, $after: String) { userByUsername(username: $name) { followers(first: 1, after: $after) { edges { node { username } } pageInfo { hasPreviousPage } } } }',
+      { name: star!.username, after: first.followers.pageInfo.endCursor },
+    );
+    expect(later.statements).toEqual(['loader:userByUsername', 'loader:followersByUserId']);
+    expect(expectData(later).userByUsername.followers).toEqual({ edges: [], pageInfo: { hasPreviousPage: true } });
+    const aliased = await run(
+      db,
+      'query($name: String!) { userByUsername(username: $name) { a: followers(first: 1) { edges { node { username } } } b: followers(first: 2) { edges { node { username } } } } }',
+      { name: star!.username },
+    );
+    expect(aliased.statements).toEqual([
+      'loader:userByUsername',
+      'loader:followersByUserId',
+      'loader:followersByUserId',
+    ]);
+    expect(expectData(aliased).userByUsername.b.edges).toEqual([{ node: { username: fan!.username } }]);
+    const missing = await run(db, PROFILE, { name: 'nobody_here', first: 2 });
+    expect(expectData(missing).userByUsername).toBeNull();
+    const tooMany = await run(db, PROFILE, { name: star!.username, first: 101 });
+    expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('User.viewerIsFollowing', () => {
   it('is batched into one statement per request and false when anonymous', async () => {
     const [viewer, ...others] = await createUsers(db.sql, 4);

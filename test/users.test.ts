@@ -177,6 +177,23 @@ describe('query limits', () => {
     );
     expect(errorCodes(result)).toContain('QUERY_TOO_COMPLEX');
   });
+
+  it('prices the same document by its page-size variables each time (the cost is cached per document)', async () => {
+    await createUser(db.sql, { username: 'limits_a' });
+    // 300 pages of $n users with 3 fields: 300 * (1 + $n * 4) stays under 50,000 for 20 and exceeds it for 100.
+    const query = `query Many($n: Int, $search: String) { ${Array.from(
+      { length: 300 },
+      (_, i) => `u${i}: users(first: $n, search: $search) { edges { node { id username displayName } } }`,
+    ).join(' ')} }`;
+    const small = await run(db, query, { n: 20, search: 'limits_' });
+    expect(errorCodes(small)).toEqual([]);
+    const large = await run(db, query, { n: 100, search: 'limits_' });
+    expect(errorCodes(large)).toEqual(['QUERY_TOO_COMPLEX']);
+    // A variable that does not change the cost shares the cached figure, and still gets its own answer.
+    const again = await run<{ u0: { edges: unknown[] } }>(db, query, { n: 20, search: 'nobody_' });
+    expect(expectData(again).u0.edges).toEqual([]);
+    expect(errorCodes(await run(db, query, { n: 100, search: 'nobody_' }))).toEqual(['QUERY_TOO_COMPLEX']);
+  });
 });
 
 describe('Query.node', () => {

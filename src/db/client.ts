@@ -15,9 +15,17 @@ export interface ClientOptions {
   connectTimeout?: number;
   /** Sees every statement as sent, with its parameters and their type oids (the benchmark replays them). */
   onQuery?: (query: string, parameters: unknown[], types: number[]) => void;
+  /**
+   * Name every statement into the current operation's log (`extensions.sql`). Production turns it off:
+   * with a `debug` callback postgres.js builds a `new Error()` per query for its stack.
+   * @default true
+   */
+  recordStatements?: boolean;
 }
 
 export function createSql(url: string, options: ClientOptions = {}) {
+  const record = options.recordStatements ?? true;
+  const { onQuery } = options;
   return postgres(url, {
     max: options.max ?? 10,
     prepare: options.prepare ?? true,
@@ -29,10 +37,13 @@ export function createSql(url: string, options: ClientOptions = {}) {
     },
     connection: { TimeZone: 'UTC', application_name: 'spotter' },
     onnotice: () => {},
-    debug: (_connection, query, parameters, types) => {
-      recordStatement(query);
-      options.onQuery?.(query, parameters, types);
-    },
+    debug:
+      record || onQuery
+        ? (_connection, query, parameters, types) => {
+            if (record) recordStatement(query);
+            onQuery?.(query, parameters, types);
+          }
+        : false,
   });
 }
 

@@ -3,7 +3,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
-import { badInput, tooComplex } from '../errors';
+import { badInput } from '../errors';
 import { decodeGlobalId, encodeGlobalId } from './ids';
 
 /** Nesting and estimated-rows budget per operation; a page of N multiplies its selection by N. */
@@ -42,12 +42,9 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 5,
-    limit: QUERY_LIMITS,
-    complexityError: (kind, result) => {
-      const measure = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
-      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[measure];
-      return tooComplex(`Query ${measure} ${result[measure]} exceeds the limit of ${max}`);
-    },
+    // The limits are checked once per document by useQueryLimits (src/http/query-limits.ts), not by
+    // the plugin's per-request walk of the operation on its first root field.
+    disabled: true,
   },
 });
 

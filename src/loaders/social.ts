@@ -1,8 +1,15 @@
 import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
-import { TIME_AND_ID } from '../pagination';
-import { loader } from './factory';
+import { type Page, type PageResult, TIME_AND_ID } from '../pagination';
+import { loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
+
+export type FollowerRow = UserRow & { cursorKey: string[] };
+
+export interface UserWithFollowers {
+  user: UserRow;
+  followers: PageResult<FollowerRow>;
+}
 
 /**
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
@@ -35,5 +42,48 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
           return userIds.map((id) => followed.has(id));
         });
 
-  return { followersByUserId, followingByUserId, viewerFollows };
+  /**
+   * A user by username with the first page of their followers, in one statement instead of two
+   * round trips one after the other: the user row, then its followers read the same way as
+   * `followersByUserId` (newest follow first, `limit + 1` rows for hasNextPage). A first page has
+   * nothing before it, so hasPreviousPage is false, as keysetPages gives it.
+   */
+  const userByUsernameWithFollowers = loaderPerArgs((page: Page) =>
+    loader<string, UserWithFollowers | null>(async (names) => {
+      const lowered = names.map((name) => name.toLowerCase());
+      type Row = FollowerRow & { pageIndex: number; part: number; sortAt: unknown; sortId: unknown };
+      const rows = await sql<Row[]>`
+        /* loader:userByUsernameWithFollowers */
+        with target as materialized (
+          select k.idx, u.id from unnest(${lowered}::text[]) with ordinality as k(name, idx)
+            join users u on lower(u.username) = k.name
+        )
+        select t.idx as page_index, 0 as part, null::timestamptz as sort_at, null::bigint as sort_id,
+               u.*, null::text[] as cursor_key
+          from target t join users u on u.id = t.id
+        union all
+        select t.idx, 1, p.*
+          from target t cross join lateral (
+            select f.created_at as sort_at, f.follower_id as sort_id, u.*, array[f.created_at::text, f.follower_id::text] as cursor_key
+              from follows f join users u on u.id = f.follower_id
+             where f.followee_id = t.id
+             order by f.created_at desc nulls last, f.follower_id desc nulls last
+             limit ${page.limit + 1}
+          ) p
+        order by page_index, part, sort_at desc, sort_id desc`;
+      const found = new Map<number, UserWithFollowers>();
+      for (const { pageIndex, part, sortAt: _at, sortId: _id, ...row } of rows) {
+        if (part === 0)
+          found.set(pageIndex, { user: row, followers: { rows: [], hasNextPage: false, hasPreviousPage: false } });
+        else found.get(pageIndex)!.followers.rows.push(row);
+      }
+      for (const { followers } of found.values()) {
+        followers.hasNextPage = followers.rows.length > page.limit;
+        followers.rows = followers.rows.slice(0, page.limit);
+      }
+      return lowered.map((_name, i) => found.get(i + 1) ?? null);
+    }),
+  );
+
+  return { followersByUserId, followingByUserId, viewerFollows, userByUsernameWithFollowers };
 }

@@ -29,7 +29,13 @@ export async function createTestDatabase(app: Partial<AppDeps> = {}): Promise<Te
   await admin.end();
   const url = databaseUrl(name);
   const sql = createSql(url, { max: 20 });
-  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' });
+  // SPOTTER_GRAPHQL_JIT=off runs the suite on graphql-js; by default it runs compiled, as deployed.
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    NODE_ENV: 'test',
+    SPOTTER_GRAPHQL_JIT: process.env.SPOTTER_GRAPHQL_JIT,
+  });
   return { name, url, sql, config, app: createApp({ sql, config, ...app }) };
 }
 

@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { signToken } from '../src/auth/tokens';
+import { createSql } from '../src/db/client';
+import { startEmbedded } from '../src/db/database';
+import { requestInit } from './graphql';
+import { processCpuMs } from './measure';
+import { P1, P2, P3, P4 } from './speed-workloads';
+import type { BenchContext, Case } from './workloads';
+
+/**
+ * `npx tsx bench/profile.ts [--tree DIR]...`: CPU profiles (`node --cpu-prof`) of the production
+ * server under load at c=8, one server process per workload (P1-P4 of issue 10) on the seeded
+ * 100,000-user bench database, with its req/s and CPU per request, and the top self-time frames.
+ * Several `--tree`s (e.g. a checkout of an older commit) are measured in alternation, so the same
+ * spell of a shared machine falls on each of them.
+ */
+const { values } = parseArgs({
+  options: {
+    tree: { type: 'string', multiple: true, default: ['.'] },
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '1' },
+    out: { type: 'string', default: '/tmp/spotter-profiles' },
+    top: { type: 'string', default: '12' },
+  },
+});
+const jwtSecret = 'spotter-bench-secret';
+const seconds = Number(values.seconds);
+const log = (line: string) => console.error(`[profile ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const database = await startEmbedded({
+  dataDir: process.env.SPOTTER_BENCH_DATA_DIR || 'bench/data',
+  port: Number(process.env.SPOTTER_BENCH_PORT || 54339),
+  database: 'spotter_bench_100000',
+  settings: { shared_buffers: '512MB', work_mem: '32MB' },
+});
+const sql = createSql(database.url, { recordStatements: false });
+
+interface Server {
+  origin: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startTree(tree: string, profileDir: string | null): Promise<Server> {
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  args.push('--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts');
+  const child = spawn(process.execPath, args, {
+    cwd: resolve(tree),
+    env: { ...process.env, DATABASE_URL: database.url, JWT_SECRET: jwtSecret, PORT: '0', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const origin = await new Promise<string>((done, fail) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(output);
+      if (match) done(`http://127.0.0.1:${match[1]}`);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${output}`)));
+  });
+  return {
+    origin,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function load(origin: string, benchCase: Case, connections: number, duration: number) {
+  const result = await autocannon({
+    url: `${origin}/graphql`,
+    connections,
+    duration,
+    requests: [
+      { method: 'POST', setupRequest: (request) => ({ ...request, method: 'POST', ...requestInit(benchCase.next()) }) },
+    ],
+  });
+  return result.requests.total;
+}
+
+/** Self time per frame, summed over the profile's samples, as a share of all samples. */
+async function topFrames(dir: string, top: number) {
+  const [file] = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'));
+  const profile = JSON.parse(await readFile(join(dir, file!), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  for (const id of profile.samples) {
+    const frame = byId.get(id)!.callFrame;
+    const where = frame.url
+      ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|bench)\//, '$1/')}:${frame.lineNumber + 1}`
+      : '';
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  const total = profile.samples.length;
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([frame, count]) => `${((count / total) * 100).toFixed(1)}% ${frame}`);
+}
+
+const ctx: BenchContext = {
+  sql,
+  origin: '',
+  users: 100_000,
+  log,
+  token: (userId) => signToken(userId, jwtSecret),
+  statements: async () => [],
+};
+const trees = values.tree!;
+const reference = await startTree(trees.at(-1)!, null);
+ctx.origin = reference.origin;
+const cases: { id: string; benchCase: Case }[] = [];
+for (const workload of [P1, P2, P3, P4]) {
+  const prepared = await workload.prepare(ctx);
+  if (typeof prepared === 'string') throw new Error(`${workload.id}: ${prepared}`);
+  cases.push({ id: workload.id, benchCase: prepared.cases[0]! });
+}
+await reference.stop();
+
+for (let round = 1; round <= Number(values.rounds); round += 1) {
+  for (const { id, benchCase } of cases) {
+    for (const tree of trees) {
+      const dir = join(values.out!, `${basename(resolve(tree))}-${id}-r${round}`);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      const server = await startTree(tree, dir);
+      await load(server.origin, benchCase, 8, Math.max(2, seconds / 4));
+      const cpuBefore = processCpuMs(server.pid);
+      const requests = await load(server.origin, benchCase, 8, seconds);
+      const cpu = processCpuMs(server.pid) - cpuBefore;
+      await server.stop();
+      const frames = await topFrames(dir, Number(values.top));
+      console.log(
+        `\n${id} ${tree} round ${round}: ${(requests / seconds).toFixed(0)} req/s at c=8, ${(cpu / requests).toFixed(2)} ms CPU per request`,
+      );
+      for (const frame of frames) console.log(`  ${frame}`);
+    }
+  }
+}
+await sql.end();
+await database.stop();
