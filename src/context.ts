@@ -1,6 +1,7 @@
 import { type Viewer, viewerFromAuthorization } from './auth/jwt';
 import type { Config } from './config';
 import type { Sql } from './db/client';
+import type { ReadRouter } from './db/replicas';
 import { newStatementLog, type StatementLog } from './db/statements';
 import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
@@ -14,9 +15,13 @@ export interface Services {
   /** This process's one LISTEN connection, fanned out to its live streams. */
   pubsub: RealtimePubSub;
   leaderboards: LeaderboardRefresher;
+  /** Query operations' replicas (DATABASE_REPLICA_URLS); null: everything on `sql`. */
+  replicas: ReadRouter | null;
 }
 
 export interface Context extends Services {
+  /** Where this operation's statements go: the primary, or the replica its query was routed to. */
+  sql: Sql;
   viewer: Viewer | null;
   /** Fresh per request: a cache never outlives the operation that filled it. */
   loaders: Loaders;

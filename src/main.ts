@@ -12,8 +12,10 @@ if (config.jwtSecretIsDevelopment) {
 }
 
 const database = await startDatabase(config);
-const sql = createSql(database.url, { recordStatements: !config.production });
-await prepareDatabase(database.url, sql);
+const sql = createSql(database.url, { recordStatements: !config.production, prepare: config.prepare });
+// Migrations hold a session advisory lock, which a transaction pooler would leak to the next client:
+// they take the direct connection, like LISTEN.
+await prepareDatabase(config.listenUrl ?? database.url, sql);
 
 let demoToken: string | null = null;
 if (database.embedded && (await isEmpty(sql))) {

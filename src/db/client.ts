@@ -6,6 +6,13 @@ import { recordStatement } from './statements';
 export interface ClientOptions {
   /** @default 10 */
   max?: number;
+  /**
+   * Named prepared statements; false for a pooler in transaction mode, where the next transaction may
+   * land on a server connection that never saw the PREPARE. @default true
+   */
+  prepare?: boolean;
+  /** Seconds to wait for a connection before the query fails. @default 30 (postgres.js) */
+  connectTimeout?: number;
   /** Sees every statement as sent, with its parameters and their type oids (the benchmark replays them). */
   onQuery?: (query: string, parameters: unknown[], types: number[]) => void;
   /**
@@ -21,6 +28,8 @@ export function createSql(url: string, options: ClientOptions = {}) {
   const { onQuery } = options;
   return postgres(url, {
     max: options.max ?? 10,
+    prepare: options.prepare ?? true,
+    ...(options.connectTimeout !== undefined ? { connect_timeout: options.connectTimeout } : {}),
     transform: postgres.camel,
     // int8 ids and counts fit a JS number for any realistic table size; strings would leak into the API.
     types: {

@@ -81,7 +81,7 @@ export interface Subscriber {
  * One LISTEN connection per process (postgres.js keeps a dedicated one per pool and re-listens after
  * a reconnect), fanned out in memory to the subscribers of each topic.
  */
-export function createRealtimePubSub(sql: Sql) {
+export function createRealtimePubSub(sql: Sql, listenSql: Sql = sql) {
   const subscribers = new Map<string, Set<Subscriber>>();
   let listening: Promise<{ unlisten: () => Promise<void> }> | null = null;
   let closed = false;
@@ -99,7 +99,7 @@ export function createRealtimePubSub(sql: Sql) {
     /** Resolves once this process's LISTEN is active: from then on no committed event is missed. */
     ready(): Promise<void> {
       if (closed) return Promise.reject(new Error('The realtime pubsub is closed'));
-      listening ??= withoutStatementLog(() => sql.listen(EVENTS_CHANNEL, dispatch)).catch((error) => {
+      listening ??= withoutStatementLog(() => listenSql.listen(EVENTS_CHANNEL, dispatch)).catch((error) => {
         listening = null;
         throw error;
       });

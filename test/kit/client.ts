@@ -6,6 +6,8 @@ import type { TestDatabase } from '../setup/db';
 export interface RunOptions {
   /** Act as this user id (a fresh token is signed), or send this raw Authorization header. */
   as?: number | { authorization: string };
+  /** More request headers, e.g. `Spotter-Consistency`. */
+  headers?: Record<string, string>;
 }
 
 export interface RunResult<T> {
@@ -23,19 +25,19 @@ export interface RunResult<T> {
  * a client using our codegen would have them; a plain string leaves both untyped.
  */
 export async function run<T, V extends Record<string, unknown>>(
-  db: TestDatabase,
+  db: Pick<TestDatabase, 'app' | 'config'>,
   query: TypedDocumentNode<T, V>,
   variables: V,
   options?: RunOptions,
 ): Promise<RunResult<T>>;
 export async function run<T = Record<string, any>>(
-  db: TestDatabase,
+  db: Pick<TestDatabase, 'app' | 'config'>,
   query: string,
   variables?: Record<string, unknown>,
   options?: RunOptions,
 ): Promise<RunResult<T>>;
 export async function run<T>(
-  db: TestDatabase,
+  db: Pick<TestDatabase, 'app' | 'config'>,
   document: string | TypedDocumentNode<T, Record<string, unknown>>,
   variables: Record<string, unknown> = {},
   options: RunOptions = {},
@@ -47,6 +49,7 @@ export async function run<T>(
   } else if (options.as) {
     headers.authorization = options.as.authorization;
   }
+  Object.assign(headers, options.headers);
   const response = await db.app.yoga.fetch('http://spotter.test/graphql', {
     method: 'POST',
     headers,

@@ -1,0 +1,120 @@
+// Two server processes behind a real PgBouncer in transaction mode: prepared statements off on the
+// pooled client, LISTEN straight to PostgreSQL, the leaderboard refresher's advisory lock per transaction.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app';
+import { signToken } from '../src/auth/tokens';
+import { type PgBouncer, pgbouncerMissing, startPgBouncer } from './kit/replication';
+import { createUser } from './kit/seed';
+import { subscribeSse } from './kit/subscribe';
+import { useTestDatabase } from './setup/db';
+
+const db = useTestDatabase({ leaderboards: { schedule: false } });
+const missing = pgbouncerMissing();
+if (missing) console.warn(missing);
+
+const ADDED = `subscription($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`;
+const CREATE = `mutation($input: CreateConversationInput!) { createConversation(input: $input) { conversation { id } errors { code } } }`;
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { sequenceNumber } errors { code } } }`;
+
+let bouncer: PgBouncer;
+const servers: { child: ChildProcess; base: string }[] = [];
+
+async function startServer(): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/server-process.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: bouncer.url(db.name),
+      DATABASE_PREPARE: 'false',
+      DATABASE_LISTEN_URL: db.url,
+      JWT_SECRET: db.config.jwtSecret,
+      LEADERBOARD_INTERVAL_MS: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  const port = /ready (\d+)/.exec(line.toString())?.[1];
+  if (!port) throw new Error(`server process said ${line}`);
+  const base = `http://127.0.0.1:${port}`;
+  servers.push({ child, base });
+  return base;
+}
+
+/** subscribeSse and friends speak to `app.yoga.fetch`: this one goes over the network to a process. */
+const remote = (base: string) => ({
+  app: {
+    yoga: { fetch: (url: string, init: RequestInit) => fetch(url.replace('http://spotter.test', base), init) },
+  } as unknown as App,
+  config: db.config,
+});
+
+async function post(base: string, query: string, variables: Record<string, unknown>, as: number) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await signToken(as, db.config.jwtSecret)}`,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+describe.skipIf(missing !== null)('behind PgBouncer (transaction mode)', () => {
+  beforeAll(async () => {
+    bouncer = await startPgBouncer(Number(new URL(db.url).port));
+    await Promise.all([startServer(), startServer()]);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const { child } of servers) child.kill('SIGTERM');
+    await Promise.all(servers.map(({ child }) => (child.exitCode === null ? once(child, 'exit') : null)));
+    await bouncer?.stop();
+  });
+
+  it('delivers messages sent through one process to subscribers on the other, gap-free', async () => {
+    const [one, two] = servers.map((server) => server.base) as [string, string];
+    const [owner, member] = [await createUser(db.sql), await createUser(db.sql)];
+    const created = await post(one, CREATE, { input: { title: 'Bouncer', memberIds: [member.globalId] } }, owner.id);
+    const conversationId = created.createConversation.conversation.id;
+    const subscription = await subscribeSse(remote(two), ADDED, { id: conversationId }, { as: member.id });
+    expect(subscription.status).toBe(200);
+    // The stream is live once its LISTEN is: a message sent before then would be replayed, not lost, but
+    // this test is about delivery, so it waits for the first one.
+    await post(one, SEND, { input: { conversationId, body: 'first' } }, owner.id);
+    await subscription.take(1, 10_000);
+    const sent = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        post(i % 2 ? one : two, SEND, { input: { conversationId, body: `m${i}` } }, i % 3 ? owner.id : member.id),
+      ),
+    );
+    expect(sent.every((data) => data.sendMessage.errors.length === 0)).toBe(true);
+    const delivered = await subscription.take(30, 20_000);
+    expect(delivered.map((result: any) => result.data.messageAdded.sequenceNumber)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 2),
+    );
+    const dbId = Number(Buffer.from(conversationId, 'base64').toString().split(':')[1]);
+    const [row] = await db.sql<{ count: number }[]>`
+      select count(*)::int as count from messages where conversation_id = ${dbId}`;
+    expect(row!.count).toBe(31);
+    await subscription.cancel();
+  }, 60_000);
+
+  it('refreshes the leaderboards once per interval between the two processes', async () => {
+    const generation = async () => {
+      const [row] = await db.sql<{ generation: number }[]>`
+        select generation from leaderboard_refreshes where kind = 'XP_ALL_TIME'`;
+      return row?.generation ?? 0;
+    };
+    await expect.poll(generation, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    const started = await generation();
+    await new Promise((resolve) => setTimeout(resolve, 4_200));
+    const refreshes = (await generation()) - started;
+    // Either process alone refreshes 4 times in 4.2 s; the two together must not do more.
+    expect(refreshes).toBeGreaterThanOrEqual(3);
+    expect(refreshes).toBeLessThanOrEqual(5);
+  }, 30_000);
+});
