@@ -3,11 +3,20 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { secretKey } from './auth/jwt';
+import { createKnownUsers } from './auth/known-users';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import type { Sql } from './db/client';
 import { schema } from './graphql';
+import { maskErrors, REQUEST_LIMITS, useRequestLimits } from './http/limits';
 import { useStatementLog } from './http/statements-plugin';
+import {
+  type ConnectionSubscriptions,
+  SUBSCRIPTION_LIMITS,
+  type SubscriptionLimits,
+  useSubscriptionLimits,
+} from './http/subscription-limits';
+import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 import { createMessagingPubSub } from './realtime/pubsub';
 
@@ -21,12 +30,21 @@ export interface AppDeps {
     schedule?: boolean;
     log?: (message: string, error: unknown) => void;
   };
+  /** The expiry job of idempotency keys; `onRun` is where metrics count its runs. */
+  idempotencyKeys?: CleanerOptions;
+  /** @default SUBSCRIPTION_LIMITS */
+  subscriptionLimits?: SubscriptionLimits;
 }
 
 interface ServerContext {
   /** Set for WebSocket operations, where there is no fetch Request to read a header from. */
   authorization?: string | null;
+  /** Set for WebSocket operations: the connection's live subscriptions, which its cap counts. */
+  connection?: ConnectionSubscriptions;
 }
+
+/** /ready answers within this long even when the database hangs instead of refusing. */
+const READY_TIMEOUT_MS = 2_000;
 
 export function createApp(deps: AppDeps) {
   const services: Services = {
@@ -38,6 +56,8 @@ export function createApp(deps: AppDeps) {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
       ...deps.leaderboards,
     }),
+    idempotencyKeys: createIdempotencyKeyCleaner(deps.sql, deps.idempotencyKeys),
+    knownUsers: createKnownUsers(deps.sql),
   };
 
   const yoga = createYoga<ServerContext, Context>({
@@ -47,17 +67,30 @@ export function createApp(deps: AppDeps) {
     graphiql: { subscriptionsProtocol: 'WS' },
     landingPage: false,
     logging: deps.config.production ? 'info' : 'warn',
+    maskedErrors: { maskError: maskErrors },
+    maxRequestBodySize: REQUEST_LIMITS.bodyBytes,
     context: (init) =>
       createContext(
         services,
         init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
+        init.connection ?? null,
       ),
     plugins: [
+      useRequestLimits(),
+      useSubscriptionLimits(deps.subscriptionLimits ?? SUBSCRIPTION_LIMITS),
       useStatementLog({ expose: !deps.config.production }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          await deps.sql`/* ready */ select 1`;
+          let timer: NodeJS.Timeout | undefined;
+          const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('The database did not answer')), READY_TIMEOUT_MS);
+          });
+          try {
+            await Promise.race([deps.sql`/* ready */ select 1`, timeout]);
+          } finally {
+            clearTimeout(timer);
+          }
         },
       }),
     ],
@@ -65,15 +98,19 @@ export function createApp(deps: AppDeps) {
 
   const server = createServer(yoga);
   let closing: Promise<void> | undefined;
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const wsHandle = useServer<Record<string, unknown>, { authorization?: string | null }>(
+  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: REQUEST_LIMITS.bodyBytes });
+  const wsHandle = useServer<
+    Record<string, unknown>,
+    { authorization?: string | null; subscriptions?: ConnectionSubscriptions }
+  >(
     {
       // The header on the upgrade request, or `connectionParams.authorization`; a bad token refuses the connection.
       onConnect: async (ctx) => {
         const authorization = authorizationOf(ctx.extra.request, ctx.connectionParams);
         try {
-          await createContext(services, authorization);
+          await createContext(services, authorization, null);
           ctx.extra.authorization = authorization;
+          ctx.extra.subscriptions = { live: 0 };
           return true;
         } catch {
           return false;
@@ -82,7 +119,11 @@ export function createApp(deps: AppDeps) {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const enveloped = yoga.getEnveloped({ authorization: ctx.extra.authorization ?? null, params } as never);
+        const enveloped = yoga.getEnveloped({
+          authorization: ctx.extra.authorization ?? null,
+          connection: ctx.extra.subscriptions,
+          params,
+        } as never);
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
@@ -116,6 +157,7 @@ export function createApp(deps: AppDeps) {
     close(): Promise<void> {
       closing ??= (async () => {
         await services.leaderboards.stop();
+        await services.idempotencyKeys.stop();
         await wsHandle.dispose();
         // Ends the live SSE streams too; otherwise their open responses would hold the server open.
         await services.pubsub.close();
