@@ -34,6 +34,8 @@ export interface AppDeps {
   idempotencyKeys?: CleanerOptions;
   /** @default SUBSCRIPTION_LIMITS */
   subscriptionLimits?: SubscriptionLimits;
+  /** For fault tests, whose every request fails on purpose: no log line per masked error. */
+  silent?: boolean;
 }
 
 interface ServerContext {
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps) {
     healthCheckEndpoint: '/health',
     graphiql: { subscriptionsProtocol: 'WS' },
     landingPage: false,
-    logging: deps.config.production ? 'info' : 'warn',
+    logging: deps.silent ? false : deps.config.production ? 'info' : 'warn',
     maskedErrors: { maskError: maskErrors },
     maxRequestBodySize: REQUEST_LIMITS.bodyBytes,
     context: (init) =>

@@ -1,11 +1,22 @@
 import { type App, createApp } from './app';
 import { signToken } from './auth/tokens';
 import { type Config, loadConfig } from './config';
-import { createSql, type Sql } from './db/client';
+import { createSql, isDriverWriteAfterClose, type Sql } from './db/client';
 import { type RunningDatabase, startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { isEmpty, seedDemo } from './seed/demo';
 import { describeStartupFailure } from './startup';
+
+// Only the driver's known write-after-close is survived (see isDriverWriteAfterClose); anything else
+// still ends the process, as Node would without this listener.
+process.on('uncaughtException', (error) => {
+  if (isDriverWriteAfterClose(error)) {
+    console.error('A database connection closed during a write; its requests failed and the pool reconnects.');
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 
 /** What has started so far, so a failed start stops it again. */
 const started: { config?: Config; database?: RunningDatabase; sql?: Sql; app?: App } = {};

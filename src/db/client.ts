@@ -156,3 +156,17 @@ export function createDb(sql: Sql) {
 }
 
 export type Db = ReturnType<typeof createDb>;
+
+/**
+ * postgres.js 3.4.9 can throw from a setImmediate after a connection closed under it (a small write
+ * scheduled just before the close: porsager/postgres#1154, #1208, fix not released). The queries of
+ * that connection were already rejected with CONNECTION_CLOSED, so the write is moot; but thrown
+ * from a timer it is an uncaught exception that would end the process on every database restart.
+ */
+export function isDriverWriteAfterClose(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /reading 'write'/.test(error.message) &&
+    /nextWrite[\s\S]*postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? '')
+  );
+}

@@ -5,7 +5,7 @@ import { createSql } from '../../src/db/client';
 import { createUser } from '../kit/seed';
 import { useTestDatabase } from '../setup/db';
 
-const db = useTestDatabase({ leaderboards: { schedule: false } });
+const db = useTestDatabase({ leaderboards: { schedule: false }, silent: true });
 
 const UPDATE =
   'mutation($n: String!) { updateProfile(input: { displayName: $n }) { user { displayName } errors { code } } }';
@@ -13,7 +13,7 @@ const UPDATE =
 describe('pool exhaustion', () => {
   it('fails requests over the connection wait and the statement timeout with SERVICE_UNAVAILABLE, keeps /health up, then serves', async () => {
     const sql = createSql(db.url, { max: 2, connectionWaitMs: 300, statementTimeoutMs: 1_500 });
-    const app = createApp({ sql, config: db.config, leaderboards: { schedule: false } });
+    const app = createApp({ sql, config: db.config, leaderboards: { schedule: false }, silent: true });
     const user = await createUser(db.sql, { displayName: 'Before' });
     const token = `Bearer ${await signToken(user.id, db.config.jwtSecret)}`;
     const request = async (query: string, variables: Record<string, unknown>) => {
