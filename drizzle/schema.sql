@@ -292,6 +292,7 @@ CREATE UNIQUE INDEX exercise_leaderboard_entries_user_idx ON public.exercise_lea
 CREATE UNIQUE INDEX exercises_name_key ON public.exercises USING btree (name);
 CREATE INDEX follows_followers_idx ON public.follows USING btree (followee_id, created_at DESC NULLS LAST, follower_id DESC NULLS LAST);
 CREATE INDEX follows_following_idx ON public.follows USING btree (follower_id, created_at DESC NULLS LAST, followee_id DESC NULLS LAST);
+CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
 CREATE INDEX leaderboard_entries_country_idx ON public.leaderboard_entries USING btree (kind, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
 CREATE INDEX leaderboard_entries_global_idx ON public.leaderboard_entries USING btree (kind, score DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE UNIQUE INDEX leaderboard_entries_user_idx ON public.leaderboard_entries USING btree (kind, user_id);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import { secretKey } from './auth/jwt';
+import { secretKey, viewerFromAuthorization } from './auth/jwt';
+import { createKnownUsers } from './auth/known-users';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import { createSql, type Sql } from './db/client';
@@ -8,9 +9,12 @@ import { createReadRouter, type ReplicaOptions } from './db/replicas';
 import { schema } from './graphql';
 import { useCompiledExecution } from './http/compiled-execution';
 import { useConsistency } from './http/consistency-plugin';
+import { maskErrors, REQUEST_LIMITS, useRequestLimits } from './http/limits';
 import { useQueryLimits } from './http/query-limits';
 import { useStatementLog } from './http/statements-plugin';
+import { SUBSCRIPTION_LIMITS, type SubscriptionLimits, useSubscriptionLimits } from './http/subscription-limits';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
+import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
 import { createRealtimePubSub } from './realtime/pubsub';
 
@@ -26,7 +30,16 @@ export interface AppDeps {
   };
   /** For tests: how often replicas are checked, or `schedule: false` to check only on demand. */
   replicas?: Pick<ReplicaOptions, 'checkIntervalMs' | 'schedule' | 'poolSize'>;
+  /** The expiry job of idempotency keys; `onRun` is where metrics count its runs. */
+  idempotencyKeys?: CleanerOptions;
+  /** @default SUBSCRIPTION_LIMITS */
+  subscriptionLimits?: SubscriptionLimits;
+  /** For fault tests, whose every request fails on purpose: no log line per masked error. */
+  silent?: boolean;
 }
+
+/** /ready answers within this long even when the database hangs instead of refusing. */
+const READY_TIMEOUT_MS = 2_000;
 
 export function createApp(deps: AppDeps) {
   const { config } = deps;
@@ -51,6 +64,8 @@ export function createApp(deps: AppDeps) {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
       ...deps.leaderboards,
     }),
+    idempotencyKeys: createIdempotencyKeyCleaner(deps.sql, deps.idempotencyKeys),
+    knownUsers: createKnownUsers(deps.sql),
   };
 
   // Before the statement log, so that the log wraps whichever executor runs.
@@ -61,14 +76,19 @@ export function createApp(deps: AppDeps) {
     healthCheckEndpoint: '/health',
     graphiql: { subscriptionsProtocol: 'WS' },
     landingPage: false,
-    logging: deps.config.production ? 'info' : 'warn',
+    logging: deps.silent ? false : deps.config.production ? 'info' : 'warn',
+    maskedErrors: { maskError: maskErrors },
+    maxRequestBodySize: REQUEST_LIMITS.bodyBytes,
     context: (init) =>
       createContext(
         services,
         init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
+        init.connection ?? null,
       ),
     plugins: [
+      useRequestLimits(),
       useQueryLimits(),
+      useSubscriptionLimits(deps.subscriptionLimits ?? SUBSCRIPTION_LIMITS),
       ...(deps.config.compiledExecution ? [compiled.plugin] : []),
       // After the compiled execution, which replaces the execute function, so the routing wraps it; before
       // the statement log, so the routing statements count in the operation's `extensions.sql`.
@@ -77,7 +97,15 @@ export function createApp(deps: AppDeps) {
       useReadinessCheck({
         endpoint: '/ready',
         check: async ({ fetchAPI }) => {
-          await deps.sql`/* ready */ select 1`;
+          let timer: NodeJS.Timeout | undefined;
+          const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('The database did not answer')), READY_TIMEOUT_MS);
+          });
+          try {
+            await Promise.race([deps.sql`/* ready */ select 1`, timeout]);
+          } finally {
+            clearTimeout(timer);
+          }
           // Replicas never make the server unready: the primary serves their reads while they are out.
           if (!services.replicas) return;
           const { replicas } = services.replicas.status();
@@ -89,7 +117,13 @@ export function createApp(deps: AppDeps) {
 
   const server = createServer(yoga);
   let closing: Promise<void> | undefined;
-  const wsHandle = attachGraphqlWs(server, yoga, services.jwtKey);
+  const wsHandle = attachGraphqlWs(server, yoga, {
+    verify: async (authorization) => {
+      const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
+      if (viewer && !(await services.knownUsers.exists(viewer.id))) throw new Error('Token subject is not a user');
+    },
+    maxPayloadBytes: REQUEST_LIMITS.bodyBytes,
+  });
 
   return {
     yoga,
@@ -110,6 +144,7 @@ export function createApp(deps: AppDeps) {
     close(): Promise<void> {
       closing ??= (async () => {
         await services.leaderboards.stop();
+        await services.idempotencyKeys.stop();
         await wsHandle.dispose();
         // Ends the live SSE streams too; otherwise their open responses would hold the server open.
         await services.pubsub.close();

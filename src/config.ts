@@ -11,6 +11,12 @@ export interface Config {
   readonly embeddedDataDir: string;
   /** @default 54329 */
   readonly embeddedPort: number;
+  /** Connections in the request pool (DATABASE_POOL_MAX). @default 10 */
+  readonly databasePoolMax: number;
+  /** PostgreSQL statement_timeout for request statements (DATABASE_STATEMENT_TIMEOUT_MS). @default 5000 */
+  readonly databaseStatementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before SERVICE_UNAVAILABLE (DATABASE_POOL_WAIT_MS). @default 2000 */
+  readonly databasePoolWaitMs: number;
   readonly production: boolean;
   /** Streaming replicas of DATABASE_URL's server that serve query operations; empty: every read on DATABASE_URL. */
   readonly replicaUrls: readonly string[];
@@ -39,9 +45,28 @@ function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
   }
   return value;
+}
+
+/** A start-up setting that cannot work; main.ts prints its message as the one line it exits with. */
+export class ConfigError extends Error {}
+
+function checkDatabaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//`);
+  }
+  if (!url.hostname && !url.searchParams.get('host')) {
+    throw new ConfigError('DATABASE_URL names no host; expected postgres://user:password@host:5432/database');
+  }
+  return raw;
 }
 
 function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -49,7 +74,7 @@ function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (raw === undefined || raw === '') return fallback;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function urlsFrom(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -58,20 +83,20 @@ function urlsFrom(env: NodeJS.ProcessEnv, name: string): string[] {
     .map((url) => url.trim())
     .filter((url) => url !== '');
   for (const url of urls) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`${name} must list postgres:// URLs, got "${url}"`);
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError(`${name} must list postgres:// URLs, got "${url}"`);
   }
   return urls;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const databaseUrl = env.DATABASE_URL || null;
+  const databaseUrl = env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : null;
   const replicaUrls = urlsFrom(env, 'DATABASE_REPLICA_URLS');
   if (replicaUrls.length > 0 && !databaseUrl) {
-    throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL: the replicas replicate that server');
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: the replicas replicate that server');
   }
   const jwtSecret = env.JWT_SECRET || null;
   if (databaseUrl && !jwtSecret) {
-    throw new Error('JWT_SECRET is required when DATABASE_URL is set');
+    throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set');
   }
   return Object.freeze({
     port: integerFrom(env, 'PORT', 4000, 0),
@@ -81,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaderboardRefreshSeconds: integerFrom(env, 'LEADERBOARD_REFRESH_SECONDS', 10, 1),
     embeddedDataDir: env.SPOTTER_DATA_DIR || '.data/postgres',
     embeddedPort: integerFrom(env, 'SPOTTER_EMBEDDED_PORT', 54329, 1),
+    databasePoolMax: integerFrom(env, 'DATABASE_POOL_MAX', 10, 1),
+    databaseStatementTimeoutMs: integerFrom(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 1),
+    databasePoolWaitMs: integerFrom(env, 'DATABASE_POOL_WAIT_MS', 2_000, 1),
     production: env.NODE_ENV === 'production',
     replicaUrls: Object.freeze(replicaUrls),
     replicaMaxLagMs: integerFrom(env, 'DATABASE_REPLICA_MAX_LAG_MS', 5000, 0),

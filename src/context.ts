@@ -1,8 +1,12 @@
 import { type Viewer, viewerFromAuthorization } from './auth/jwt';
+import type { KnownUsers } from './auth/known-users';
 import type { Config } from './config';
 import type { Sql } from './db/client';
 import type { ReadRouter } from './db/replicas';
 import { newStatementLog, type StatementLog } from './db/statements';
+import { unauthenticated } from './errors';
+import type { ConnectionSubscriptions } from './http/subscription-limits';
+import type { IdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
 import type { RealtimePubSub } from './realtime/pubsub';
@@ -17,6 +21,9 @@ export interface Services {
   leaderboards: LeaderboardRefresher;
   /** Query operations' replicas (DATABASE_REPLICA_URLS); null: everything on `sql`. */
   replicas: ReadRouter | null;
+  idempotencyKeys: IdempotencyKeyCleaner;
+  /** The ids known to be users, so a token's subject costs a statement only the first time. */
+  knownUsers: KnownUsers;
 }
 
 export interface Context extends Services {
@@ -26,6 +33,8 @@ export interface Context extends Services {
   /** Fresh per request: a cache never outlives the operation that filled it. */
   loaders: Loaders;
   statements: StatementLog;
+  /** The WebSocket connection the operation came on (its subscription count); null over HTTP. */
+  connection: ConnectionSubscriptions | null;
 }
 
 /**
@@ -38,12 +47,18 @@ export function renewLoaders(ctx: Context): Loaders {
 }
 
 /** Builds a request's context from its `Authorization` value (header or connection params). */
-export async function createContext(services: Services, authorization: string | null | undefined): Promise<Context> {
+export async function createContext(
+  services: Services,
+  authorization: string | null | undefined,
+  connection: ConnectionSubscriptions | null = null,
+): Promise<Context> {
   const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
+  if (viewer && !(await services.knownUsers.exists(viewer.id))) throw unauthenticated('Token subject is not a user');
   return {
     ...services,
     viewer,
     loaders: createLoaders(services.sql, viewer?.id ?? null),
     statements: newStatementLog(),
+    connection,
   };
 }

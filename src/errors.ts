@@ -1,8 +1,14 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 
 declare module 'graphql' {
   interface GraphQLErrorExtensions {
-    code?: 'BAD_USER_INPUT' | 'QUERY_TOO_COMPLEX' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+    code?:
+      | 'BAD_USER_INPUT'
+      | 'QUERY_TOO_COMPLEX'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      | 'SERVICE_UNAVAILABLE'
+      | 'TOO_MANY_SUBSCRIPTIONS';
     argument?: string;
   }
 }
@@ -53,6 +59,23 @@ export function unauthenticated(message = 'Invalid or expired token'): GraphQLEr
   return new GraphQLError(message, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
+}
+
+export const UNAVAILABLE_MESSAGES = {
+  unreachable: 'The database is unreachable right now; try again shortly.',
+  timeout: 'The database is too busy to answer in time; try again shortly.',
+} as const;
+
+/** The database cannot serve the request now (HTTP 503); a retry later may succeed. */
+export function serviceUnavailable(kind: keyof typeof UNAVAILABLE_MESSAGES, options: GraphQLErrorOptions = {}) {
+  return new GraphQLError(UNAVAILABLE_MESSAGES[kind], {
+    ...options,
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+export function tooManySubscriptions(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
 }
 
 export function forbidden(message = 'Not allowed'): GraphQLError {

@@ -1,36 +1,77 @@
-import { createApp } from './app';
+import { type App, createApp } from './app';
 import { signToken } from './auth/tokens';
-import { loadConfig } from './config';
-import { createSql } from './db/client';
-import { startDatabase } from './db/database';
+import { type Config, loadConfig } from './config';
+import { createSql, isDriverWriteAfterClose, type Sql } from './db/client';
+import { type RunningDatabase, startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { isEmpty, seedDemo } from './seed/demo';
+import { describeStartupFailure } from './startup';
 
-const config = loadConfig();
-if (config.jwtSecretIsDevelopment) {
-  console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
+// Only the driver's known write-after-close is survived (see isDriverWriteAfterClose); anything else
+// still ends the process, as Node would without this listener.
+process.on('uncaughtException', (error) => {
+  if (isDriverWriteAfterClose(error)) {
+    console.error('A database connection closed during a write; its requests failed and the pool reconnects.');
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
+
+/** What has started so far, so a failed start stops it again. */
+const started: { config?: Config; database?: RunningDatabase; sql?: Sql; app?: App } = {};
+
+async function start() {
+  const config = loadConfig();
+  started.config = config;
+  if (config.jwtSecretIsDevelopment) {
+    console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
+  }
+  const database = await startDatabase(config);
+  started.database = database;
+  // Migrations and the demo seed run without the request bounds (statement timeout, pool wait).
+  const setup = createSql(database.url, { max: 2, prepare: config.prepare });
+  try {
+    // Migrations hold a session advisory lock, which a transaction pooler would leak to the next client:
+    // they take the direct connection, like LISTEN.
+    await prepareDatabase(config.listenUrl ?? database.url, setup);
+    if (database.embedded && (await isEmpty(setup))) {
+      const demo = await seedDemo(setup);
+      return { demoToken: await signToken(demo.users.get('demo')!, config.jwtSecret) };
+    }
+    return { demoToken: null };
+  } finally {
+    await setup.end({ timeout: 5 });
+  }
 }
 
-const database = await startDatabase(config);
-const sql = createSql(database.url, { recordStatements: !config.production, prepare: config.prepare });
-// Migrations hold a session advisory lock, which a transaction pooler would leak to the next client:
-// they take the direct connection, like LISTEN.
-await prepareDatabase(config.listenUrl ?? database.url, sql);
-
-let demoToken: string | null = null;
-if (database.embedded && (await isEmpty(sql))) {
-  const demo = await seedDemo(sql);
-  demoToken = await signToken(demo.users.get('demo')!, config.jwtSecret);
-}
-
-const app = createApp({ sql, config });
-const port = await app.listen(config.port);
-console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);
-if (demoToken) {
-  console.log('Demo data loaded. Send this header to act as the user "demo":');
-  console.log(`  Authorization: Bearer ${demoToken}`);
-} else {
-  console.log('Get a token with: npm run --silent token -- USERNAME');
+try {
+  const { demoToken } = await start();
+  const settings = started.config!;
+  const sql = createSql(started.database!.url, {
+    max: settings.databasePoolMax,
+    statementTimeoutMs: settings.databaseStatementTimeoutMs,
+    connectionWaitMs: settings.databasePoolWaitMs,
+    recordStatements: !settings.production,
+    prepare: settings.prepare,
+  });
+  started.sql = sql;
+  const app = createApp({ sql, config: settings });
+  started.app = app;
+  const port = await app.listen(settings.port);
+  console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);
+  if (demoToken) {
+    console.log('Demo data loaded. Send this header to act as the user "demo":');
+    console.log(`  Authorization: Bearer ${demoToken}`);
+  } else {
+    console.log('Get a token with: npm run --silent token -- USERNAME');
+  }
+} catch (error) {
+  console.error(describeStartupFailure(error, started.config ?? null));
+  await started.app?.close().catch(() => undefined);
+  await started.sql?.end({ timeout: 1 }).catch(() => undefined);
+  await started.database?.stop().catch(() => undefined);
+  process.exit(1);
 }
 
 let stopping = false;
@@ -38,9 +79,9 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing in-flight requests…`);
-  await app.close();
-  await sql.end({ timeout: 5 });
-  await database.stop();
+  await started.app!.close();
+  await started.sql!.end({ timeout: 5 });
+  await started.database!.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,6 +1,8 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
 import { signToken } from '../src/auth/tokens';
+import { createSql } from '../src/db/client';
 import { errorCodes, expectData, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
@@ -47,6 +49,19 @@ describe('Authorization header', () => {
     ],
   ];
 
+  rejected.push(
+    [
+      'a token without exp',
+      async () =>
+        `Bearer ${await new SignJWT({})
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('1')
+          .setIssuedAt()
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET))}`,
+    ],
+    ['a token whose subject is no user', async () => `Bearer ${await signToken(987_654_321, TEST_JWT_SECRET)}`],
+  );
+
   for (const [name, header] of rejected) {
     it(`${name} is HTTP 401 with UNAUTHENTICATED, never anonymous`, async () => {
       const result = await run(db, VIEWER, {}, { as: { authorization: await header() } });
@@ -55,6 +70,30 @@ describe('Authorization header', () => {
       expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     });
   }
+});
+
+describe('token subjects', () => {
+  it('are looked up once per process, not once per request', async () => {
+    const seen: string[] = [];
+    const sql = createSql(db.url, { max: 2, onQuery: (query) => seen.push(query) });
+    const app = createApp({ sql, config: db.config, leaderboards: { schedule: false } });
+    const user = await createUser(db.sql);
+    const token = `Bearer ${await signToken(user.id, TEST_JWT_SECRET)}`;
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const response = await app.yoga.fetch('http://spotter.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: token },
+          body: JSON.stringify({ query: '{ viewer { id } }' }),
+        });
+        expect((await response.json()).data.viewer.id).toBe(user.globalId);
+      }
+      expect(seen.filter((query) => query.includes('auth:usersExist'))).toHaveLength(1);
+    } finally {
+      await app.close();
+      await sql.end();
+    }
+  });
 });
 
 describe('Mutation.updateProfile', () => {

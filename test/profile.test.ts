@@ -50,6 +50,10 @@ describe('Mutation.updateProfile', () => {
     ['a null displayName', { displayName: null }, 'displayName'],
     ['a three-letter country', { country: 'SWE' }, 'country'],
     ['a country code that does not exist', { country: 'XX' }, 'country'],
+    ['ZZ, which ICU names "Unknown Region" but ISO never assigned', { country: 'ZZ' }, 'country'],
+    ['a reserved code (EU)', { country: 'eu' }, 'country'],
+    ['a user-assigned code (XK)', { country: 'XK' }, 'country'],
+    ['a withdrawn code (SU)', { country: 'SU' }, 'country'],
     ['a null ghostMode', { ghostMode: null }, 'ghostMode'],
   ];
   for (const [name, input, field] of invalid) {

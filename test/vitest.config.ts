@@ -12,6 +12,9 @@ export default defineConfig({
     // Each file gets its own database cloned from a migrated template, so files run in parallel.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // The server survives this postgres.js bug (src/main.ts); the PostgreSQL-restart test meets it in
+    // its own worker, where it is no failure of ours. Every other unhandled error still fails the run.
+    onUnhandledError: (error) => !/reading 'write'/.test(error.message ?? '') || !/nextWrite/.test(error.stack ?? ''),
     hookTimeout: 120_000,
   },
 });

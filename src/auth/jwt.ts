@@ -3,7 +3,7 @@ import { unauthenticated } from '../errors';
 
 export interface Viewer {
   id: number;
-  /** Seconds since the epoch when the token stops being valid; live streams end then. */
+  /** Seconds since the epoch when the token stops being valid (live streams end then); null for the seed. */
   expiresAt: number | null;
 }
 
@@ -25,11 +25,12 @@ export async function viewerFromAuthorization(
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
   try {
-    const { payload } = await jwtVerify(match[1]!, secret, { algorithms: ['HS256'] });
+    // A token without `exp` would never expire: refused like an expired one.
+    const { payload } = await jwtVerify(match[1]!, secret, { algorithms: ['HS256'], requiredClaims: ['exp'] });
     if (typeof payload.sub !== 'string' || !/^[1-9][0-9]{0,15}$/.test(payload.sub)) {
       throw unauthenticated('Token subject is not a user id');
     }
-    return { id: Number(payload.sub), expiresAt: payload.exp ?? null };
+    return { id: Number(payload.sub), expiresAt: payload.exp! };
   } catch (error) {
     if (error instanceof Error && error.name === 'GraphQLError') throw error;
     throw unauthenticated();

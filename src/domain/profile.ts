@@ -26,7 +26,7 @@ export async function updateProfile(ctx: Context, input: UpdateProfileInput): Pr
     check.check(
       input.country === null || country !== null,
       'country',
-      'country must be an ISO-3166 alpha-2 code such as "SE"',
+      'country must be an assigned ISO 3166-1 alpha-2 code such as "SE"',
     );
     changes.country = country;
   }

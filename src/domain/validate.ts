@@ -1,4 +1,5 @@
 import { type UserError, userError } from '../errors';
+import { ASSIGNED_COUNTRY_CODES } from './countries';
 
 /** Collects every broken input rule of one mutation, each with the path of the field at fault. */
 export class Validator {
@@ -27,11 +28,8 @@ export class Validator {
   }
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
-/** An ISO-3166 alpha-2 code in upper case, or null when `value` is not one. */
+/** An assigned ISO 3166-1 alpha-2 code in upper case, or null when `value` is not one. */
 export function normalizeCountry(value: string): string | null {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) return null;
-  return regionNames.of(code) ? code : null;
+  return ASSIGNED_COUNTRY_CODES.has(code) ? code : null;
 }

@@ -3,11 +3,15 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
-import { badInput } from '../errors';
+import { badInput, tooComplex } from '../errors';
 import { decodeGlobalId, encodeGlobalId } from './ids';
+import { InputGuardPlugin } from './input-guard';
 
 /** Nesting and estimated-rows budget per operation; a page of N multiplies its selection by N. */
 export const QUERY_LIMITS = { depth: 15, complexity: 50_000 } as const;
+
+/** `nodes(ids:)` answers at most this many ids; more is QUERY_TOO_COMPLEX before anything runs. */
+export const MAX_NODE_IDS = 100;
 
 /** Filled once the schema is built, so `node(id)` can reject an ID of a type that is not a Node. */
 export const nodeTypeNames = new Set<string>();
@@ -22,7 +26,9 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [RelayPlugin, ComplexityPlugin],
+  // InputGuard after Relay, so its argument check runs before Relay decodes IDs; before Complexity,
+  // so it sees the complexity that plugin settled on and multiplies it by list arguments.
+  plugins: [RelayPlugin, InputGuardPlugin.pluginName, ComplexityPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -35,6 +41,15 @@ export const builder = new SchemaBuilder<{
       return decoded;
     },
     nodeQueryOptions: { args: {} },
+    // The ids list sets how many nodes come back: InputGuard multiplies the selection by its length.
+    nodesQueryOptions: {
+      complexity: (args: { ids: readonly unknown[] }) => {
+        if (args.ids.length > MAX_NODE_IDS) {
+          throw tooComplex(`nodes takes at most ${MAX_NODE_IDS} ids, got ${args.ids.length}`);
+        }
+        return { field: 1, multiplier: 1 };
+      },
+    },
     // The connection field already multiplies its selection by the page size (pageComplexity);
     // counting edges as a list of 5 on top would charge every nested page five times over.
     edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },

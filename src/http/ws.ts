@@ -2,12 +2,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { viewerFromAuthorization } from '../auth/jwt';
 import type { Context } from '../context';
+import type { ConnectionSubscriptions } from './subscription-limits';
 
 /** What a WebSocket operation hands Yoga in place of the fetch Request it does not have. */
 export interface WsServerContext {
   authorization?: string | null;
+  /** The connection's live subscriptions, which its cap counts. */
+  connection?: ConnectionSubscriptions;
 }
 
 type Enveloped = ReturnType<YogaServerInstance<WsServerContext, Context>['getEnveloped']>;
@@ -19,17 +21,22 @@ type Enveloped = ReturnType<YogaServerInstance<WsServerContext, Context>['getEnv
 export function attachGraphqlWs(
   server: Server,
   yoga: YogaServerInstance<WsServerContext, Context>,
-  jwtKey: Uint8Array,
+  options: {
+    /** Rejects a token that HTTP would answer with 401 (bad, expired, or naming no user). */
+    verify: (authorization: string | null) => Promise<unknown>;
+    maxPayloadBytes: number;
+  },
 ) {
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  return useServer<Record<string, unknown>, { authorization?: string | null }>(
+  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: options.maxPayloadBytes });
+  return useServer<Record<string, unknown>, { authorization?: string | null; subscriptions?: ConnectionSubscriptions }>(
     {
       // The header on the upgrade request, or `connectionParams.authorization`; a bad token refuses the connection.
       onConnect: async (ctx) => {
         const authorization = authorizationOf(ctx.extra.request, ctx.connectionParams);
         try {
-          await viewerFromAuthorization(authorization, jwtKey);
+          await options.verify(authorization);
           ctx.extra.authorization = authorization;
+          ctx.extra.subscriptions = { live: 0 };
           return true;
         } catch {
           return false;
@@ -38,7 +45,11 @@ export function attachGraphqlWs(
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const enveloped = yoga.getEnveloped({ authorization: ctx.extra.authorization ?? null, params } as never);
+        const enveloped = yoga.getEnveloped({
+          authorization: ctx.extra.authorization ?? null,
+          connection: ctx.extra.subscriptions,
+          params,
+        } as never);
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;

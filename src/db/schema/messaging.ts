@@ -94,6 +94,8 @@ export const idempotencyKeys = pgTable(
   (t) => [
     primaryKey({ name: 'idempotency_keys_pkey', columns: [t.senderId, t.key] }),
     check('idempotency_keys_key_length', sql`char_length(${t.key}) between 1 and 200`),
+    // The expiry job reads the oldest keys a batch at a time.
+    index('idempotency_keys_created_at_idx').on(t.createdAt),
   ],
 );
 
