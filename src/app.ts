@@ -88,8 +88,9 @@ export function createApp(deps: AppDeps) {
     plugins: [
       useRequestLimits(),
       useQueryLimits(),
-      useSubscriptionLimits(deps.subscriptionLimits ?? SUBSCRIPTION_LIMITS),
       ...(deps.config.compiledExecution ? [compiled.plugin] : []),
+      // After the compiled execution, whose subscribe function it wraps to count the live streams.
+      useSubscriptionLimits(deps.subscriptionLimits ?? SUBSCRIPTION_LIMITS),
       // After the compiled execution, which replaces the execute function, so the routing wraps it; before
       // the statement log, so the routing statements count in the operation's `extensions.sql`.
       useConsistency(services.replicas),

@@ -91,10 +91,10 @@ export function maskErrors(error: unknown, message: string, isDev?: boolean): Er
     Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX' });
     return error;
   }
-  if (error instanceof GraphQLError && !error.extensions.code && /^Variable "\$/.test(error.message)) {
-    // graphql-js coerces variables without a code; a variable of the wrong type is the client's input.
-    Object.assign(error.extensions, { code: 'BAD_USER_INPUT' });
-    return error;
+  if (error instanceof GraphQLError && !error.extensions?.code && /^Variable "\$/.test(error.message)) {
+    // graphql-js and graphql-jit coerce variables without a code (graphql-jit's errors have no
+    // extensions object at all); a variable of the wrong type is the client's input.
+    return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
   }
   return maskError(error, message, isDev);
 }

@@ -1,6 +1,7 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import {
   type DocumentNode,
+  GraphQLError,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
@@ -70,7 +71,12 @@ export function useQueryLimits(): Plugin {
     operationName?: string | null;
     variableValues?: Record<string, unknown> | null;
   }) => {
-    const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
+    let cost: Cost | null;
+    try {
+      cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
+    } catch (error) {
+      return error as GraphQLError;
+    }
     if (!cost) return null;
     if (cost.depth > QUERY_LIMITS.depth) {
       return tooComplex(`Query depth ${cost.depth} exceeds the limit of ${QUERY_LIMITS.depth}`);
@@ -143,7 +149,9 @@ function computeCost(
   try {
     const { depth, complexity } = complexityFromQuery(single, { schema, variables: variables ?? {} });
     return { depth, complexity };
-  } catch {
+  } catch (error) {
+    // A field's complexity may itself refuse its arguments (`nodes` over 100 ids): that refusal stands.
+    if (error instanceof GraphQLError && error.extensions?.code === 'QUERY_TOO_COMPLEX') throw error;
     return null;
   }
 }
