@@ -1,14 +1,19 @@
 import { createServer, type IncomingMessage } from 'node:http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { secretKey } from './auth/jwt';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import type { Sql } from './db/client';
 import { schema } from './graphql';
+import { requestRecords, useObservability } from './http/observability-plugin';
 import { useStatementLog } from './http/statements-plugin';
+import { type TrustedDocuments, trustedQueryOf, useTrustedDocuments } from './http/trusted-documents';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
+import { createObservability } from './observability';
+import { createLogger, type Logger } from './observability/logger';
 import { createMessagingPubSub } from './realtime/pubsub';
 
 export interface AppDeps {
@@ -21,6 +26,12 @@ export interface AppDeps {
     schedule?: boolean;
     log?: (message: string, error: unknown) => void;
   };
+  /** Where log lines go. @default JSON lines on stdout at config.logLevel */
+  logger?: Logger;
+  /** GraphiQL's first tab: an example operation and, on the embedded demo database, its token. */
+  graphiql?: { defaultQuery?: string; authorization?: string };
+  /** The persisted-documents manifest to accept (loaded from config.trustedDocumentsPath by main). */
+  trustedDocuments?: TrustedDocuments;
 }
 
 interface ServerContext {
@@ -29,35 +40,49 @@ interface ServerContext {
 }
 
 export function createApp(deps: AppDeps) {
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const clock = deps.leaderboards?.clock ?? (() => new Date());
+  const observability = createObservability(deps.sql, deps.config, logger, clock);
+  const sql = observability.sql;
   const services: Services = {
-    sql: deps.sql,
+    sql,
     config: deps.config,
     jwtKey: secretKey(deps.config.jwtSecret),
-    pubsub: createMessagingPubSub(deps.sql),
-    leaderboards: createLeaderboardRefresher(deps.sql, {
+    pubsub: createMessagingPubSub(sql),
+    leaderboards: createLeaderboardRefresher(sql, {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
+      log: (message, error) => logger.error({ err: error }, message),
+      jobs: observability.jobs,
+      onRefresh: (last) => observability.metrics?.leaderboardRefreshed(last),
       ...deps.leaderboards,
     }),
+    observability,
   };
+  const trusted = deps.trustedDocuments ?? null;
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    graphiql: { subscriptionsProtocol: 'WS' },
+    // Trusted documents only: an editor for arbitrary operations has nothing to run.
+    graphiql: trusted ? false : graphiqlOptions(deps.graphiql),
+    // Served from node_modules: Yoga's default page loads its scripts from a CDN.
+    renderGraphiQL,
     landingPage: false,
-    logging: deps.config.production ? 'info' : 'warn',
+    logging: yogaLogger(logger),
+    cors: deps.config.corsOrigins ? { origin: [...deps.config.corsOrigins] } : undefined,
     context: (init) =>
-      createContext(
-        services,
-        init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
-      ),
+      init.authorization !== undefined
+        ? createContext(services, init.authorization)
+        : createContext(services, init.request.headers.get('authorization'), requestRecords.get(init.request)),
     plugins: [
+      useObservability(observability, '/graphql'),
+      ...(trusted ? [useTrustedDocuments(trusted)] : []),
       useStatementLog({ expose: !deps.config.production }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          await deps.sql`/* ready */ select 1`;
+          await sql`/* ready */ select 1`;
         },
       }),
     ],
@@ -82,8 +107,10 @@ export function createApp(deps: AppDeps) {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
+        const query = trusted ? trustedQueryOf(trusted, params) : params.query;
+        if (typeof query !== 'string') return [query];
         const enveloped = yoga.getEnveloped({ authorization: ctx.extra.authorization ?? null, params } as never);
-        const document = enveloped.parse(params.query);
+        const document = enveloped.parse(query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
         return {
@@ -128,6 +155,29 @@ export function createApp(deps: AppDeps) {
       return closing;
     },
   };
+}
+
+function graphiqlOptions(options: AppDeps['graphiql']): GraphiQLOptions {
+  return {
+    title: 'Spotter GraphiQL',
+    subscriptionsProtocol: 'WS',
+    ...(options?.defaultQuery ? { defaultQuery: options.defaultQuery } : {}),
+    ...(options?.authorization ? { headers: JSON.stringify({ Authorization: options.authorization }, null, 2) } : {}),
+  };
+}
+
+/** Yoga's own messages (masked errors above all) go to the same JSON lines as everything else. */
+function yogaLogger(logger: Logger) {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      if (!logger.isLevelEnabled(level)) return;
+      const [first, ...rest] = args;
+      const details = rest.length > 0 ? { details: rest } : {};
+      if (first instanceof Error) logger[level]({ err: first, ...details }, first.message);
+      else logger[level](details, String(first));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 type Enveloped = ReturnType<ReturnType<typeof createYoga>['getEnveloped']>;

@@ -4,7 +4,9 @@ import { loadConfig } from './config';
 import { createSql } from './db/client';
 import { startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
-import { isEmpty, seedDemo } from './seed/demo';
+import { EXAMPLE_QUERY } from './http/graphiql';
+import { loadTrustedDocuments } from './http/trusted-documents';
+import { DEMO_USERNAME, isEmpty, seedDemo } from './seed/demo';
 
 const config = loadConfig();
 if (config.jwtSecretIsDevelopment) {
@@ -18,10 +20,26 @@ await prepareDatabase(database.url, sql);
 let demoToken: string | null = null;
 if (database.embedded && (await isEmpty(sql))) {
   const demo = await seedDemo(sql);
-  demoToken = await signToken(demo.users.get('demo')!, config.jwtSecret);
+  demoToken = await signToken(demo.users.get(DEMO_USERNAME)!, config.jwtSecret);
+}
+// On the embedded demo database GraphiQL opens signed in as the demo user, so "run" shows data.
+let graphiqlToken = demoToken;
+if (database.embedded && !config.production && !graphiqlToken) {
+  const [demo] = await sql<
+    { id: number }[]
+  >`/* graphiql:demoUser */ select id from users where username = ${DEMO_USERNAME}`;
+  if (demo) graphiqlToken = await signToken(demo.id, config.jwtSecret);
 }
 
-const app = createApp({ sql, config });
+const app = createApp({
+  sql,
+  config,
+  graphiql: {
+    defaultQuery: EXAMPLE_QUERY,
+    ...(graphiqlToken ? { authorization: `Bearer ${graphiqlToken}` } : {}),
+  },
+  ...(config.trustedDocumentsPath ? { trustedDocuments: await loadTrustedDocuments(config.trustedDocumentsPath) } : {}),
+});
 const port = await app.listen(config.port);
 console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);
 if (demoToken) {

@@ -2,7 +2,15 @@ import { GraphQLError } from 'graphql';
 
 declare module 'graphql' {
   interface GraphQLErrorExtensions {
-    code?: 'BAD_USER_INPUT' | 'QUERY_TOO_COMPLEX' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+    code?:
+      | 'BAD_USER_INPUT'
+      | 'QUERY_TOO_COMPLEX'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      /** SPOTTER_TRUSTED_DOCUMENTS is set and the request sent a document, or no document id. */
+      | 'PERSISTED_QUERY_ONLY'
+      /** SPOTTER_TRUSTED_DOCUMENTS is set and the id is not in its manifest. */
+      | 'PERSISTED_QUERY_NOT_FOUND';
     argument?: string;
   }
 }
