@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -66,8 +65,9 @@ export function createApp(deps: AppDeps) {
     healthCheckEndpoint: '/health',
     // Trusted documents only: an editor for arbitrary operations has nothing to run.
     graphiql: trusted ? false : graphiqlOptions(deps.graphiql),
-    // Served from node_modules: Yoga's default page loads its scripts from a CDN.
-    renderGraphiQL,
+    // Served from node_modules: Yoga's default page loads its scripts from a CDN. The bundle is 9 MB of
+    // JavaScript, so it is loaded on the first page view, not at start-up.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     logging: yogaLogger(logger),
     cors: deps.config.corsOrigins ? { origin: [...deps.config.corsOrigins] } : undefined,

@@ -33,7 +33,13 @@ export async function createTestDatabase(
   await admin.end();
   const url = databaseUrl(name);
   const sql = createSql(url, { max: 20 });
-  const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', ...env });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
   return { name, url, sql, config, app: createApp({ sql, config, ...app }) };
 }
 
