@@ -23,7 +23,8 @@ export async function loadTrustedDocuments(path: string): Promise<TrustedDocumen
   const documents = new Map<string, string>();
   for (const [hash, document] of Object.entries(parsed)) {
     if (typeof document !== 'string') throw new Error(`SPOTTER_TRUSTED_DOCUMENTS=${path}: "${hash}" is not a document`);
-    documents.set(hash, document);
+    // The client preset writes `sha256:<hex>`; clients send the hex alone or with the prefix.
+    documents.set(hash.replace(/^sha256:/, ''), document);
   }
   return { path, documents };
 }
