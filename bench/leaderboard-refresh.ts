@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withDatabase } from '../src/cli/with-database';
-import { refreshLeaderboards, weekStartOf } from '../src/jobs/leaderboards';
+import { isoWeekStart } from '../src/domain/rules';
+import { refreshLeaderboards } from '../src/jobs/leaderboards';
 
 const runs = Number(process.argv[2] ?? 5);
 /** Linux's USER_HZ: /proc reports CPU time in hundredths of a second. */
@@ -53,7 +54,7 @@ await withDatabase(async (sql, config) => {
   console.log(`${users.toLocaleString('en')} users, ${workouts.toLocaleString('en')} workouts`);
   const postmaster = config.databaseUrl ? null : postmasterPidOf(config.embeddedDataDir);
   const now = new Date();
-  const sundayEvening = new Date(weekStartOf(now).getTime() - 2 * 3_600_000);
+  const sundayEvening = new Date(isoWeekStart(now).getTime() - 2 * 3_600_000);
   for (const [label, moment] of [
     ['now', now],
     ['Sunday 22:00 UTC', sundayEvening],

@@ -12,9 +12,6 @@ const DUE_TOLERANCE_MS = 50;
 
 const DAY_MS = 86_400_000;
 
-/** The one implementation is isoWeekStart; this name stays while bench/ still imports it. */
-export const weekStartOf = isoWeekStart;
-
 export interface LastRefresh {
   refreshedAt: Date;
   durationMs: number;
