@@ -1,11 +1,29 @@
 import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
 import { violates } from '../db/errors';
-import { type ConversationRow, type MessageRow, messageColumns } from '../db/rows';
+import type { ConversationRow, MessageRow } from '../db/rows';
 import { timed } from '../db/statements';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
-import { notifyCall, publish } from '../realtime/pubsub';
-import { announceNotifications } from './notifications';
+import { publish } from '../realtime/pubsub';
+import { isSingleEmoji } from './emoji';
+import { refreshAfterSend, refreshConversation, refreshMessage } from './messaging-cache';
+import {
+  conversationAfterLeave,
+  conversationAsMember,
+  conversationExists,
+  deleteMembership,
+  deleteReaction,
+  existingUserIds,
+  IDEMPOTENCY_KEY_TAKEN,
+  insertConversation,
+  insertMessage,
+  insertReaction,
+  messageOfKey,
+  messageWithMembership,
+  moveReadMark,
+  type NewMessage,
+  updateMessageBody,
+} from './messaging-sql';
 import { inTransaction } from './transaction';
 import { Validator } from './validate';
 
@@ -14,46 +32,15 @@ export type MessagingContext = Pick<Context, 'sql' | 'viewer' | 'loaders'>;
 
 export const MAX_OTHER_MEMBERS = 100;
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
-
-/** Exactly one grapheme, and an emoji one: "👍", "❤️", "🇸🇪", "👩‍👩‍👧" but not "a", "👍👍" or "". */
-export function isSingleEmoji(text: string): boolean {
-  const segments = [...graphemes.segment(text)];
-  return segments.length === 1 && EMOJI.test(segments[0]!.segment);
-}
-
 /** Why a member-only write was refused: the object does not exist, or the caller is not a member. */
 async function missingOrForbidden<T>(
   sql: Sql | TransactionSql,
   conversationId: number,
   field: string,
 ): Promise<Result<T>> {
-  const [exists] =
-    await (sql as Sql)`/* messaging:conversationExists */ select 1 from conversations where id = ${conversationId}`;
-  return exists
+  return (await conversationExists(sql, conversationId))
     ? fail('FORBIDDEN', 'Only members of this conversation can do that', field)
     : fail('NOT_FOUND', 'No such conversation', field);
-}
-
-async function conversationAsMember(tx: TransactionSql, conversationId: number, viewerId: number) {
-  const [row] = await tx<ConversationRow[]>`/* messaging:conversationAsMember */
-    select c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number
-      from conversations c
-      join conversation_members cm on cm.conversation_id = c.id and cm.user_id = ${viewerId}
-     where c.id = ${conversationId}`;
-  return row ?? null;
-}
-
-/** Replaces whatever this request cached about a conversation with what the write returned. */
-function refreshConversation(ctx: MessagingContext, row: ConversationRow): void {
-  ctx.loaders.conversationById.clear(row.id).prime(row.id, row);
-  ctx.loaders.unreadCountByConversationId.clear(row.id);
-}
-
-function refreshMessage(ctx: MessagingContext, row: MessageRow): void {
-  ctx.loaders.messageById.clear(row.id).prime(row.id, row);
-  ctx.loaders.reactionsByMessageId.clear(row.id);
 }
 
 export interface CreateConversationInput {
@@ -80,20 +67,13 @@ export async function createConversation(
   if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
-    const found = await tx<{ id: number }[]>`/* messaging:membersExist */
-      select id from users where id = any(${others}::bigint[])`;
-    const existing = new Set(found.map((row) => row.id));
+    const existing = await existingUserIds(tx, others);
     const missing = input.memberIds.findIndex((id) => id !== viewer.id && !existing.has(id));
     if (missing >= 0) return fail('NOT_FOUND', 'No such user', `memberIds.${missing}`);
-
-    const [conversation] = await tx<{ id: number }[]>`/* messaging:createConversation */
-      insert into conversations (title, created_by_id) values (${title}, ${viewer.id}) returning id`;
-    await tx`/* messaging:addMembers */
-      insert into conversation_members (conversation_id, user_id)
-      select ${conversation!.id}, unnest(${[viewer.id, ...others]}::bigint[])`;
-    return ok({ conversation: (await conversationAsMember(tx, conversation!.id, viewer.id))! });
+    const id = await insertConversation(tx, title, viewer.id, [viewer.id, ...others]);
+    return ok({ conversation: (await conversationAsMember(tx, id, viewer.id))! });
   });
-  if (result.ok) refreshConversation(ctx, result.value.conversation);
+  if (result.ok) refreshConversation(ctx.loaders, result.value.conversation);
   return result;
 }
 
@@ -108,21 +88,19 @@ export async function leaveConversation(
   const viewer = ctx.viewer;
   if (!viewer) return signInTo('leave a conversation');
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
-    const [left] = await tx`/* messaging:leave */
-      delete from conversation_members where conversation_id = ${input.conversationId} and user_id = ${viewer.id}
-      returning user_id`;
-    if (!left) return missingOrForbidden(tx, input.conversationId, 'conversationId');
-    const [conversation] = await tx<ConversationRow[]>`/* messaging:conversationAfterLeave */
-      select c.*, null::integer as viewer_last_read_sequence_number from conversations c where c.id = ${input.conversationId}`;
+    if (!(await deleteMembership(tx, input.conversationId, viewer.id))) {
+      return missingOrForbidden(tx, input.conversationId, 'conversationId');
+    }
+    const conversation = await conversationAfterLeave(tx, input.conversationId);
     await publish(tx, {
       type: 'memberLeft',
       conversationId: input.conversationId,
       userId: viewer.id,
-      memberCount: conversation!.memberCount,
+      memberCount: conversation.memberCount,
     });
-    return ok({ conversation: conversation! });
+    return ok({ conversation });
   });
-  if (result.ok) refreshConversation(ctx, result.value.conversation);
+  if (result.ok) refreshConversation(ctx.loaders, result.value.conversation);
   return result;
 }
 
@@ -151,82 +129,34 @@ export async function sendMessage(
   if (key !== null) check.text(key, 'idempotencyKey', 1, 200);
   if (!check.ok) return failWith(check.errors);
 
-  const result = await timed(() => insertMessage(ctx.sql, viewer.id, input.conversationId, body, key));
-  if (result.ok) {
-    refreshMessage(ctx, result.value.message);
-    ctx.loaders.conversationById.clear(input.conversationId);
-    ctx.loaders.unreadCountByConversationId.clear(input.conversationId);
-  }
+  const message = { senderId: viewer.id, conversationId: input.conversationId, body, idempotencyKey: key };
+  const result = await timed(() => send(ctx.sql, message));
+  if (result.ok) refreshAfterSend(ctx.loaders, result.value.message);
   return result;
 }
 
-const IDEMPOTENCY_KEY_TAKEN = 'idempotency_keys_pkey';
-
-/**
- * The send is one statement, so it is its own transaction and holds the conversation's row lock (taken
- * by the sequence trigger) for one round trip instead of several: that lock is what serialises
- * concurrent senders. Membership, the message, the idempotency key, the private MESSAGE_SENT event and
- * the NOTIFY (delivered at commit, with ids only) all succeed or fail together.
- */
-async function insertMessage(
-  sql: Sql,
-  senderId: number,
-  conversationId: number,
-  body: string,
-  key: string | null,
-): Promise<Result<{ message: MessageRow }>> {
+async function send(sql: Sql, input: NewMessage): Promise<Result<{ message: MessageRow }>> {
+  const key = input.idempotencyKey;
   if (key !== null) {
-    const earlier = await messageOfKey(sql, senderId, key);
-    if (earlier) return sameRequest(earlier, conversationId, body);
+    const earlier = await messageOfKey(sql, input.senderId, key);
+    if (earlier) return sameRequest(earlier, input);
   }
   try {
-    const [message] = await sql<MessageRow[]>`/* messaging:send */
-      with message as (
-        insert into messages (conversation_id, sender_id, body)
-        select ${conversationId}, ${senderId}, ${body}
-         where exists (select 1 from conversation_members
-                        where conversation_id = ${conversationId} and user_id = ${senderId})
-        returning ${messageColumns(sql, 'messages')}
-      ), claimed as (
-        insert into idempotency_keys (sender_id, key, message_id)
-        select ${senderId}, ${key}::text, id from message where ${key}::text is not null
-      ), activity as (
-        insert into activity_events (user_id, type, message_id, created_at)
-        select sender_id, 'MESSAGE_SENT', id, created_at from message
-      ), notified as (
-        select ${notifyCall(sql, {
-          type: 'messageAdded',
-          conversationId: sql`conversation_id`,
-          messageId: sql`id`,
-          sequenceNumber: sql`sequence_number`,
-        })}
-          from message
-      )
-      select m.*, (select count(*) from notified) as notified from message m`;
-    if (!message) return missingOrForbidden(sql, conversationId, 'conversationId');
-    const { notified: _notified, ...row } = message as MessageRow & { notified: number };
-    return ok({ message: row });
+    const message = await insertMessage(sql, input);
+    return message ? ok({ message }) : missingOrForbidden(sql, input.conversationId, 'conversationId');
   } catch (error) {
     // A racing retry with the same key committed first: its message is the answer, ours rolled back.
-    if (violates(error, IDEMPOTENCY_KEY_TAKEN) && key !== null) {
-      const winner = await messageOfKey(sql, senderId, key);
-      if (winner) return sameRequest(winner, conversationId, body);
+    if (key !== null && violates(error, IDEMPOTENCY_KEY_TAKEN)) {
+      const winner = await messageOfKey(sql, input.senderId, key);
+      if (winner) return sameRequest(winner, input);
     }
     throw error;
   }
 }
 
-async function messageOfKey(sql: Sql | TransactionSql, senderId: number, key: string) {
-  const [row] = await (sql as Sql)<MessageRow[]>`/* messaging:messageOfKey */
-    select ${messageColumns(sql as Sql)}
-      from idempotency_keys k join messages m on m.id = k.message_id
-     where k.sender_id = ${senderId} and k.key = ${key}`;
-  return row ?? null;
-}
-
 /** A retry returns the first message; the same key for anything else is a conflict. */
-function sameRequest(earlier: MessageRow, conversationId: number, body: string): Result<{ message: MessageRow }> {
-  if (earlier.conversationId === conversationId && earlier.body === body) return ok({ message: earlier });
+function sameRequest(earlier: MessageRow, retry: NewMessage): Result<{ message: MessageRow }> {
+  if (earlier.conversationId === retry.conversationId && earlier.body === retry.body) return ok({ message: earlier });
   return fail('CONFLICT', 'This idempotency key was already used for a different message', 'idempotencyKey');
 }
 
@@ -244,29 +174,23 @@ export async function editMessage(
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
     if (!target.ok) return target;
-    if (target.value.senderId !== viewer.id)
+    if (target.value.senderId !== viewer.id) {
       return fail('FORBIDDEN', 'Only the sender can edit a message', 'messageId');
-    const [message] = await tx<MessageRow[]>`/* messaging:editMessage */
-      update messages set body = ${body}, edited_at = now() where id = ${input.messageId}
-      returning ${messageColumns(tx as unknown as Sql, 'messages')}`;
-    await publish(tx, { type: 'messageEdited', conversationId: message!.conversationId, messageId: message!.id });
-    return ok({ message: message! });
+    }
+    const message = await updateMessageBody(tx, input.messageId, body);
+    await publish(tx, { type: 'messageEdited', conversationId: message.conversationId, messageId: message.id });
+    return ok({ message });
   });
-  if (result.ok) refreshMessage(ctx, result.value.message);
+  if (result.ok) refreshMessage(ctx.loaders, result.value.message);
   return result;
 }
 
 /** The message, if it exists and the caller is a member of its conversation. */
 async function messageForMember(tx: TransactionSql, messageId: number, viewerId: number): Promise<Result<MessageRow>> {
-  const [row] = await tx<(MessageRow & { isMember: boolean })[]>`/* messaging:messageForMember */
-    select ${messageColumns(tx as unknown as Sql)},
-           exists (select 1 from conversation_members cm
-                    where cm.conversation_id = m.conversation_id and cm.user_id = ${viewerId}) as is_member
-      from messages m where m.id = ${messageId}`;
-  if (!row) return fail('NOT_FOUND', 'No such message', 'messageId');
-  if (!row.isMember) return fail('FORBIDDEN', 'Only members of this conversation can do that', 'messageId');
-  const { isMember: _, ...message } = row;
-  return ok(message);
+  const found = await messageWithMembership(tx, messageId, viewerId);
+  if (!found) return fail('NOT_FOUND', 'No such message', 'messageId');
+  if (!found.isMember) return fail('FORBIDDEN', 'Only members of this conversation can do that', 'messageId');
+  return ok(found.message);
 }
 
 /** Moves the caller's read mark forward, never back, and never past the last message. */
@@ -280,27 +204,21 @@ export async function markConversationRead(
   if (!check.ok) return failWith(check.errors);
 
   const result = await inTransaction<{ conversation: ConversationRow }>(ctx, async (tx) => {
-    // Only a mark that moves is written, and only then announced.
-    const [moved] = await tx<{ mark: number }[]>`/* messaging:markRead */
-      update conversation_members cm
-         set last_read_sequence_number = least(${input.upToSequenceNumber}, c.last_sequence_number)
-        from conversations c
-       where c.id = cm.conversation_id and cm.conversation_id = ${input.conversationId} and cm.user_id = ${viewer.id}
-         and cm.last_read_sequence_number < least(${input.upToSequenceNumber}, c.last_sequence_number)
-      returning cm.last_read_sequence_number as mark`;
+    const mark = await moveReadMark(tx, input.conversationId, viewer.id, input.upToSequenceNumber);
     const conversation = await conversationAsMember(tx, input.conversationId, viewer.id);
     if (!conversation) return missingOrForbidden(tx, input.conversationId, 'conversationId');
-    if (moved) {
+    // Only a mark that moved is announced.
+    if (mark !== null) {
       await publish(tx, {
         type: 'readMarkMoved',
         conversationId: input.conversationId,
         userId: viewer.id,
-        upToSequenceNumber: moved.mark,
+        upToSequenceNumber: mark,
       });
     }
     return ok({ conversation });
   });
-  if (result.ok) refreshConversation(ctx, result.value.conversation);
+  if (result.ok) refreshConversation(ctx.loaders, result.value.conversation);
   return result;
 }
 
@@ -311,17 +229,17 @@ export interface ReactionInput {
 
 /** One reaction per user, emoji and message: adding it twice, or removing it when absent, is a no-op. */
 export function addReaction(ctx: MessagingContext, input: ReactionInput) {
-  return react(ctx, input, 'add');
+  return react(ctx, input, insertReaction);
 }
 
 export function removeReaction(ctx: MessagingContext, input: ReactionInput) {
-  return react(ctx, input, 'remove');
+  return react(ctx, input, deleteReaction);
 }
 
 async function react(
   ctx: MessagingContext,
   input: ReactionInput,
-  change: 'add' | 'remove',
+  change: typeof insertReaction | typeof deleteReaction,
 ): Promise<Result<{ message: MessageRow }>> {
   const viewer = ctx.viewer;
   if (!viewer) return signInTo('react to messages');
@@ -332,39 +250,9 @@ async function react(
   const result = await inTransaction<{ message: MessageRow }>(ctx, async (tx) => {
     const target = await messageForMember(tx, input.messageId, viewer.id);
     if (!target.ok) return target;
-    const message = target.value;
-    const changed = {
-      type: 'reactionsChanged',
-      conversationId: message.conversationId,
-      messageId: message.id,
-    } as const;
-    // The last statement of the transaction: the sender's notification counter is locked for it
-    // alone. Its act key makes removing and adding the same reaction notify once.
-    if (change === 'add') {
-      await tx`/* messaging:addReaction */
-        with added as (
-          insert into reactions (message_id, user_id, emoji) values (${message.id}, ${viewer.id}, ${emoji})
-          on conflict do nothing
-          returning message_id
-        ), notified as (
-          insert into notifications (recipient_id, kind, actor_id, message_id, emoji, act_key)
-          select ${message.senderId}, 'MESSAGE_REACTION', ${viewer.id}, message_id, ${emoji},
-                 ${`reaction:${message.id}:${emoji}:${viewer.id}`}
-            from added where ${message.senderId}::bigint <> ${viewer.id}::bigint
-          returning id, recipient_id, sequence_number
-        ), announced as (${announceNotifications(tx, 'notified')}),
-        changed as (select ${notifyCall(tx, changed)} from added)
-        select (select count(*) from announced) + (select count(*) from changed) as notified`;
-    } else {
-      await tx`/* messaging:removeReaction */
-        with removed as (
-          delete from reactions where message_id = ${message.id} and user_id = ${viewer.id} and emoji = ${emoji}
-          returning 1
-        )
-        select ${notifyCall(tx, changed)} from removed`;
-    }
-    return ok({ message });
+    await change(tx, target.value, viewer.id, emoji);
+    return ok({ message: target.value });
   });
-  if (result.ok) refreshMessage(ctx, result.value.message);
+  if (result.ok) refreshMessage(ctx.loaders, result.value.message);
   return result;
 }
