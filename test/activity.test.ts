@@ -1,20 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/ids';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { ActivityType } from './gql/graphql';
+import { errorCodes, expectData, present, run } from './kit/client';
 import { createUsers, type SeededUser } from './kit/seed';
 import { exercises, LOG_WORKOUT } from './kit/training';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const FEED = /* GraphQL */ `query Feed($first: Int, $after: String, $types: [ActivityType!]) {
+const FEED = graphql(`query Feed($first: Int, $after: String, $types: [ActivityType!]) {
   feed(first: $first, after: $after, types: $types) {
     edges { cursor node { id type user { username } level subject { username } workout { title } } }
-    pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+    pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
 
-const ACTIVITY = /* GraphQL */ `query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {
+const ACTIVITY = graphql(`query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {
   user(id: $id) { activity(first: $first, after: $after, types: $types) {
-    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
+    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`);
 
 /** Events at fixed times, newest at `minutesAgo` smallest; MESSAGE_SENT rows are written as messaging would. */
 async function insertEvent(user: SeededUser, type: string, minutesAgo: number, extra: Record<string, unknown> = {}) {
@@ -53,15 +55,15 @@ describe('Query.feed', () => {
 
   it('shows the public events of the users the viewer follows, newest first, never MESSAGE_SENT', async () => {
     const feed = expectData(await run(db, FEED, {}, { as: viewer.id })).feed;
-    expect(feed.edges.map((e: any) => [e.node.user.username, e.node.type])).toEqual([
+    expect(feed.edges.map((e) => [e.node.user.username, e.node.type])).toEqual([
       [ann.username, 'WORKOUT_LOGGED'],
       [ben.username, 'LEVEL_UP'],
       [ben.username, 'FOLLOWED'],
       [ann.username, 'LEVEL_UP'],
     ]);
-    expect(feed.edges[0].node.workout).toEqual({ title: 'Pulls' });
-    expect(feed.edges[1].node.level).toBe(5);
-    expect(feed.edges[2].node.subject).toEqual({ username: stranger.username });
+    expect(feed.edges[0]?.node.workout).toEqual({ title: 'Pulls' });
+    expect(feed.edges[1]?.node.level).toBe(5);
+    expect(feed.edges[2]?.node.subject).toEqual({ username: stranger.username });
     expect(feed.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
 
@@ -71,12 +73,12 @@ describe('Query.feed', () => {
     const page2 = expectData(
       await run(db, FEED, { first: 3, after: page1.pageInfo.endCursor }, { as: viewer.id }),
     ).feed;
-    expect(page2.edges.map((e: any) => e.node.type)).toEqual(['LEVEL_UP']);
+    expect(page2.edges.map((e) => e.node.type)).toEqual(['LEVEL_UP']);
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const past = expectData(await run(db, FEED, { first: 3, after: page2.pageInfo.endCursor }, { as: viewer.id })).feed;
     expect(past).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, endCursor: null } });
     const levels = expectData(await run(db, FEED, { types: ['LEVEL_UP'] }, { as: viewer.id })).feed;
-    expect(levels.edges.map((e: any) => e.node.level)).toEqual([5, 2]);
+    expect(levels.edges.map((e) => e.node.level)).toEqual([5, 2]);
     const messages = expectData(await run(db, FEED, { types: ['MESSAGE_SENT'] }, { as: viewer.id })).feed;
     expect(messages.edges).toEqual([]);
   });
@@ -96,14 +98,18 @@ describe('Query.feed', () => {
   });
 
   it('drops a FOLLOWED event when its follow is undone', async () => {
-    const follow = `mutation($input: FollowInput!) { follow(input: $input) { errors { code } } }`;
-    const unfollow = `mutation($input: FollowInput!) { unfollow(input: $input) { errors { code } } }`;
+    const follow = graphql(
+      `mutation ActivityFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }`,
+    );
+    const unfollow = graphql(
+      `mutation ActivityUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code } } }`,
+    );
     expectData(await run(db, follow, { input: { userId: stranger.globalId } }, { as: ann.id }));
     let feed = expectData(await run(db, FEED, { first: 1 }, { as: viewer.id })).feed;
-    expect(feed.edges[0].node).toMatchObject({ type: 'FOLLOWED', user: { username: ann.username } });
+    expect(feed.edges[0]?.node).toMatchObject({ type: 'FOLLOWED', user: { username: ann.username } });
     expectData(await run(db, unfollow, { input: { userId: stranger.globalId } }, { as: ann.id }));
     feed = expectData(await run(db, FEED, { first: 1 }, { as: viewer.id })).feed;
-    expect(feed.edges[0].node).toMatchObject({ type: 'WORKOUT_LOGGED' });
+    expect(feed.edges[0]?.node).toMatchObject({ type: 'WORKOUT_LOGGED' });
   });
 });
 
@@ -113,17 +119,17 @@ describe('User.activity', () => {
     await insertEvent(carl, 'LEVEL_UP', 30, { level: 2 });
     const messageEvent = await insertEvent(carl, 'MESSAGE_SENT', 20);
     await insertEvent(carl, 'FOLLOWED', 10, { subjectId: other.id });
-    const types = async (as?: number, extra: Record<string, unknown> = {}) =>
-      expectData(await run(db, ACTIVITY, { id: carl.globalId, ...extra }, as ? { as } : {})).user.activity.edges.map(
-        (e: any) => e.node.type,
-      );
+    const types = async (as?: number, filter?: ActivityType[]) => {
+      const result = await run(db, ACTIVITY, { id: carl.globalId, types: filter }, as ? { as } : {});
+      return present(expectData(result).user, 'carl').activity.edges.map((e) => e.node.type);
+    };
     expect(await types(carl.id)).toEqual(['FOLLOWED', 'MESSAGE_SENT', 'LEVEL_UP']);
     expect(await types(other.id)).toEqual(['FOLLOWED', 'LEVEL_UP']);
     expect(await types()).toEqual(['FOLLOWED', 'LEVEL_UP']);
-    expect(await types(carl.id, { types: ['MESSAGE_SENT', 'LEVEL_UP'] })).toEqual(['MESSAGE_SENT', 'LEVEL_UP']);
-    expect(await types(other.id, { types: ['MESSAGE_SENT'] })).toEqual([]);
+    expect(await types(carl.id, ['MESSAGE_SENT', 'LEVEL_UP'])).toEqual(['MESSAGE_SENT', 'LEVEL_UP']);
+    expect(await types(other.id, ['MESSAGE_SENT'])).toEqual([]);
     // Not by id either.
-    const byId = `query($id: ID!) { node(id: $id) { id } }`;
+    const byId = graphql(`query ActivityNode($id: ID!) { node(id: $id) { id } }`);
     const id = encodeGlobalId('ActivityEvent', messageEvent);
     expect(expectData(await run(db, byId, { id }, { as: other.id })).node).toBeNull();
     expect(expectData(await run(db, byId, { id }, { as: carl.id })).node).toEqual({ id });
@@ -132,11 +138,14 @@ describe('User.activity', () => {
   it('pages forward', async () => {
     const [dora] = (await createUsers(db.sql, 1)) as [SeededUser];
     for (let level = 2; level <= 6; level += 1) await insertEvent(dora, 'LEVEL_UP', 100 - level, { level });
-    const page1 = expectData(await run(db, ACTIVITY, { id: dora.globalId, first: 3 })).user.activity;
+    const page1 = present(expectData(await run(db, ACTIVITY, { id: dora.globalId, first: 3 })).user, 'dora').activity;
     expect(page1.edges).toHaveLength(3);
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const page2 = expectData(await run(db, ACTIVITY, { id: dora.globalId, first: 3, after: page1.pageInfo.endCursor }))
-      .user.activity;
+    const after = page1.pageInfo.endCursor;
+    const page2 = present(
+      expectData(await run(db, ACTIVITY, { id: dora.globalId, first: 3, after })).user,
+      'dora',
+    ).activity;
     expect(page2.edges).toHaveLength(2);
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
@@ -166,9 +175,9 @@ describe('Query.feed first page', () => {
     for (const first of [1, 3, 5, 10]) {
       const pruned = expectData(await run(db, FEED, { first }, { as: viewer!.id })).feed;
       // A filter naming every public type takes the unpruned merge over all followees.
-      const everyType = ['WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED'];
+      const everyType: ActivityType[] = ['WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED'];
       const full = expectData(await run(db, FEED, { first, types: everyType }, { as: viewer!.id })).feed;
-      expect(pruned.edges.map((e: any) => e.node.id)).toEqual(full.edges.map((e: any) => e.node.id));
+      expect(pruned.edges.map((e) => e.node.id)).toEqual(full.edges.map((e) => e.node.id));
       expect(pruned.edges).toHaveLength(first);
       expect(pruned.pageInfo.hasNextPage).toBe(full.pageInfo.hasNextPage);
     }

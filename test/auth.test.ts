@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { signToken } from '../src/auth/tokens';
 import { createSql } from '../src/db/client';
+import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
-const VIEWER = '{ viewer { username } }';
+const VIEWER = graphql(`query AuthViewer { viewer { username } }`);
 
 function unsignedToken(sub: string): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -23,7 +24,7 @@ describe('Authorization header', () => {
   });
 
   it('no header is anonymous: viewer is null and public reads work', async () => {
-    const result = await run(db, `${VIEWER.slice(0, -1)} muscles { name } }`);
+    const result = await run(db, graphql(`query AnonymousReads { viewer { username } muscles { name } }`));
     expect(result.status).toBe(200);
     expect(expectData(result).viewer).toBeNull();
     expect(expectData(result).muscles.length).toBeGreaterThan(0);
@@ -100,7 +101,9 @@ describe('Mutation.updateProfile', () => {
   it('is UNAUTHENTICATED in errors for an anonymous caller', async () => {
     const result = await run(
       db,
-      'mutation { updateProfile(input: { displayName: "X" }) { user { id } errors { code } } }',
+      graphql(
+        `mutation AuthUpdateProfile { updateProfile(input: { displayName: "X" }) { user { id } errors { code } } }`,
+      ),
     );
     expect(expectData(result).updateProfile).toEqual({ user: null, errors: [{ code: 'UNAUTHENTICATED' }] });
   });

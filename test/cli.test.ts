@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { graphql } from './gql';
 import { expectData, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
@@ -21,7 +22,12 @@ describe('npm run --silent token -- USERNAME', () => {
     const { stdout } = await cli('src/cli/token.ts', ['CLI_Token_User']);
     const token = stdout.trim();
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const result = await run(db, '{ viewer { id username } }', {}, { as: { authorization: `Bearer ${token}` } });
+    const result = await run(
+      db,
+      graphql(`query CliViewer { viewer { id username } }`),
+      {},
+      { as: { authorization: `Bearer ${token}` } },
+    );
     expect(expectData(result).viewer).toEqual({ id: user.globalId, username: 'cli_token_user' });
   });
 

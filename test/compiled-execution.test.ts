@@ -3,6 +3,7 @@ import { compileQuery } from 'graphql-jit';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useCompiledExecution } from '../src/http/compiled-execution';
+import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
@@ -12,7 +13,9 @@ const db = useTestDatabase();
 describe('compiled execution', () => {
   it('runs every operation of the suite compiled unless SPOTTER_GRAPHQL_JIT=off, and compiles a document once', async () => {
     const user = await createUser(db.sql, { username: 'jit_once' });
-    const query = 'query Jit($id: ID!) { user(id: $id) { username followers(first: 1) { edges { cursor } } } }';
+    const query = graphql(
+      `query Jit($id: ID!) { user(id: $id) { username followers(first: 1) { edges { cursor } } } }`,
+    );
     const before = { ...db.app.execution };
     for (let i = 0; i < 3; i += 1) {
       expect(expectData(await run(db, query, { id: user.globalId })).user?.username).toBe('jit_once');
@@ -23,7 +26,7 @@ describe('compiled execution', () => {
   });
 
   it('keeps typed errors on the compiled path: a bad ID is BAD_USER_INPUT with data for the other fields', async () => {
-    const result = await run(db, '{ bad: user(id: "nope") { id } viewer { id } }');
+    const result = await run(db, graphql(`query CompiledExecutionUser { bad: user(id: "nope") { id } viewer { id } }`));
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.path).toEqual(['bad']);
     expect(result.data).toEqual({ bad: null, viewer: null });

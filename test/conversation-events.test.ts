@@ -1,8 +1,12 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signToken } from '../src/auth/tokens';
-import { expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { ConversationEventsSubscription } from './gql/graphql';
+import { expectData, present, run } from './kit/client';
 import { Leave, MarkRead, send, startConversation } from './kit/messaging';
 import { useSecondProcess } from './kit/processes';
 import { createUsers, type SeededUser } from './kit/seed';
@@ -17,7 +21,7 @@ const secondProcess = useSecondProcess(db, (query) => {
   if (name) streamStatements.push(name);
 });
 
-const ConversationEvents = /* GraphQL */ `
+const ConversationEvents = graphql(`
   subscription ConversationEvents($id: ID!) {
     conversationEvents(conversationId: $id) {
       __typename
@@ -27,18 +31,35 @@ const ConversationEvents = /* GraphQL */ `
       ... on ReadMarkMovedEvent { user { id } upToSequenceNumber }
       ... on MemberLeftEvent { user { id } memberCount }
     }
-  }`;
+  }`);
 
-const EDIT = `mutation($input: EditMessageInput!) { editMessage(input: $input) { errors { code } } }`;
-const ADD_REACTION = `mutation($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }`;
-const REMOVE_REACTION = `mutation($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }`;
+const EDIT = graphql(
+  `mutation ConversationEventsEditMessage($input: EditMessageInput!) { editMessage(input: $input) { errors { code } } }`,
+);
+const ADD_REACTION = graphql(
+  `mutation ConversationEventsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }`,
+);
+const REMOVE_REACTION = graphql(
+  `mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }`,
+);
 
-async function mutate(through: TestDatabase, as: SeededUser, query: string, input: Record<string, unknown>) {
-  const data = expectData(await run(through, query, { input }, { as: as.id }));
-  expect((Object.values(data)[0] as { errors: unknown[] }).errors).toEqual([]);
+/** Runs a mutation whose one payload must come back without errors. */
+async function mutate<T extends Record<string, { errors: unknown[] }>, I>(
+  through: TestDatabase,
+  as: SeededUser,
+  document: TypedDocumentNode<T, { input: I }>,
+  input: I,
+) {
+  const data = expectData(await run(through, document, { input }, { as: as.id }));
+  expect(Object.values(data).map((payload) => payload.errors)).toEqual([[]]);
 }
 
-const eventsOf = (results: { data?: any }[]) => results.map((r) => r.data.conversationEvents);
+type Event = ConversationEventsSubscription['conversationEvents'];
+const eventsOf = (results: ExecutionResult<ConversationEventsSubscription>[]): Event[] =>
+  results.map((r) => present(r.data, 'an event').conversationEvents);
+/** A message's sequence number, or the type of an event that carries none (which fails a comparison). */
+const sequenceNumberOf = (event: Event) =>
+  event.__typename === 'MessageAddedEvent' ? event.message.sequenceNumber : event.__typename;
 
 describe('Subscription.conversationEvents', () => {
   it('delivers every kind of change, in commit order, whichever process made it', async () => {
@@ -48,7 +69,7 @@ describe('Subscription.conversationEvents', () => {
     expect(stream.status).toBe(200);
     // Rows are read when an event is delivered, so each change is awaited before the next one:
     // reactions then show exactly the state after that change (a later change brings its own event).
-    const events: any[] = [];
+    const events: Event[] = [];
     const next = async () => events.push(...eventsOf(await stream.take(1)));
     const sent = (await send(secondProcess(), bob!, chat.id, 'first')).message!;
     await next();
@@ -110,7 +131,7 @@ describe('Subscription.conversationEvents', () => {
         for (let i = 0; i < 15; i += 1) await send(secondProcess(), carol!, chat.id, `carol ${i}`);
       })(),
     ]);
-    const numbers = eventsOf(await stream.take(30)).map((event) => event.message.sequenceNumber);
+    const numbers = eventsOf(await stream.take(30)).map(sequenceNumberOf);
     // Sequence numbers are taken under the conversation's row lock, so commit order is number order.
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     await stream.cancel();
@@ -121,7 +142,7 @@ describe('Subscription.conversationEvents', () => {
     const chat = await startConversation(db, alice!, [bob!]);
     const stream = await subscribeSse(db, ConversationEvents, { id: chat.id }, { as: alice!.id });
     await send(db, bob!, chat.id, 'hi');
-    expect(eventsOf(await stream.take(1))[0].__typename).toBe('MessageAddedEvent');
+    expect(eventsOf(await stream.take(1))[0]?.__typename).toBe('MessageAddedEvent');
     await mutate(secondProcess(), alice!, Leave, { conversationId: chat.id });
     await stream.ended(5_000);
   });
@@ -152,7 +173,7 @@ describe('Subscription.conversationEvents', () => {
     for (const as of [mallory!.id, undefined]) {
       const stream = await subscribeSse(db, ConversationEvents, { id: chat.id }, as === undefined ? {} : { as });
       const [result] = await stream.take(1);
-      expect(result!.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(result!.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       await stream.ended();
     }
   });
@@ -168,7 +189,7 @@ describe('Subscription.conversationEvents', () => {
       connectionParams: { authorization: `Bearer ${await signToken(alice!.id, db.config.jwtSecret)}` },
     });
     const iterator = client.iterate<{ conversationEvents: { __typename: string } }>({
-      query: ConversationEvents,
+      query: print(ConversationEvents),
       variables: { id: chat.id },
     });
     // The stream is live only and the socket subscribes asynchronously: keep sending until one arrives.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import { errorCodes, expectData, present, run } from './kit/client';
 import {
   CommentOnWorkout,
   comment,
@@ -15,15 +16,15 @@ import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const WorkoutLikes = /* GraphQL */ `
+const WorkoutLikes = graphql(`
   query WorkoutLikes($id: ID!, $first: Int, $after: String) {
     workout(id: $id) {
       likeCount viewerHasLiked
       likes(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
     }
-  }`;
+  }`);
 
-const WorkoutComments = /* GraphQL */ `
+const WorkoutComments = graphql(`
   query WorkoutComments($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
     workout(id: $id) {
       commentCount
@@ -32,7 +33,7 @@ const WorkoutComments = /* GraphQL */ `
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }
-  }`;
+  }`);
 
 describe('Mutation.likeWorkout / unlikeWorkout', () => {
   it('likes once, unlikes, and keeps likeCount and viewerHasLiked true to the rows', async () => {
@@ -80,13 +81,18 @@ describe('Mutation.likeWorkout / unlikeWorkout', () => {
     const [owner, ...fans] = await createUsers(db.sql, 6);
     const workout = await createWorkout(db.sql, owner!);
     for (const fan of fans) await like(db, fan, workout);
-    const first = expectData(await run(db, WorkoutLikes, { id: workout.globalId, first: 3 })).workout;
+    const first = present(
+      expectData(await run(db, WorkoutLikes, { id: workout.globalId, first: 3 })).workout,
+      'the workout',
+    );
     expect(first.likeCount).toBe(5);
     expect(first.viewerHasLiked).toBe(false);
-    const rest = expectData(
-      await run(db, WorkoutLikes, { id: workout.globalId, first: 3, after: first.likes.pageInfo.endCursor }),
-    ).workout;
-    const order = [...first.likes.edges, ...rest.likes.edges].map((e: any) => e.node.id);
+    const after = first.likes.pageInfo.endCursor;
+    const rest = present(
+      expectData(await run(db, WorkoutLikes, { id: workout.globalId, first: 3, after })).workout,
+      'the workout',
+    );
+    const order = [...first.likes.edges, ...rest.likes.edges].map((e) => e.node.id);
     expect(order).toEqual(fans.map((f) => f.globalId).reverse());
     expect(first.likes.pageInfo.hasNextPage).toBe(true);
     expect(rest.likes.pageInfo.hasNextPage).toBe(false);
@@ -104,21 +110,30 @@ describe('Mutation.commentOnWorkout / deleteComment', () => {
     });
     await comment(db, b!, workout, 'second');
     await comment(db, owner!, workout, 'third, from the owner');
-    const all = expectData(await run(db, WorkoutComments, { id: workout.globalId })).workout;
+    const all = present(expectData(await run(db, WorkoutComments, { id: workout.globalId })).workout, 'the workout');
     expect(all.commentCount).toBe(3);
-    expect(all.comments.edges.map((e: any) => e.node.body)).toEqual(['Strong!', 'second', 'third, from the owner']);
-    const newest = expectData(await run(db, WorkoutComments, { id: workout.globalId, last: 2 })).workout.comments;
-    expect(newest.edges.map((e: any) => e.node.body)).toEqual(['second', 'third, from the owner']);
+    expect(all.comments.edges.map((e) => e.node.body)).toEqual(['Strong!', 'second', 'third, from the owner']);
+    const newest = present(
+      expectData(await run(db, WorkoutComments, { id: workout.globalId, last: 2 })).workout,
+      'the workout',
+    ).comments;
+    expect(newest.edges.map((e) => e.node.body)).toEqual(['second', 'third, from the owner']);
     expect(newest.pageInfo.hasPreviousPage).toBe(true);
-    const before = expectData(
-      await run(db, WorkoutComments, { id: workout.globalId, last: 2, before: newest.pageInfo.startCursor }),
-    ).workout.comments;
-    expect(before.edges.map((e: any) => e.node.body)).toEqual(['Strong!']);
+    const before = present(
+      expectData(await run(db, WorkoutComments, { id: workout.globalId, last: 2, before: newest.pageInfo.startCursor }))
+        .workout,
+      'the workout',
+    ).comments;
+    expect(before.edges.map((e) => e.node.body)).toEqual(['Strong!']);
     // The Comment node, anonymously.
     const node = expectData(
-      await run(db, `query($id: ID!) { node(id: $id) { ... on Comment { body author { id } } } }`, {
-        id: made.comment.id,
-      }),
+      await run(
+        db,
+        graphql(`query InteractionsNode($id: ID!) { node(id: $id) { ... on Comment { body author { id } } } }`),
+        {
+          id: present(made.comment, 'made.comment').id,
+        },
+      ),
     );
     expect(node.node).toEqual({ body: 'Strong!', author: { id: a!.globalId } });
   });
@@ -145,8 +160,8 @@ describe('Mutation.commentOnWorkout / deleteComment', () => {
   it('lets the author or the workout’s owner delete a comment; anyone else is FORBIDDEN', async () => {
     const [owner, author, other] = await createUsers(db.sql, 3);
     const workout = await createWorkout(db.sql, owner!);
-    const first = (await comment(db, author!, workout, 'first')).comment.id;
-    const second = (await comment(db, author!, workout, 'second')).comment.id;
+    const first = present((await comment(db, author!, workout, 'first')).comment, 'the first comment').id;
+    const second = present((await comment(db, author!, workout, 'second')).comment, 'the second comment').id;
     const remove = async (as: number, commentId: string) =>
       expectData(await run(db, DeleteComment, { input: { commentId } }, { as })).deleteComment;
     expect(await remove(other!.id, first)).toEqual({
@@ -173,11 +188,13 @@ describe('Mutation.deleteWorkout with likes and comments', () => {
     const doomed = await createWorkout(db.sql, owner!);
     const kept = await createWorkout(db.sql, owner!);
     await like(db, fan!, doomed);
-    const commentId = (await comment(db, fan!, doomed, 'nice')).comment.id;
+    const commentId = present((await comment(db, fan!, doomed, 'nice')).comment, 'the comment').id;
     await like(db, fan!, kept);
     const deleted = await run(
       db,
-      `mutation($input: DeleteWorkoutInput!) { deleteWorkout(input: $input) { deletedWorkoutId errors { code } } }`,
+      graphql(
+        `mutation InteractionsDeleteWorkout($input: DeleteWorkoutInput!) { deleteWorkout(input: $input) { deletedWorkoutId errors { code } } }`,
+      ),
       { input: { workoutId: doomed.globalId } },
       { as: owner!.id },
     );
@@ -187,14 +204,19 @@ describe('Mutation.deleteWorkout with likes and comments', () => {
              (select count(*)::int from comments where workout_id = ${doomed.id}) as comments`;
     expect({ likes, comments }).toEqual({ likes: 0, comments: 0 });
 
-    const page = expectData(
-      await run(
-        db,
-        `{ viewer { notifications { edges { node { sequenceNumber kind workout { id } comment { id } actor { id } } } } } }`,
-        {},
-        { as: owner!.id },
-      ),
-    ).viewer.notifications.edges.map((e: any) => e.node);
+    const page = present(
+      expectData(
+        await run(
+          db,
+          graphql(
+            `query InteractionsViewer { viewer { notifications { edges { node { sequenceNumber kind workout { id } comment { id } actor { id } } } } } }`,
+          ),
+          {},
+          { as: owner!.id },
+        ),
+      ).viewer,
+      'the viewer',
+    ).notifications.edges.map((e) => e.node);
     expect(page).toEqual([
       {
         sequenceNumber: 3,
@@ -223,15 +245,15 @@ describe('Workout like and comment fields in lists', () => {
       await comment(db, viewer!, workout, `c${i}b`);
       await comment(db, other!, workout, `c${i}c`);
     }
-    const Page = /* GraphQL */ `
+    const Page = graphql(`
       query Page($id: ID!, $first: Int!) { user(id: $id) { workouts(first: $first) { edges { node {
         likeCount viewerHasLiked commentCount
         comments(first: 2) { edges { node { body author { username } } } pageInfo { hasNextPage } }
-      } } } } }`;
+      } } } } }`);
     const one = await run(db, Page, { id: owner!.globalId, first: 1 }, { as: viewer!.id });
     const twelve = await run(db, Page, { id: owner!.globalId, first: 12 }, { as: viewer!.id });
     expect(twelve.statements).toEqual(one.statements);
-    const nodes = expectData(twelve).user.workouts.edges.map((e: any) => e.node);
+    const nodes = present(expectData(twelve).user, 'the user').workouts.edges.map((e) => e.node);
     expect(nodes).toHaveLength(12);
     // Newest first: the last inserted workout (i = 11) leads.
     expect(nodes[0]).toMatchObject({

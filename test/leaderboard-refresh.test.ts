@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../src/app';
 import { createSql, type Sql } from '../src/db/client';
+import { graphql } from './gql';
 import { expectData, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
@@ -48,9 +49,9 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ti
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const BOARD = `query Board($kind: LeaderboardKind!) {
+const BOARD = graphql(`query RefreshBoard($kind: LeaderboardKind!) {
   leaderboard(kind: $kind) { refreshedAt weekStart edges { node { rank score user { username } } } }
-}`;
+}`);
 
 beforeAll(async () => {
   // Only the servers each test starts refresh here.
@@ -68,7 +69,7 @@ describe('Query.leaderboard on a database never refreshed', () => {
     const server = startServer({ schedule: false });
     const result = await run({ ...db, app: server.app }, BOARD, { kind: 'XP_ALL_TIME' });
     const board = expectData(result).leaderboard;
-    expect(board.edges.map((edge: any) => edge.node.user.username)).toContain('first_user');
+    expect(board.edges.map((edge) => edge.node.user.username)).toContain('first_user');
     expect(Date.now() - Date.parse(board.refreshedAt)).toBeLessThan(10_000);
     expect(await generation()).toBe(1);
     await stopServer(server);
@@ -128,12 +129,11 @@ describe('leaderboard refresher', () => {
     refreshing = false;
     expect(await refreshes).toBeGreaterThan(0);
     for (const { leaderboard } of reads) {
-      const ranks = leaderboard.edges.map((edge: any) => edge.node.rank);
+      const scores = leaderboard.edges.map((edge) => edge.node.score);
+      const ranks = leaderboard.edges.map((edge) => edge.node.rank);
       // Ranks of one ranking: start at 1, never fall, and jump only past ties.
-      ranks.forEach((rank: number, i: number) => {
-        expect(rank).toBe(
-          i === 0 || leaderboard.edges[i - 1].node.score !== leaderboard.edges[i].node.score ? i + 1 : ranks[i - 1],
-        );
+      ranks.forEach((rank, i) => {
+        expect(rank).toBe(i > 0 && scores[i - 1] === scores[i] ? ranks[i - 1] : i + 1);
       });
     }
   });
@@ -195,13 +195,11 @@ describe('leaderboard refresher', () => {
 
     const before = await until(volumeBoard, (board) => board.weekStart !== null);
     expect(before.weekStart).toBe('2026-02-23T00:00:00.000Z');
-    expect(before.edges.map((edge: any) => [edge.node.user.username, edge.node.score])).toEqual([
-      ['sunday_lifter', 800],
-    ]);
+    expect(before.edges.map((edge) => [edge.node.user.username, edge.node.score])).toEqual([['sunday_lifter', 800]]);
 
     const after = await until(volumeBoard, (board) => board.weekStart === '2026-03-02T00:00:00.000Z');
     expect(Date.parse(after.refreshedAt)).toBeGreaterThanOrEqual(monday);
-    expect(after.edges.map((edge: any) => [edge.node.user.username, edge.node.rank, edge.node.score])).toEqual([
+    expect(after.edges.map((edge) => [edge.node.user.username, edge.node.rank, edge.node.score])).toEqual([
       ['monday_lifter', 1, 300],
     ]);
     await stopServer(server);

@@ -1,4 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql';
+import type {
+  AroundQueryVariables,
+  LiveBoardQuery,
+  LiveBoardQueryVariables,
+  LiveExerciseBoardQueryVariables,
+} from './gql/graphql';
 import { errorCodes, expectData, run } from './kit/client';
 import { createUser, type SeededUser } from './kit/seed';
 import { type Exercises, exercises, insertWorkout } from './kit/training';
@@ -8,31 +15,34 @@ const db = useTestDatabase();
 let catalogue: Exercises;
 const users: Record<string, SeededUser> = {};
 
-const BOARD = `query Board($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {
+const BOARD =
+  graphql(`query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {
   leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {
     refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }
   }
-}`;
-const EXERCISE_BOARD = `query Board($exerciseId: ID!, $country: String, $first: Int, $after: String) {
+}`);
+const EXERCISE_BOARD =
+  graphql(`query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {
   exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {
     refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }
   }
-}`;
-const AROUND = `query Around($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {
+}`);
+const AROUND = graphql(`query Around($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {
   leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) { rank score user { username } }
-}`;
+}`);
 
 type Row = [string, number, number];
-const rows = (edges: any[]): Row[] => edges.map(({ node }) => [node.user.username, node.rank, node.score]);
+const rows = (edges: LiveBoardQuery['leaderboard']['edges']): Row[] =>
+  edges.map(({ node }) => [node.user.username, node.rank, node.score]);
 
-async function board(variables: Record<string, unknown>, as?: number): Promise<Row[]> {
+async function board(variables: LiveBoardQueryVariables, as?: number): Promise<Row[]> {
   return rows(expectData(await run(db, BOARD, variables, { as })).leaderboard.edges);
 }
-async function exerciseBoard(variables: Record<string, unknown>): Promise<Row[]> {
+async function exerciseBoard(variables: LiveExerciseBoardQueryVariables): Promise<Row[]> {
   return rows(expectData(await run(db, EXERCISE_BOARD, variables)).exerciseLeaderboard.edges);
 }
-async function around(variables: Record<string, unknown>, as?: number): Promise<Row[]> {
-  return expectData(await run(db, AROUND, variables, { as })).leaderboardAround.map((e: any) => [
+async function around(variables: AroundQueryVariables, as?: number): Promise<Row[]> {
+  return expectData(await run(db, AROUND, variables, { as })).leaderboardAround.map((e) => [
     e.user.username,
     e.rank,
     e.score,
@@ -106,11 +116,15 @@ describe('ranks without holes', () => {
       ['eve', 3, 90],
     ]);
     const rank = expectData(
-      await run(db, `query($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }`, {
-        id: users.eve!.globalId,
-      }),
+      await run(
+        db,
+        graphql(`query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }`),
+        {
+          id: users.eve!.globalId,
+        },
+      ),
     );
-    expect(rank.user.rank).toEqual({ rank: 4 });
+    expect(rank.user?.rank).toEqual({ rank: 4 });
     expect(await around({ kind: 'XP_ALL_TIME', userId: users.dov!.globalId, radius: 1 })).toEqual([
       ['cyd', 1, 300],
       ['dov', 3, 200],
@@ -196,7 +210,7 @@ describe('Query.leaderboardAround', () => {
       ['ada', 1, 400],
     ]);
     const result = await run(db, AROUND, { kind: 'XP_ALL_TIME', radius: 1 }, { as: users.viewer!.id });
-    expect(expectData(result).leaderboardAround.map((e: any) => e.user.username)).toEqual(['ada', 'viewer', 'cyd']);
+    expect(expectData(result).leaderboardAround.map((e) => e.user.username)).toEqual(['ada', 'viewer', 'cyd']);
     expect(result.statements).toEqual(['page:leaderboardAround']);
   });
 

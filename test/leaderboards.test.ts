@@ -1,32 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekStart } from '../src/domain/rules';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { BoardQuery, BoardQueryVariables } from './gql/graphql';
+import { errorCodes, expectData, present, type RunResult, run } from './kit/client';
 import { createUser, type SeededUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const BOARD = `query Board($kind: LeaderboardKind!, $country: String, $first: Int, $after: String) {
+const BOARD = graphql(`query Board($kind: LeaderboardKind!, $country: String, $first: Int, $after: String) {
   leaderboard(kind: $kind, country: $country, first: $first, after: $after) {
     refreshedAt weekStart
     edges { cursor node { rank score user { username } } }
     pageInfo { hasNextPage hasPreviousPage endCursor }
   }
-}`;
-
-interface BoardData {
-  leaderboard: {
-    refreshedAt: string;
-    weekStart: string | null;
-    edges: { cursor: string; node: { rank: number; score: number; user: { username: string } } }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-  };
-}
+}`);
 
 const users: Record<string, SeededUser> = {};
 
-async function board(variables: Record<string, unknown>) {
-  const data = expectData(await run<BoardData>(db, BOARD, variables));
+async function board(variables: BoardQueryVariables) {
+  const data = expectData(await run(db, BOARD, variables));
   return data.leaderboard.edges.map(({ node }) => [node.user.username, node.rank, node.score]);
 }
 
@@ -82,11 +75,7 @@ describe('Query.leaderboard', () => {
     const paged: unknown[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: Awaited<ReturnType<typeof run<BoardData>>> = await run<BoardData>(db, BOARD, {
-        kind: 'XP_ALL_TIME',
-        first: 2,
-        after,
-      });
+      const result: RunResult<BoardQuery> = await run(db, BOARD, { kind: 'XP_ALL_TIME', first: 2, after });
       const { edges, pageInfo } = expectData(result).leaderboard;
       paged.push(...edges.map(({ node }) => [node.user.username, node.rank, node.score]));
       expect(pageInfo.hasPreviousPage).toBe(after !== null);
@@ -126,13 +115,13 @@ describe('Query.leaderboard', () => {
   });
 
   it('scores VOLUME_THIS_WEEK from workouts started since Monday 00:00 UTC, and only those who trained', async () => {
-    const data = expectData(await run<BoardData>(db, BOARD, { kind: 'VOLUME_THIS_WEEK' })).leaderboard;
+    const data = expectData(await run(db, BOARD, { kind: 'VOLUME_THIS_WEEK' })).leaderboard;
     expect(data.edges.map(({ node }) => [node.user.username, node.rank, node.score])).toEqual([
       ['alice', 1, 1500.5],
       ['bob', 2, 200],
     ]);
     expect(data.weekStart).toBe(isoWeekStart(new Date(data.refreshedAt)).toISOString());
-    const xp = expectData(await run<BoardData>(db, BOARD, { kind: 'XP_ALL_TIME' })).leaderboard;
+    const xp = expectData(await run(db, BOARD, { kind: 'XP_ALL_TIME' })).leaderboard;
     expect(xp.weekStart).toBeNull();
     expect(xp.refreshedAt).toBe(data.refreshedAt);
   });
@@ -141,19 +130,19 @@ describe('Query.leaderboard', () => {
     const before = Date.now();
     const outcome = await db.app.services.leaderboards.refreshNow();
     expect(outcome.status).toBe('refreshed');
-    const { refreshedAt } = expectData(await run<BoardData>(db, BOARD, { kind: 'XP_ALL_TIME' })).leaderboard;
+    const { refreshedAt } = expectData(await run(db, BOARD, { kind: 'XP_ALL_TIME' })).leaderboard;
     expect(Date.parse(refreshedAt)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(refreshedAt)).toBeLessThanOrEqual(Date.now());
   });
 });
 
-const RANKS = `query Ranks($id: ID!) {
+const RANKS = graphql(`query Ranks($id: ID!) {
   user(id: $id) {
     xp: rank(kind: XP_ALL_TIME) { rank score user { username } }
     xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank }
     volume: rank(kind: VOLUME_THIS_WEEK) { rank score }
   }
-}`;
+}`);
 
 describe('User.rank', () => {
   it('is the user’s place on each board, globally or within their country', async () => {
@@ -169,8 +158,8 @@ describe('User.rank', () => {
       xpInCountry: { rank: 1 },
       volume: { rank: 1, score: 1500.5 },
     });
-    const frank = expectData(await run(db, RANKS, { id: users.frank!.globalId })).user;
-    expect(frank.xp.rank).toBe(6);
+    const frank = present(expectData(await run(db, RANKS, { id: users.frank!.globalId })).user, 'frank');
+    expect(frank.xp?.rank).toBe(6);
     expect(frank.xpInCountry).toBeNull();
   });
 
@@ -184,16 +173,20 @@ describe('User.rank', () => {
   it('loads the ranks of a whole page of users in one statement per board', async () => {
     const result = await run(
       db,
-      `{ users(first: 20) { edges { node { username rank(kind: XP_ALL_TIME) { rank } } } } }`,
+      graphql(
+        `query LeaderboardsUsers { users(first: 20) { edges { node { username rank(kind: XP_ALL_TIME) { rank } } } } }`,
+      ),
     );
-    const ranks = expectData(result).users.edges.map(({ node }: any) => [node.username, node.rank?.rank ?? null]);
+    const ranks = expectData(result).users.edges.map(({ node }) => [node.username, node.rank?.rank ?? null]);
     expect(ranks).toContainEqual(['bob', 2]);
     expect(ranks).toContainEqual(['ghost', null]);
     expect(result.statements).toEqual(['page:users', 'loader:leaderboardRankByUserId']);
   });
 });
 
-const PROFILE = `mutation Profile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { field } } }`;
+const PROFILE = graphql(
+  `mutation LeaderboardsUpdateProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { field } } }`,
+);
 
 describe('ghost mode and leaderboardOptIn', () => {
   it('take a user off every leaderboard at once, and the next refresh closes the gap in the ranks', async () => {
@@ -222,7 +215,7 @@ describe('ghost mode and leaderboardOptIn', () => {
       // Back on the boards from the next refresh.
       await run(db, PROFILE, { input: { ghostMode: false, leaderboardOptIn: true } }, { as: bob.id });
       await db.app.services.leaderboards.refreshNow();
-      expect(expectData(await run(db, RANKS, { id: bob.globalId })).user.xp).toEqual({
+      expect(expectData(await run(db, RANKS, { id: bob.globalId })).user?.xp).toEqual({
         rank: 2,
         score: 300,
         user: { username: 'bob' },

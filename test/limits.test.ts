@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/ids';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import { errorCodes, expectData, run, runUntyped } from './kit/client';
 import { startConversation } from './kit/messaging';
 import { createUsers } from './kit/seed';
 import { useTestDatabase } from './setup/db';
@@ -13,7 +14,9 @@ describe('Query.nodes', () => {
   it('refuses 20,000 ids with a nested selection as QUERY_TOO_COMPLEX before any statement runs', async () => {
     const result = await run(
       db,
-      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { workouts(first: 100) { edges { node { sets { reps } } } } } } }`,
+      graphql(
+        `query NodesWithWorkouts($ids: [ID!]!) { nodes(ids: $ids) { ... on User { workouts(first: 100) { edges { node { sets { reps } } } } } } }`,
+      ),
       { ids: ids(20_000) },
     );
     expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
@@ -21,16 +24,19 @@ describe('Query.nodes', () => {
   });
 
   it('takes at most 100 ids, even with the smallest selection', async () => {
-    const over = await run(db, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids(101) });
+    const query = graphql(`query NodeIds($ids: [ID!]!) { nodes(ids: $ids) { id } }`);
+    const over = await run(db, query, { ids: ids(101) });
     expect(errorCodes(over)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(over.statements).toEqual([]);
-    const at = await run(db, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids(100) });
+    const at = await run(db, query, { ids: ids(100) });
     expect(at.errors).toBeUndefined();
   });
 
   it('multiplies the cost of its selection by the number of ids', async () => {
     // 50 users × a page of 100 workouts × their sets: far over the budget, although nodes is under 100 ids.
-    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { workouts(first: 100) { edges { node { sets { reps weightKg } } } } } } }`;
+    const query = graphql(
+      `query NodesWithSetWeights($ids: [ID!]!) { nodes(ids: $ids) { ... on User { workouts(first: 100) { edges { node { sets { reps weightKg } } } } } } }`,
+    );
     expect(errorCodes(await run(db, query, { ids: ids(50) }))).toEqual(['QUERY_TOO_COMPLEX']);
     expect((await run(db, query, { ids: ids(1) })).errors).toBeUndefined();
   });
@@ -39,7 +45,9 @@ describe('Query.nodes', () => {
 describe('list arguments', () => {
   it('multiply the cost of what is selected under them (feed types)', async () => {
     const [viewer] = await createUsers(db.sql, 1);
-    const query = `query($types: [ActivityType!]) { feed(first: 100, types: $types) { edges { node { id createdAt user { id username } } } } }`;
+    const query = graphql(
+      `query FeedOfTypes($types: [ActivityType!]) { feed(first: 100, types: $types) { edges { node { id createdAt user { id username } } } } }`,
+    );
     const one = await run(db, query, { types: ['WORKOUT_LOGGED'] }, { as: viewer!.id });
     expect(one.errors).toBeUndefined();
     const many = await run(db, query, { types: Array(100).fill('WORKOUT_LOGGED') }, { as: viewer!.id });
@@ -57,13 +65,13 @@ describe('mutation fields per operation', () => {
         (_, i) => `m${i}: sendMessage(input: { conversationId: $c, body: "spam ${i}" }) { message { id } }`,
       ).join(' ')} }`;
     for (const count of [500, 11]) {
-      const result = await run(db, operation(count), { c: chat.id }, { as: alice!.id });
+      const result = await runUntyped(db, operation(count), { c: chat.id }, { as: alice!.id });
       expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
     }
     const [before] = await db.sql<[{ count: number }]>`
       select count(*)::int as count from messages where conversation_id = ${chat.dbId}`;
     expect(before.count).toBe(0);
-    expectData(await run(db, operation(10), { c: chat.id }, { as: alice!.id }));
+    expectData(await runUntyped(db, operation(10), { c: chat.id }, { as: alice!.id }));
     const [after] = await db.sql<[{ count: number }]>`
       select count(*)::int as count from messages where conversation_id = ${chat.dbId}`;
     expect(after.count).toBe(10);
@@ -71,7 +79,7 @@ describe('mutation fields per operation', () => {
 
   it('counts fields inside fragments too', async () => {
     const fields = Array.from({ length: 6 }, (_, i) => `f${i}: follow(input: { userId: $u }) { errors { code } }`);
-    const result = await run(
+    const result = await runUntyped(
       db,
       `mutation($u: ID!) { ...A ... on Mutation { ${fields.join(' ')} } } fragment A on Mutation { ${fields.join(' ')} }`,
       { u: encodeGlobalId('User', 1) },
@@ -83,14 +91,14 @@ describe('mutation fields per operation', () => {
 describe('huge documents', () => {
   it('a 2 MB document is refused by the body limit: QUERY_TOO_COMPLEX, HTTP 413', async () => {
     const fields = Array.from({ length: 100_000 }, (_, i) => `a${i}: __typename`).join(' ');
-    const result = await run(db, `{ ${fields} }`);
+    const result = await runUntyped(db, `{ ${fields} }`);
     expect(result.status).toBe(413);
     expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
   it('a document under the body limit but over 5,000 tokens stops parsing: QUERY_TOO_COMPLEX', async () => {
     const fields = Array.from({ length: 30_000 }, (_, i) => `a${i}: __typename`).join(' ');
-    const result = await run(db, `{ ${fields} }`);
+    const result = await runUntyped(db, `{ ${fields} }`);
     expect(result.status).toBeLessThan(500);
     expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
   });

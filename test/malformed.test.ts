@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/ids';
-import { run } from './kit/client';
+import { runUntyped } from './kit/client';
 import { createUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
 
@@ -65,7 +65,7 @@ describe('malformed requests', () => {
   for (const [name, query, variables] of cases) {
     it(`${name}: a typed error or data, never a 500`, async () => {
       const user = await createUser(db.sql);
-      const result = await run(db, query, variables, { as: user.id });
+      const result = await runUntyped(db, query, variables, { as: user.id });
       expect(result.status).toBeLessThan(500);
       for (const error of result.errors ?? []) {
         expect(error.message).not.toMatch(/Unexpected error/);

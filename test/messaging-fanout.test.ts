@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createSql } from '../src/db/client';
+import { graphql } from './gql';
 import { send, startConversation } from './kit/messaging';
 import { createUsers } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
@@ -8,8 +9,8 @@ import { type TestDatabase, useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const MessageAdded = /* GraphQL */ `
-  subscription MessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`;
+const MessageAdded = graphql(`
+  subscription FanoutMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`);
 
 /** A server process of its own whose pool reports every stream statement it sends. */
 const streamStatements: string[] = [];

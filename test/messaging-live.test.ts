@@ -1,9 +1,12 @@
+import { type ExecutionResult, print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp } from '../src/app';
 import { signToken } from '../src/auth/tokens';
 import { createSql } from '../src/db/client';
+import { graphql } from './gql';
+import type { MessageAddedSubscription } from './gql/graphql';
 import { expectData, run } from './kit/client';
 import { Leave, send, startConversation } from './kit/messaging';
 import { createUsers } from './kit/seed';
@@ -12,12 +15,12 @@ import { type TestDatabase, useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const MessageAdded = /* GraphQL */ `
+const MessageAdded = graphql(`
   subscription MessageAdded($id: ID!, $after: Int) {
     messageAdded(conversationId: $id, afterSequenceNumber: $after) {
       sequenceNumber body sender { id } conversation { id lastMessage { sequenceNumber } }
     }
-  }`;
+  }`);
 
 /** A second server process for LISTEN/NOTIFY purposes: its own app and its own pool on the same database. */
 let second: TestDatabase | null = null;
@@ -34,7 +37,8 @@ afterAll(async () => {
   await second.sql.end({ timeout: 5 });
 });
 
-const numbersOf = (results: { data?: any }[]) => results.map((r) => r.data.messageAdded.sequenceNumber);
+const numbersOf = (results: ExecutionResult<MessageAddedSubscription>[]) =>
+  results.map((r) => r.data?.messageAdded.sequenceNumber);
 
 describe('Subscription.messageAdded', () => {
   it('delivers over SSE a message sent through another server process', async () => {
@@ -122,7 +126,7 @@ describe('Subscription.messageAdded', () => {
     for (const as of [mallory!.id, undefined]) {
       const stream = await subscribeSse(db, MessageAdded, { id: chat.id }, as === undefined ? {} : { as });
       const [result] = await stream.take(1);
-      expect(result!.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(result!.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       await stream.ended();
     }
   });
@@ -140,7 +144,7 @@ describe('Subscription.messageAdded', () => {
       connectionParams: { authorization: `Bearer ${await signToken(alice!.id, db.config.jwtSecret)}` },
     });
     const iterator = client.iterate<{ messageAdded: { sequenceNumber: number; body: string } }>({
-      query: MessageAdded,
+      query: print(MessageAdded),
       variables: { id: chat.id, after: 0 },
     });
     await send(db, bob!, chat.id, 'over the socket');
@@ -155,7 +159,7 @@ describe('Subscription.messageAdded', () => {
       retryAttempts: 0,
       connectionParams: { authorization: 'Bearer not-a-token' },
     });
-    const denied = refused.iterate({ query: MessageAdded, variables: { id: chat.id } });
+    const denied = refused.iterate({ query: print(MessageAdded), variables: { id: chat.id } });
     await expect(denied.next()).rejects.toMatchObject({ code: 4403 });
     await refused.dispose();
   });

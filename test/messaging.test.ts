@@ -1,12 +1,23 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type {
+  CreateConversationInput,
+  MessagesQuery,
+  MessagesQueryVariables,
+  MessagingSearchMessagesQuery,
+  MessagingSearchMessagesQueryVariables,
+} from './gql/graphql';
+import { errorCodes, expectData, present, run } from './kit/client';
 import { Leave, MarkRead, type StartedConversation, send, startConversation } from './kit/messaging';
 import { createUser, createUsers, globalId, type SeededUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const Messages = /* GraphQL */ `
+type MessagePage = NonNullable<MessagesQuery['conversation']>['messages'];
+
+const Messages = graphql(`
   query Messages($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
     conversation(id: $id) {
       messages(first: $first, after: $after, last: $last, before: $before) {
@@ -14,10 +25,10 @@ const Messages = /* GraphQL */ `
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }
-  }`;
+  }`);
 
-const Unread = /* GraphQL */ `
-  query Unread($id: ID!) { conversation(id: $id) { unreadCount memberCount } }`;
+const Unread = graphql(`
+  query Unread($id: ID!) { conversation(id: $id) { unreadCount memberCount } }`);
 
 /** Inserts `count` messages straight into the table (the trigger numbers them), alternating senders. */
 async function bulkMessages(conversation: StartedConversation, senders: SeededUser[], count: number) {
@@ -28,7 +39,10 @@ async function bulkMessages(conversation: StartedConversation, senders: SeededUs
 }
 
 async function unreadOf(user: SeededUser, conversation: StartedConversation): Promise<number> {
-  return expectData(await run(db, Unread, { id: conversation.id }, { as: user.id })).conversation.unreadCount;
+  return present(
+    expectData(await run(db, Unread, { id: conversation.id }, { as: user.id })).conversation,
+    'the conversation',
+  ).unreadCount;
 }
 
 describe('Mutation.createConversation', () => {
@@ -36,24 +50,26 @@ describe('Mutation.createConversation', () => {
     const [alice, bob, carol] = await createUsers(db.sql, 3);
     const created = await run(
       db,
-      `mutation($input: CreateConversationInput!) { createConversation(input: $input) {
+      graphql(`mutation CreateConversationWithMembers($input: CreateConversationInput!) { createConversation(input: $input) {
         conversation { title memberCount unreadCount lastMessage { id } lastMessageAt
           members { edges { node { id } } } }
-        errors { code field } } }`,
+        errors { code field } } }`),
       { input: { title: '  Squad  ', memberIds: [bob!.globalId, carol!.globalId, alice!.globalId, bob!.globalId] } },
       { as: alice!.id },
     );
-    const conversation = expectData(created).createConversation.conversation;
+    const conversation = present(expectData(created).createConversation.conversation, 'the new conversation');
     expect(conversation).toMatchObject({ title: 'Squad', memberCount: 3, unreadCount: 0, lastMessage: null });
-    expect(conversation.members.edges.map((e: any) => e.node.id).sort()).toEqual(
+    expect(conversation.members.edges.map((e) => e.node.id).sort()).toEqual(
       [alice!.globalId, bob!.globalId, carol!.globalId].sort(),
     );
 
-    const invalid = async (input: Record<string, unknown>) =>
+    const invalid = async (input: CreateConversationInput) =>
       expectData(
         await run(
           db,
-          'mutation($input: CreateConversationInput!) { createConversation(input: $input) { conversation { id } errors { code field } } }',
+          graphql(
+            `mutation CreateConversationErrors($input: CreateConversationInput!) { createConversation(input: $input) { conversation { id } errors { code field } } }`,
+          ),
           { input },
           { as: alice!.id },
         ),
@@ -62,7 +78,7 @@ describe('Mutation.createConversation', () => {
       conversation: null,
       errors: [{ code: 'VALIDATION', field: 'title' }],
     });
-    expect((await invalid({ title: 'x'.repeat(201), memberIds: [bob!.globalId] })).errors[0].field).toBe('title');
+    expect((await invalid({ title: 'x'.repeat(201), memberIds: [bob!.globalId] })).errors[0]?.field).toBe('title');
     expect((await invalid({ title: 'Alone', memberIds: [alice!.globalId] })).errors).toEqual([
       { code: 'VALIDATION', field: 'memberIds' },
     ]);
@@ -74,7 +90,9 @@ describe('Mutation.createConversation', () => {
 
     const anonymous = await run(
       db,
-      'mutation { createConversation(input: { title: "x", memberIds: [] }) { errors { code } } }',
+      graphql(
+        `mutation CreateConversationWithoutMembers { createConversation(input: { title: "x", memberIds: [] }) { errors { code } } }`,
+      ),
     );
     expect(expectData(anonymous).createConversation.errors).toEqual([{ code: 'UNAUTHENTICATED' }]);
   });
@@ -86,7 +104,9 @@ describe('Mutation.createConversation', () => {
       returning id`;
     const result = await run(
       db,
-      'mutation($input: CreateConversationInput!) { createConversation(input: $input) { errors { code field } } }',
+      graphql(
+        `mutation CreateCrowdedConversation($input: CreateConversationInput!) { createConversation(input: $input) { errors { code field } } }`,
+      ),
       { input: { title: 'Too many', memberIds: others.map((u) => globalId('User', u.id)) } },
       { as: owner!.id },
     );
@@ -105,14 +125,17 @@ describe('Mutation.sendMessage', () => {
     const data = expectData(
       await run(
         db,
-        'query($id: ID!) { conversation(id: $id) { lastMessage { id body } lastMessageAt } }',
+        graphql(`query LastMessage($id: ID!) { conversation(id: $id) { lastMessage { id body } lastMessageAt } }`),
         {
           id: chat.id,
         },
         { as: alice!.id },
       ),
     );
-    expect(data.conversation.lastMessage).toEqual({ id: second.message!.id, body: 'On my way' });
+    expect(present(data.conversation, 'data.conversation').lastMessage).toEqual({
+      id: second.message!.id,
+      body: 'On my way',
+    });
     const events = await db.sql`
       select user_id, type from activity_events where type = 'MESSAGE_SENT' and user_id in (${alice!.id}, ${bob!.id})
       order by id`;
@@ -155,17 +178,18 @@ describe('Mutation.editMessage', () => {
     const [alice, bob] = await createUsers(db.sql, 2);
     const chat = await startConversation(db, alice!, [bob!]);
     const sent = await send(db, alice!, chat.id, 'Bench press tonight');
-    const Edit = `mutation($input: EditMessageInput!) { editMessage(input: $input) {
-      message { body editedAt } errors { code field } } }`;
+    const Edit = graphql(`mutation MessagingEditMessage($input: EditMessageInput!) { editMessage(input: $input) {
+      message { body editedAt } errors { code field } } }`);
     const byBob = await run(db, Edit, { input: { messageId: sent.message!.id, body: 'hacked' } }, { as: bob!.id });
     expect(expectData(byBob).editMessage.errors).toEqual([{ code: 'FORBIDDEN', field: 'messageId' }]);
     const byAlice = expectData(
       await run(db, Edit, { input: { messageId: sent.message!.id, body: 'Squats tonight' } }, { as: alice!.id }),
     ).editMessage;
     expect(byAlice.errors).toEqual([]);
-    expect(byAlice.message.body).toBe('Squats tonight');
-    expect(byAlice.message.editedAt).toEqual(expect.any(String));
-    const Search = 'query($q: String!) { searchMessages(query: $q) { edges { node { id } } } }';
+    expect(byAlice.message).toEqual({ body: 'Squats tonight', editedAt: expect.any(String) });
+    const Search = graphql(
+      `query MessageIdsMatching($q: String!) { searchMessages(query: $q) { edges { node { id } } } }`,
+    );
     const squat = expectData(await run(db, Search, { q: 'squat' }, { as: alice!.id }));
     expect(squat.searchMessages.edges).toHaveLength(1);
     const bench = expectData(await run(db, Search, { q: 'bench' }, { as: alice!.id }));
@@ -185,9 +209,12 @@ describe('Conversation.messages', () => {
     const [alice, bob] = await createUsers(db.sql, 2);
     const chat = await startConversation(db, alice!, [bob!]);
     await bulkMessages(chat, [alice!, bob!], 25);
-    const page = async (vars: Record<string, unknown>) =>
-      expectData(await run(db, Messages, { id: chat.id, ...vars }, { as: alice!.id })).conversation.messages;
-    const numbers = (p: any) => p.edges.map((e: any) => e.node.sequenceNumber);
+    const page = async (vars: Omit<MessagesQueryVariables, 'id'>) =>
+      present(
+        expectData(await run(db, Messages, { id: chat.id, ...vars }, { as: alice!.id })).conversation,
+        'the conversation',
+      ).messages;
+    const numbers = (p: MessagePage) => p.edges.map((e) => e.node.sequenceNumber);
 
     const first = await page({ first: 10 });
     expect(numbers(first)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -223,12 +250,12 @@ describe('Conversation.messages', () => {
       insert into reactions (message_id, user_id, emoji)
       select m.id, u, e from messages m, unnest(${users.map((u) => u.id)}::bigint[]) u, unnest(array['👍','🔥']) e
        where m.conversation_id = ${chat.dbId} and (m.sequence_number + u) % 3 = 0`;
-    const Page = `query($id: ID!, $n: Int!) { conversation(id: $id) { title unreadCount
+    const Page = graphql(`query ConversationScreen($id: ID!, $n: Int!) { conversation(id: $id) { title unreadCount
       messages(last: $n) { edges { node { body sender { username } reactions { emoji count viewerHasReacted }
-        conversation { title memberCount } } } } } }`;
+        conversation { title memberCount } } } } } }`);
     const one = await run(db, Page, { id: chat.id, n: 1 }, { as: users[0]!.id });
     const hundred = await run(db, Page, { id: chat.id, n: 100 }, { as: users[0]!.id });
-    expect(expectData(hundred).conversation.messages.edges).toHaveLength(100);
+    expect(present(expectData(hundred).conversation, 'the conversation').messages.edges).toHaveLength(100);
     expect([...hundred.statements].sort()).toEqual([...one.statements].sort());
     expect([...hundred.statements].sort()).toMatchInlineSnapshot(`
       [
@@ -247,25 +274,27 @@ describe('Message.reactions', () => {
     const [alice, bob, carol] = await createUsers(db.sql, 3);
     const chat = await startConversation(db, alice!, [bob!, carol!]);
     const sent = await send(db, alice!, chat.id, 'PR!');
-    const React = `mutation($input: ReactionInput!) { addReaction(input: $input) {
-      message { reactions { emoji count viewerHasReacted } } errors { code field } } }`;
-    const Unreact = `mutation($input: ReactionInput!) { removeReaction(input: $input) {
-      message { reactions { emoji count viewerHasReacted } } errors { code field } } }`;
-    const react = (user: SeededUser, emoji: string, doc = React) =>
-      run(db, doc, { input: { messageId: sent.message!.id, emoji } }, { as: user.id }).then(expectData);
+    const React = graphql(`mutation MessagingAddReaction($input: ReactionInput!) { addReaction(input: $input) {
+      message { reactions { emoji count viewerHasReacted } } errors { code field } } }`);
+    const Unreact = graphql(`mutation MessagingRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) {
+      message { reactions { emoji count viewerHasReacted } } errors { code field } } }`);
+    const input = (emoji: string) => ({ input: { messageId: sent.message!.id, emoji } });
+    const react = (user: SeededUser, emoji: string) => run(db, React, input(emoji), { as: user.id }).then(expectData);
+    const unreact = (user: SeededUser, emoji: string) =>
+      run(db, Unreact, input(emoji), { as: user.id }).then(expectData);
     await react(alice!, '👍');
     await react(bob!, '🔥');
     await react(carol!, '🔥');
     await react(carol!, '🔥');
     const mine = (await react(alice!, '🇸🇪')).addReaction;
-    expect(mine.message.reactions).toEqual([
+    expect(mine.message?.reactions).toEqual([
       { emoji: '🔥', count: 2, viewerHasReacted: false },
       { emoji: '👍', count: 1, viewerHasReacted: true },
       { emoji: '🇸🇪', count: 1, viewerHasReacted: true },
     ]);
-    const removed = (await react(alice!, '👍', Unreact)).removeReaction;
-    expect(removed.message.reactions.map((r: any) => r.emoji)).toEqual(['🔥', '🇸🇪']);
-    expect((await react(alice!, '👍', Unreact)).removeReaction.errors).toEqual([]);
+    const removed = (await unreact(alice!, '👍')).removeReaction;
+    expect(removed.message?.reactions.map((r) => r.emoji)).toEqual(['🔥', '🇸🇪']);
+    expect((await unreact(alice!, '👍')).removeReaction.errors).toEqual([]);
     for (const bad of ['a', '👍👍', '', ':)']) {
       expect((await react(alice!, bad)).addReaction.errors).toEqual([{ code: 'VALIDATION', field: 'emoji' }]);
     }
@@ -314,28 +343,34 @@ describe('User.conversations', () => {
     const b = await startConversation(db, alice!, [carol!], 'B');
     const c = await startConversation(db, bob!, [carol!, alice!], 'C');
     await send(db, bob!, a.id, 'bump A');
-    const Inbox = `query($first: Int, $after: String) { viewer { conversations(first: $first, after: $after) {
-      edges { node { title unreadCount } } pageInfo { hasNextPage endCursor } } } }`;
-    const page1 = expectData(await run(db, Inbox, { first: 2 }, { as: alice!.id })).viewer.conversations;
-    expect(page1.edges.map((e: any) => e.node)).toEqual([
+    const Inbox =
+      graphql(`query Inbox($first: Int, $after: String) { viewer { conversations(first: $first, after: $after) {
+      edges { node { title unreadCount } } pageInfo { hasNextPage endCursor } } } }`);
+    const page1 = present(
+      expectData(await run(db, Inbox, { first: 2 }, { as: alice!.id })).viewer,
+      'the viewer',
+    ).conversations;
+    expect(page1.edges.map((e) => e.node)).toEqual([
       { title: 'A', unreadCount: 1 },
       { title: 'C', unreadCount: 0 },
     ]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = expectData(await run(db, Inbox, { first: 2, after: page1.pageInfo.endCursor }, { as: alice!.id }))
-      .viewer.conversations;
-    expect(page2.edges.map((e: any) => e.node.title)).toEqual(['B']);
+    const page2 = present(
+      expectData(await run(db, Inbox, { first: 2, after: page1.pageInfo.endCursor }, { as: alice!.id })).viewer,
+      'the viewer',
+    ).conversations;
+    expect(page2.edges.map((e) => e.node.title)).toEqual(['B']);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     void b;
     void c;
 
     const othersInbox = await run(
       db,
-      'query($id: ID!) { user(id: $id) { conversations { edges { node { id } } } } }',
+      graphql(`query OthersInbox($id: ID!) { user(id: $id) { conversations { edges { node { id } } } } }`),
       { id: alice!.globalId },
       { as: bob!.id },
     );
-    expect(expectData(othersInbox).user.conversations.edges).toEqual([]);
+    expect(present(expectData(othersInbox).user, 'the user').conversations.edges).toEqual([]);
   });
 
   it('reads an inbox page of 1 or 30 conversations with their last messages in the same statements', async () => {
@@ -351,12 +386,16 @@ describe('User.conversations', () => {
       select cm.conversation_id, ${bob!.id}, 'hello ' || g
         from conversation_members cm, generate_series(1, 3) g
        where cm.user_id = ${alice!.id}`;
-    const Inbox = `query($n: Int!) { viewer { conversations(first: $n) { edges { node { title unreadCount memberCount
-      lastMessage { body sender { username } reactions { emoji } } members(first: 5) { edges { node { username } } } } } } } }`;
+    const Inbox =
+      graphql(`query InboxScreen($n: Int!) { viewer { conversations(first: $n) { edges { node { title unreadCount memberCount
+      lastMessage { body sender { username } reactions { emoji } } members(first: 5) { edges { node { username } } } } } } } }`);
     const one = await run(db, Inbox, { n: 1 }, { as: alice!.id });
     const thirty = await run(db, Inbox, { n: 30 }, { as: alice!.id });
-    expect(expectData(thirty).viewer.conversations.edges).toHaveLength(30);
-    expect(expectData(thirty).viewer.conversations.edges[0].node).toMatchObject({ unreadCount: 3, memberCount: 2 });
+    expect(present(expectData(thirty).viewer, 'the viewer').conversations.edges).toHaveLength(30);
+    expect(present(expectData(thirty).viewer, 'the viewer').conversations.edges[0]?.node).toMatchObject({
+      unreadCount: 3,
+      memberCount: 2,
+    });
     // Loaders of one tick run concurrently on the pool, so their order may vary; the set may not.
     expect([...thirty.statements].sort()).toEqual([...one.statements].sort());
     expect([...thirty.statements].sort()).toMatchInlineSnapshot(`
@@ -382,12 +421,12 @@ describe('Query.searchMessages', () => {
     await send(db, bob!, ours.id, 'Heavy deadlifting today, deadlift PR');
     await send(db, bob!, theirs.id, 'Deadlift day for us too');
     await send(db, alice!, ours.id, 'Rest day');
-    const Search = `query($q: String!, $c: ID, $first: Int, $after: String) {
+    const Search = graphql(`query MessagingSearchMessages($q: String!, $c: ID, $first: Int, $after: String) {
       searchMessages(query: $q, conversationId: $c, first: $first, after: $after) {
-        edges { node { body } } pageInfo { hasNextPage endCursor } } }`;
-    const search = async (user: SeededUser, vars: Record<string, unknown>) =>
+        edges { node { body } } pageInfo { hasNextPage endCursor } } }`);
+    const search = async (user: SeededUser, vars: MessagingSearchMessagesQueryVariables) =>
       expectData(await run(db, Search, vars, { as: user.id })).searchMessages;
-    const bodies = (r: any) => r.edges.map((e: any) => e.node.body);
+    const bodies = (r: MessagingSearchMessagesQuery['searchMessages']) => r.edges.map((e) => e.node.body);
 
     expect(bodies(await search(alice!, { q: 'deadlifts' }))).toEqual([
       'Heavy deadlifting today, deadlift PR',
@@ -423,18 +462,23 @@ describe('Conversation membership', () => {
 
     const read = await run(
       db,
-      `query($c: ID!, $m: ID!) { conversation(id: $c) { id } node(id: $m) { id }
-        nodes(ids: [$c, $m]) { id } c: node(id: $c) { id } }`,
+      graphql(`query ConversationAsStranger($c: ID!, $m: ID!) { conversation(id: $c) { id } node(id: $m) { id }
+        nodes(ids: [$c, $m]) { id } c: node(id: $c) { id } }`),
       { c: chat.id, m: messageId },
       { as: mallory!.id },
     );
     expect(expectData(read)).toEqual({ conversation: null, node: null, nodes: [null, null], c: null });
-    const anonymous = await run(db, 'query($c: ID!) { conversation(id: $c) { id } }', { c: chat.id });
+    const anonymous = await run(db, graphql(`query ConversationAnonymously($c: ID!) { conversation(id: $c) { id } }`), {
+      c: chat.id,
+    });
     expect(expectData(anonymous).conversation).toBeNull();
 
-    const errorsOf = async (doc: string, input: Record<string, unknown>) => {
-      const data = expectData(await run(db, doc, { input }, { as: mallory!.id }));
-      return (Object.values(data)[0] as { errors: unknown[] }).errors;
+    const errorsOf = async <T extends Record<string, { errors: unknown[] }>, I>(
+      document: TypedDocumentNode<T, { input: I }>,
+      input: I,
+    ) => {
+      const data = expectData(await run(db, document, { input }, { as: mallory!.id }));
+      return Object.values(data).flatMap((payload) => payload.errors);
     };
     const forbidden = (field: string) => [{ code: 'FORBIDDEN', field }];
     expect((await send(db, mallory!, chat.id, 'let me in')).errors).toEqual([
@@ -444,11 +488,15 @@ describe('Conversation membership', () => {
       forbidden('conversationId'),
     );
     expect(await errorsOf(Leave, { conversationId: chat.id })).toEqual(forbidden('conversationId'));
-    for (const field of ['addReaction', 'removeReaction']) {
-      const doc = `mutation($input: ReactionInput!) { ${field}(input: $input) { message { id } errors { code field } } }`;
-      expect(await errorsOf(doc, { messageId, emoji: '👍' })).toEqual(forbidden('messageId'));
-    }
-    const edit = 'mutation($input: EditMessageInput!) { editMessage(input: $input) { errors { code field } } }';
+    const AddReaction = graphql(`mutation StrangerAddsReaction($input: ReactionInput!) {
+      addReaction(input: $input) { message { id } errors { code field } } }`);
+    const RemoveReaction = graphql(`mutation StrangerRemovesReaction($input: ReactionInput!) {
+      removeReaction(input: $input) { message { id } errors { code field } } }`);
+    expect(await errorsOf(AddReaction, { messageId, emoji: '👍' })).toEqual(forbidden('messageId'));
+    expect(await errorsOf(RemoveReaction, { messageId, emoji: '👍' })).toEqual(forbidden('messageId'));
+    const edit = graphql(
+      `mutation StrangerEdits($input: EditMessageInput!) { editMessage(input: $input) { errors { code field } } }`,
+    );
     expect(await errorsOf(edit, { messageId, body: 'x' })).toEqual(forbidden('messageId'));
     expect((await send(db, mallory!, globalId('Conversation', 999_999), 'x')).errors).toEqual([
       expect.objectContaining({ code: 'NOT_FOUND', field: 'conversationId' }),
@@ -463,10 +511,13 @@ describe('Conversation membership', () => {
     const sent = await send(db, alice!, chat.id, 'hello');
     const left = expectData(await run(db, Leave, { input: { conversationId: chat.id } }, { as: bob!.id }));
     expect(left.leaveConversation).toEqual({ conversation: { id: chat.id, memberCount: 2 }, errors: [] });
-    expect(expectData(await run(db, Unread, { id: chat.id }, { as: alice!.id })).conversation.memberCount).toBe(2);
+    expect(
+      present(expectData(await run(db, Unread, { id: chat.id }, { as: alice!.id })).conversation, 'the conversation')
+        .memberCount,
+    ).toBe(2);
     const after = await run(
       db,
-      'query($c: ID!, $m: ID!) { conversation(id: $c) { id } node(id: $m) { id } }',
+      graphql(`query ConversationAfterLeaving($c: ID!, $m: ID!) { conversation(id: $c) { id } node(id: $m) { id } }`),
       { c: chat.id, m: sent.message!.id },
       { as: bob!.id },
     );
@@ -484,7 +535,9 @@ describe('Conversation', () => {
     const data = expectData(
       await run(
         db,
-        `query($c: ID!, $m: ID!) { nodes(ids: [$c, $m]) { id ... on Conversation { title } ... on Message { body sender { id } } } }`,
+        graphql(
+          `query ConversationAndMessageNodes($c: ID!, $m: ID!) { nodes(ids: [$c, $m]) { id ... on Conversation { title } ... on Message { body sender { id } } } }`,
+        ),
         { c: chat.id, m: sent.message!.id },
         { as: alice.id },
       ),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { NotificationsQueryVariables } from './gql/graphql';
+import { expectData, present, run } from './kit/client';
 import {
   comment,
   createWorkout,
@@ -15,23 +17,36 @@ import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const FOLLOW = `mutation($input: FollowInput!) { follow(input: $input) { errors { code } } }`;
-const UNFOLLOW = `mutation($input: FollowInput!) { unfollow(input: $input) { errors { code } } }`;
-const ADD_REACTION = `mutation($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }`;
-const REMOVE_REACTION = `mutation($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }`;
+const FOLLOW = graphql(
+  `mutation NotificationsFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }`,
+);
+const UNFOLLOW = graphql(
+  `mutation NotificationsUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code } } }`,
+);
+const ADD_REACTION = graphql(
+  `mutation NotificationsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }`,
+);
+const REMOVE_REACTION = graphql(
+  `mutation NotificationsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }`,
+);
 
-async function follow(actor: SeededUser, target: SeededUser, mutation = FOLLOW) {
-  const data = expectData(await run(db, mutation, { input: { userId: target.globalId } }, { as: actor.id }));
-  expect(Object.values(data)[0]).toEqual({ errors: [] });
+async function follow(actor: SeededUser, target: SeededUser, change: 'follow' | 'unfollow' = 'follow') {
+  const variables = { input: { userId: target.globalId } };
+  const as = { as: actor.id };
+  const result = change === 'follow' ? await run(db, FOLLOW, variables, as) : await run(db, UNFOLLOW, variables, as);
+  expect(Object.values(expectData(result))).toEqual([{ errors: [] }]);
 }
 
-async function react(actor: SeededUser, messageId: string, emoji: string, mutation = ADD_REACTION) {
-  const data = expectData(await run(db, mutation, { input: { messageId, emoji } }, { as: actor.id }));
-  expect(Object.values(data)[0]).toEqual({ errors: [] });
+async function react(actor: SeededUser, messageId: string, emoji: string, change: 'add' | 'remove' = 'add') {
+  const variables = { input: { messageId, emoji } };
+  const as = { as: actor.id };
+  const result =
+    change === 'add' ? await run(db, ADD_REACTION, variables, as) : await run(db, REMOVE_REACTION, variables, as);
+  expect(Object.values(expectData(result))).toEqual([{ errors: [] }]);
 }
 
-async function notificationsOf(user: SeededUser, variables: Record<string, unknown> = {}) {
-  return expectData(await run(db, Notifications, variables, { as: user.id })).viewer;
+async function notificationsOf(user: SeededUser, variables: NotificationsQueryVariables = {}) {
+  return present(expectData(await run(db, Notifications, variables, { as: user.id })).viewer, 'the viewer');
 }
 
 describe('Notifications', () => {
@@ -42,11 +57,11 @@ describe('Notifications', () => {
     const message = (await send(db, me!, chat.id, 'PR today')).message!;
     await follow(fan!, me!);
     await like(db, fan!, workout);
-    const made = (await comment(db, fan!, workout, 'Beast')).comment;
+    const made = present((await comment(db, fan!, workout, 'Beast')).comment, 'the comment');
     await react(fan!, message.id, '🔥');
     const viewer = await notificationsOf(me!);
     expect(viewer.unreadNotificationCount).toBe(4);
-    expect(viewer.notifications.edges.map((e: any) => e.node)).toEqual([
+    expect(viewer.notifications.edges.map((e) => e.node)).toEqual([
       {
         id: expect.any(String),
         kind: 'MESSAGE_REACTION',
@@ -94,10 +109,10 @@ describe('Notifications', () => {
     await unlike(db, fan!, workout);
     await like(db, fan!, workout);
     await follow(fan!, me!);
-    await follow(fan!, me!, UNFOLLOW);
+    await follow(fan!, me!, 'unfollow');
     await follow(fan!, me!);
     await react(fan!, message.id, '💪');
-    await react(fan!, message.id, '💪', REMOVE_REACTION);
+    await react(fan!, message.id, '💪', 'remove');
     await react(fan!, message.id, '💪');
     // Another emoji is another act.
     await react(fan!, message.id, '🎉');
@@ -118,10 +133,7 @@ describe('Notifications', () => {
       expectData(await run(db, MarkNotificationsRead, { input: { upToSequenceNumber } }, { as: me!.id }))
         .markNotificationsRead;
     expect(await mark(2)).toEqual({ viewer: { id: me!.globalId, unreadNotificationCount: 3 }, errors: [] });
-    const reads = (await notificationsOf(me!)).notifications.edges.map((e: any) => [
-      e.node.sequenceNumber,
-      e.node.read,
-    ]);
+    const reads = (await notificationsOf(me!)).notifications.edges.map((e) => [e.node.sequenceNumber, e.node.read]);
     expect(reads).toEqual([
       [5, false],
       [4, false],
@@ -129,8 +141,8 @@ describe('Notifications', () => {
       [2, true],
       [1, true],
     ]);
-    expect((await mark(1)).viewer.unreadNotificationCount).toBe(3);
-    expect((await mark(1000)).viewer.unreadNotificationCount).toBe(0);
+    expect((await mark(1)).viewer?.unreadNotificationCount).toBe(3);
+    expect((await mark(1000)).viewer?.unreadNotificationCount).toBe(0);
     const [state] = await db.sql`select last_read_sequence_number from notification_states where user_id = ${me!.id}`;
     expect(state!.lastReadSequenceNumber).toBe(5);
     // A notification after the clamp is unread.
@@ -148,7 +160,7 @@ describe('Notifications', () => {
     for (const fan of fans) await like(db, fan, workout);
     const first = (await notificationsOf(me!, { first: 3 })).notifications;
     const second = (await notificationsOf(me!, { first: 10, after: first.pageInfo.endCursor })).notifications;
-    const numbers = [...first.edges, ...second.edges].map((e: any) => e.node.sequenceNumber);
+    const numbers = [...first.edges, ...second.edges].map((e) => e.node.sequenceNumber);
     expect(numbers).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
@@ -157,8 +169,8 @@ describe('Notifications', () => {
   it('is readable by its recipient only: node, nodes, notifications and unreadNotificationCount', async () => {
     const [me, fan, snoop] = await createUsers(db.sql, 3);
     await follow(fan!, me!);
-    const id = (await notificationsOf(me!)).notifications.edges[0].node.id;
-    const Nodes = `query($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }`;
+    const id = present((await notificationsOf(me!)).notifications.edges[0], 'a notification').node.id;
+    const Nodes = graphql(`query NotificationsNode($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }`);
     expect(expectData(await run(db, Nodes, { id }, { as: me!.id }))).toEqual({ node: { id }, nodes: [{ id }] });
     for (const as of [snoop!.id, fan!.id, undefined]) {
       expect(expectData(await run(db, Nodes, { id }, as === undefined ? {} : { as }))).toEqual({
@@ -166,12 +178,16 @@ describe('Notifications', () => {
         nodes: [null],
       });
     }
-    const Other = `query($id: ID!) { user(id: $id) { unreadNotificationCount notifications { edges { node { id } } } } }`;
+    const Other = graphql(
+      `query NotificationsUser($id: ID!) { user(id: $id) { unreadNotificationCount notifications { edges { node { id } } } } }`,
+    );
     expect(expectData(await run(db, Other, { id: me!.globalId }, { as: snoop!.id })).user).toEqual({
       unreadNotificationCount: null,
       notifications: { edges: [] },
     });
-    expect(expectData(await run(db, Other, { id: me!.globalId })).user.unreadNotificationCount).toBeNull();
+    expect(
+      present(expectData(await run(db, Other, { id: me!.globalId })).user, 'the user').unreadNotificationCount,
+    ).toBeNull();
   });
 
   it('reads a page of notifications with actor, workout and comment in the same statements as a page of one', async () => {
@@ -183,7 +199,7 @@ describe('Notifications', () => {
     }
     const one = await run(db, Notifications, { first: 1 }, { as: me!.id });
     const twenty = await run(db, Notifications, { first: 20 }, { as: me!.id });
-    expect(expectData(twenty).viewer.notifications.edges).toHaveLength(20);
+    expect(expectData(twenty).viewer?.notifications.edges).toHaveLength(20);
     expect(twenty.statements).toEqual(one.statements);
   });
 });

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { PaginationFeedQuery, PaginationUserQuery } from './gql/graphql';
+import { expectData, present, run } from './kit/client';
 import { createUser, globalId } from './kit/seed';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const WORKOUTS = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-  user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {
-    edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
+type WorkoutsPage = NonNullable<PaginationUserQuery['user']>['workouts'];
 
-type Page = {
-  edges: { node: { id: string } }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
-};
+const WORKOUTS = graphql(`query PaginationUser($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {
+    edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`);
 
 describe('keyset cursors', () => {
   it('neither skip nor repeat rows tied on the sort key or a microsecond apart, in either direction', async () => {
@@ -36,7 +35,10 @@ describe('keyset cursors', () => {
     const forward: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page: Page = expectData(await run(db, WORKOUTS, { id: user.globalId, first: 2, after })).user.workouts;
+      const page: WorkoutsPage = present(
+        expectData(await run(db, WORKOUTS, { id: user.globalId, first: 2, after })).user,
+        'the user',
+      ).workouts;
       forward.push(...page.edges.map((e) => e.node.id));
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       if (!page.pageInfo.hasNextPage) break;
@@ -47,7 +49,10 @@ describe('keyset cursors', () => {
     const backward: string[] = [];
     let before: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page: Page = expectData(await run(db, WORKOUTS, { id: user.globalId, last: 2, before })).user.workouts;
+      const page: WorkoutsPage = present(
+        expectData(await run(db, WORKOUTS, { id: user.globalId, last: 2, before })).user,
+        'the user',
+      ).workouts;
       backward.unshift(...page.edges.map((e) => e.node.id));
       expect(page.pageInfo.hasNextPage).toBe(before !== null);
       if (!page.pageInfo.hasPreviousPage) break;
@@ -72,10 +77,12 @@ describe('Query.feed cursors', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const feed: Page = expectData(
+      const feed: PaginationFeedQuery['feed'] = expectData(
         await run(
           db,
-          'query($after: String) { feed(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
+          graphql(
+            `query PaginationFeed($after: String) { feed(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+          ),
           { after },
           { as: viewer.id },
         ),

@@ -2,9 +2,13 @@
 // pooled client, LISTEN straight to PostgreSQL, the leaderboard refresher's advisory lock per transaction.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
 import { signToken } from '../src/auth/tokens';
+import { graphql } from './gql';
+import { present } from './kit/client';
 import { type PgBouncer, pgbouncerMissing, startPgBouncer } from './kit/replication';
 import { createUser } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
@@ -14,9 +18,13 @@ const db = useTestDatabase({ leaderboards: { schedule: false } });
 const missing = pgbouncerMissing();
 if (missing) console.warn(missing);
 
-const ADDED = `subscription($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`;
-const CREATE = `mutation($input: CreateConversationInput!) { createConversation(input: $input) { conversation { id } errors { code } } }`;
-const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { sequenceNumber } errors { code } } }`;
+const ADDED = graphql(
+  `subscription BouncedMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`,
+);
+const CREATE = graphql(`mutation BouncedCreateConversation($input: CreateConversationInput!) {
+  createConversation(input: $input) { conversation { id } errors { code } } }`);
+const SEND = graphql(`mutation BouncedSendMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }`);
 
 let bouncer: PgBouncer;
 const servers: { child: ChildProcess; base: string }[] = [];
@@ -49,17 +57,17 @@ const remote = (base: string) => ({
   config: db.config,
 });
 
-async function post(base: string, query: string, variables: Record<string, unknown>, as: number) {
+async function post<T, V>(base: string, document: TypedDocumentNode<T, V>, variables: V, as: number): Promise<T> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${await signToken(as, db.config.jwtSecret)}`,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: print(document), variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  const body = (await response.json()) as ExecutionResult<T>;
+  if (body.errors || body.data == null) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
 
@@ -79,7 +87,7 @@ describe.skipIf(missing !== null)('behind PgBouncer (transaction mode)', () => {
     const [one, two] = servers.map((server) => server.base) as [string, string];
     const [owner, member] = [await createUser(db.sql), await createUser(db.sql)];
     const created = await post(one, CREATE, { input: { title: 'Bouncer', memberIds: [member.globalId] } }, owner.id);
-    const conversationId = created.createConversation.conversation.id;
+    const conversationId = present(created.createConversation.conversation, 'the new conversation').id;
     const subscription = await subscribeSse(remote(two), ADDED, { id: conversationId }, { as: member.id });
     expect(subscription.status).toBe(200);
     // The stream is live once its LISTEN is: a message sent before then would be replayed, not lost, but
@@ -93,7 +101,7 @@ describe.skipIf(missing !== null)('behind PgBouncer (transaction mode)', () => {
     );
     expect(sent.every((data) => data.sendMessage.errors.length === 0)).toBe(true);
     const delivered = await subscription.take(30, 20_000);
-    expect(delivered.map((result: any) => result.data.messageAdded.sequenceNumber)).toEqual(
+    expect(delivered.map((result) => result.data?.messageAdded.sequenceNumber)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 2),
     );
     const dbId = Number(Buffer.from(conversationId, 'base64').toString().split(':')[1]);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { expectData, run } from './kit/client';
-import { createUser } from './kit/seed';
+import { graphql } from './gql';
+import type { UpdateProfileInput } from './gql/graphql';
+import { expectData, present, run } from './kit/client';
+import { createUser, type SeededUser } from './kit/seed';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
-const UPDATE = `mutation($input: UpdateProfileInput!) {
+const UPDATE = graphql(`mutation ProfileUpdateProfile($input: UpdateProfileInput!) {
   updateProfile(input: $input) {
     user { displayName country ghostMode leaderboardOptIn }
     errors { code message field }
   }
-}`;
+}`);
 
 async function profileRow(id: number) {
   const [row] = await db.sql`select display_name, country, ghost_mode, leaderboard_opt_in from users where id = ${id}`;
@@ -41,10 +43,10 @@ describe('Mutation.updateProfile', () => {
   it('clears the country with null', async () => {
     const user = await createUser(db.sql, { country: 'SE' });
     const result = expectData(await run(db, UPDATE, { input: { country: null } }, { as: user.id }));
-    expect(result.updateProfile.user.country).toBeNull();
+    expect(present(result.updateProfile.user, 'the updated user').country).toBeNull();
   });
 
-  const invalid: [string, Record<string, unknown>, string][] = [
+  const invalid: [string, UpdateProfileInput, string][] = [
     ['an empty displayName', { displayName: '   ' }, 'displayName'],
     ['a displayName over 50 characters', { displayName: 'x'.repeat(51) }, 'displayName'],
     ['a null displayName', { displayName: null }, 'displayName'],
@@ -74,15 +76,17 @@ describe('Mutation.updateProfile', () => {
     const name = 'é'.repeat(50);
     const result = expectData(await run(db, UPDATE, { input: { displayName: name } }, { as: user.id }));
     expect(result.updateProfile.errors).toEqual([]);
-    expect(result.updateProfile.user.displayName).toBe(name);
+    expect(result.updateProfile.user?.displayName).toBe(name);
   });
 });
 
 describe('User.ghostMode', () => {
   it('is visible to the user themself only', async () => {
     const [owner, other] = [await createUser(db.sql, { ghostMode: true }), await createUser(db.sql)];
-    const query = 'query($id: ID!) { user(id: $id) { ghostMode } }';
-    expect(expectData(await run(db, query, { id: owner.globalId }, { as: owner.id })).user.ghostMode).toBe(true);
-    expect(expectData(await run(db, query, { id: owner.globalId }, { as: other.id })).user.ghostMode).toBeNull();
+    const query = graphql(`query GhostMode($id: ID!) { user(id: $id) { ghostMode } }`);
+    const ghostModeAs = async (viewer: SeededUser) =>
+      present(expectData(await run(db, query, { id: owner.globalId }, { as: viewer.id })).user, 'the user').ghostMode;
+    expect(await ghostModeAs(owner)).toBe(true);
+    expect(await ghostModeAs(other)).toBeNull();
   });
 });

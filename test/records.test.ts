@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/ids';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { RecordsQueryVariables } from './gql/graphql';
+import { errorCodes, expectData, nodeWith, present, run } from './kit/client';
 import { bruteForceRecords, storedRecords } from './kit/records';
 import { createUser, type SeededUser } from './kit/seed';
 import { type Exercises, exercises, insertWorkout } from './kit/training';
@@ -15,17 +17,17 @@ beforeAll(async () => {
 const HOUR = 3_600_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 
-const LOG = /* GraphQL */ `
+const LOG = graphql(`
   mutation Log($input: LogWorkoutInput!) {
     logWorkout(input: $input) {
       workout { id }
       personalRecords { id kind valueKg previousValueKg achievedAt exercise { name } set { position reps weightKg } workout { id } user { username } }
       errors { code field }
     }
-  }`;
+  }`);
 
-const DELETE = /* GraphQL */ `
-  mutation Delete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { deletedWorkoutId errors { code } } }`;
+const DELETE = graphql(`
+  mutation Delete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { deletedWorkoutId errors { code } } }`);
 
 type Lift = [exercise: string, reps: number, weightKg: number];
 
@@ -40,10 +42,14 @@ async function log(user: SeededUser, startedAt: string, lifts: Lift[]) {
   const data = expectData(result).logWorkout;
   expect(data.errors).toEqual([]);
   return {
-    workoutId: data.workout.id as string,
-    records: data.personalRecords as any[],
+    workoutId: present(data.workout, 'the logged workout').id,
+    records: data.personalRecords,
     statements: result.statements,
   };
+}
+
+async function recordsOf(variables: RecordsQueryVariables) {
+  return nodeWith(expectData(await run(db, RECORDS, variables)).node, 'personalRecords').personalRecords;
 }
 
 async function remove(user: SeededUser, workoutId: string) {
@@ -55,7 +61,7 @@ async function expectExact(userIds: number[]) {
   expect(await storedRecords(db.sql, userIds)).toEqual(await bruteForceRecords(db.sql, userIds));
 }
 
-const RECORDS = /* GraphQL */ `
+const RECORDS = graphql(`
   query Records($id: ID!, $exerciseId: ID, $kind: RecordKind, $first: Int, $after: String) {
     node(id: $id) { ... on User {
       personalRecords(exerciseId: $exerciseId, kind: $kind, first: $first, after: $after) {
@@ -63,7 +69,7 @@ const RECORDS = /* GraphQL */ `
         pageInfo { hasNextPage endCursor }
       }
     } }
-  }`;
+  }`);
 
 describe('personal records', () => {
   it('sets records on a first workout without a previous value, and no PERSONAL_RECORD event', async () => {
@@ -108,15 +114,17 @@ describe('personal records', () => {
     const feed = expectData(
       await run(
         db,
-        `{ feed(types: [PERSONAL_RECORD]) { edges { node { type workout { id } records { kind valueKg previousValueKg exercise { name } } } } } }`,
+        graphql(
+          `query RecordsFeed { feed(types: [PERSONAL_RECORD]) { edges { node { type workout { id } records { kind valueKg previousValueKg exercise { name } } } } } }`,
+        ),
         {},
         { as: fan.id },
       ),
     );
     expect(feed.feed.edges).toHaveLength(1);
-    expect(feed.feed.edges[0].node.workout.id).toBe(beat.workoutId);
+    expect(feed.feed.edges[0]?.node.workout?.id).toBe(beat.workoutId);
     expect(
-      feed.feed.edges[0].node.records.map((r: any) => [r.exercise.name, r.kind, r.valueKg, r.previousValueKg]),
+      feed.feed.edges[0]?.node.records.map((r) => [r.exercise.name, r.kind, r.valueKg, r.previousValueKg]),
     ).toEqual([
       ['Deadlift', 'ESTIMATED_ONE_REP_MAX', 160 * 1.1, 175],
       ['Deadlift', 'HEAVIEST_WEIGHT', 160, 150],
@@ -235,7 +243,7 @@ describe('personal records', () => {
       ),
     );
     const claims = results.flatMap((r) => expectData(r).logWorkout.personalRecords);
-    expect(claims.filter((r: any) => r.kind === 'HEAVIEST_WEIGHT')).toHaveLength(1);
+    expect(claims.filter((r) => r.kind === 'HEAVIEST_WEIGHT')).toHaveLength(1);
     const [{ events }] = await db.sql<[{ events: number }]>`select count(*)::int as events from activity_events
                                        where user_id = ${dana.id} and type = 'PERSONAL_RECORD'`;
     expect(events).toBe(1);
@@ -246,8 +254,8 @@ describe('personal records', () => {
     const erin = await createUser(db.sql);
     const old = await log(erin, hoursAgo(20), [['Deadlift', 5, 100]]);
     await log(erin, hoursAgo(10), [['Bench Press', 5, 60]]);
-    const all = expectData(await run(db, RECORDS, { id: erin.globalId })).node.personalRecords;
-    expect(all.edges.map((e: any) => e.node.exercise.name)).toEqual([
+    const all = await recordsOf({ id: erin.globalId });
+    expect(all.edges.map((e) => e.node.exercise.name)).toEqual([
       'Bench Press',
       'Bench Press',
       'Bench Press',
@@ -255,38 +263,43 @@ describe('personal records', () => {
       'Deadlift',
       'Deadlift',
     ]);
-    const page1 = expectData(await run(db, RECORDS, { id: erin.globalId, first: 4 })).node.personalRecords;
-    const page2 = expectData(await run(db, RECORDS, { id: erin.globalId, first: 4, after: page1.pageInfo.endCursor }))
-      .node.personalRecords;
-    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).toEqual(all.edges.map((e: any) => e.node.id));
+    const page1 = await recordsOf({ id: erin.globalId, first: 4 });
+    const page2 = await recordsOf({ id: erin.globalId, first: 4, after: page1.pageInfo.endCursor });
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.id)).toEqual(all.edges.map((e) => e.node.id));
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(page2.pageInfo.hasNextPage).toBe(false);
-    const filtered = expectData(
-      await run(db, RECORDS, {
-        id: erin.globalId,
-        exerciseId: catalogue.globalId('Deadlift'),
-        kind: 'HEAVIEST_WEIGHT',
-      }),
-    ).node.personalRecords;
-    expect(filtered.edges.map((e: any) => [e.node.exercise.name, e.node.kind, e.node.valueKg])).toEqual([
+    const filtered = await recordsOf({
+      id: erin.globalId,
+      exerciseId: catalogue.globalId('Deadlift'),
+      kind: 'HEAVIEST_WEIGHT',
+    });
+    expect(filtered.edges.map((e) => [e.node.exercise.name, e.node.kind, e.node.valueKg])).toEqual([
       ['Deadlift', 'HEAVIEST_WEIGHT', 100],
     ]);
-    const id = filtered.edges[0].node.id;
+    const id = present(filtered.edges[0], 'the Deadlift record').node.id;
     const byNode = expectData(
-      await run(db, `query($id: ID!) { node(id: $id) { ... on PersonalRecord { id valueKg } } }`, { id }),
+      await run(db, graphql(`query RecordNode($id: ID!) { node(id: $id) { ... on PersonalRecord { id valueKg } } }`), {
+        id,
+      }),
     );
     expect(byNode.node).toEqual({ id, valueKg: 100 });
     // The id names (user, exercise, kind): it survives the record moving to another workout.
     await log(erin, hoursAgo(5), [['Deadlift', 1, 120]]);
     const moved = expectData(
-      await run(db, `query($id: ID!) { node(id: $id) { ... on PersonalRecord { valueKg } } }`, { id }),
+      await run(db, graphql(`query RecordValue($id: ID!) { node(id: $id) { ... on PersonalRecord { valueKg } } }`), {
+        id,
+      }),
     );
     expect(moved.node).toEqual({ valueKg: 120 });
     const workout = expectData(
-      await run(db, `query($id: ID!) { workout(id: $id) { personalRecords { kind valueKg } } }`, { id: old.workoutId }),
+      await run(
+        db,
+        graphql(`query RecordsWorkout($id: ID!) { workout(id: $id) { personalRecords { kind valueKg } } }`),
+        { id: old.workoutId },
+      ),
     );
     // 1 x 120 (e1RM 120) beat 5 x 100 (e1RM 116.7) too; the volume record stays with the old workout.
-    expect(workout.workout.personalRecords.map((r: any) => [r.kind, r.valueKg])).toEqual([['BEST_SET_VOLUME', 500]]);
+    expect(workout.workout?.personalRecords.map((r) => [r.kind, r.valueKg])).toEqual([['BEST_SET_VOLUME', 500]]);
   });
 
   it('answers the records of every user on a page in one statement', async () => {
@@ -294,8 +307,8 @@ describe('personal records', () => {
     for (const user of users) await log(user, hoursAgo(3), [['Deadlift', 5, 100]]);
     const result = await run(
       db,
-      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { personalRecords(first: 5) { edges { node { kind set { reps } workout { title } } } }
-         workouts(first: 5) { edges { node { personalRecords { kind } } } } } } }`,
+      graphql(`query RecordsOfUsers($ids: [ID!]!) { nodes(ids: $ids) { ... on User { personalRecords(first: 5) { edges { node { kind set { reps } workout { title } } } }
+         workouts(first: 5) { edges { node { personalRecords { kind } } } } } } }`),
       { ids: users.map((u) => u.globalId) },
     );
     expectData(result);
@@ -336,21 +349,29 @@ describe('User.muscleLoad', () => {
        group by m.name order by load desc, m.name`;
     const result = await run(
       db,
-      `query($id: ID!) { node(id: $id) { ... on User { muscleLoad { muscle { name } loadKg setCount } } } }`,
+      graphql(
+        `query MuscleLoad($id: ID!) { node(id: $id) { ... on User { muscleLoad { muscle { name } loadKg setCount } } } }`,
+      ),
       { id: gus.globalId },
     );
-    const loads = expectData(result).node.muscleLoad;
-    expect(loads.map((l: any) => [l.muscle.name, l.loadKg, l.setCount])).toEqual(
+    const loads = nodeWith(expectData(result).node, 'muscleLoad').muscleLoad;
+    expect(loads.map((l) => [l.muscle.name, l.loadKg, l.setCount])).toEqual(
       expected.map((e) => [e.name, e.load, e.sets]),
     );
     expect(loads.length).toBeGreaterThan(2);
     expect(result.statements.filter((s) => s === 'loader:muscleLoadByUserId')).toHaveLength(1);
     const wide = expectData(
-      await run(db, `query($id: ID!) { node(id: $id) { ... on User { muscleLoad(days: 60) { loadKg } } } }`, {
-        id: gus.globalId,
-      }),
-    ).node.muscleLoad;
-    expect(wide[0].loadKg).toBeGreaterThan(loads[0].loadKg);
+      await run(
+        db,
+        graphql(
+          `query MuscleLoadOf60Days($id: ID!) { node(id: $id) { ... on User { muscleLoad(days: 60) { loadKg } } } }`,
+        ),
+        {
+          id: gus.globalId,
+        },
+      ),
+    ).node;
+    expect(nodeWith(wide, 'muscleLoad').muscleLoad[0]?.loadKg).toBeGreaterThan(present(loads[0], 'a muscle').loadKg);
   });
 
   it('rejects days outside 1..365 as BAD_USER_INPUT', async () => {
@@ -358,7 +379,9 @@ describe('User.muscleLoad', () => {
     for (const days of [0, 366]) {
       const result = await run(
         db,
-        `query($id: ID!, $d: Int) { node(id: $id) { ... on User { muscleLoad(days: $d) { loadKg } } } }`,
+        graphql(
+          `query MuscleLoadOfDays($id: ID!, $d: Int) { node(id: $id) { ... on User { muscleLoad(days: $d) { loadKg } } } }`,
+        ),
         {
           id: hal.globalId,
           d: days,

@@ -6,13 +6,16 @@ import { type Config, loadConfig } from '../src/config';
 import { createSql, type Sql } from '../src/db/client';
 import { parseLsn } from '../src/db/consistency';
 import { routingMetrics } from '../src/db/replicas';
+import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
 import { type ReplicatedCluster, setReplay, startReplicatedCluster } from './kit/replication';
 import { createUser } from './kit/seed';
 import { TEST_JWT_SECRET } from './setup/db';
 
-const UPDATE = `mutation($name: String!) { updateProfile(input: { displayName: $name }) { user { displayName } errors { code } } }`;
-const VIEWER = `{ viewer { displayName } }`;
+const UPDATE = graphql(
+  `mutation ReplicasUpdateProfile($name: String!) { updateProfile(input: { displayName: $name }) { user { displayName } errors { code } } }`,
+);
+const VIEWER = graphql(`query ReplicasViewer { viewer { displayName } }`);
 
 let cluster: ReplicatedCluster;
 let sql: Sql;
@@ -68,12 +71,12 @@ describe('read replicas', () => {
     expect(routing(server).replicas[0]).toMatchObject({ state: 'up', inRotation: true });
     const user = await createUser(sql, { displayName: 'Before' });
     const written = await run(server, UPDATE, { name: 'After' }, { as: user.id });
-    expect(expectData(written).updateProfile.user.displayName).toBe('After');
+    expect(expectData(written).updateProfile.user?.displayName).toBe('After');
     expect(written.statements.at(-1)).toBe('consistency:written');
     await replayed(server, token(written));
 
     const read = await run(server, VIEWER, {}, { as: user.id, headers: { 'Spotter-Consistency': token(written) } });
-    expect(expectData(read).viewer.displayName).toBe('After');
+    expect(expectData(read).viewer?.displayName).toBe('After');
     expect(lsn(token(read))).toBeGreaterThanOrEqual(lsn(token(written)));
     expect(routing(server).replicas[0]!.reads).toBe(1);
     expect(routing(server).primaryReads).toEqual({ noReplicaInRotation: 0, behindToken: 0, replicaFailed: 0 });
@@ -87,16 +90,16 @@ describe('read replicas', () => {
     await setReplay(cluster.standby.url(), 'paused');
     try {
       const written = await run(server, UPDATE, { name: 'New' }, { as: user.id });
-      expect(expectData(written).updateProfile.user.displayName).toBe('New');
+      expect(expectData(written).updateProfile.user?.displayName).toBe('New');
 
       const headers = { 'Spotter-Consistency': token(written) };
       const fresh = await run(server, VIEWER, {}, { as: user.id, headers });
-      expect(expectData(fresh).viewer.displayName).toBe('New');
+      expect(expectData(fresh).viewer?.displayName).toBe('New');
       expect(lsn(token(fresh))).toBeGreaterThanOrEqual(lsn(token(written)));
       expect(routing(server).primaryReads.behindToken).toBe(1);
 
       const stale = await run(server, VIEWER, {}, { as: user.id });
-      expect(expectData(stale).viewer.displayName).toBe('Old');
+      expect(expectData(stale).viewer?.displayName).toBe('Old');
       // Its token is older than the write: sent back, it would not have been enough to see it.
       expect(lsn(token(stale))).toBeLessThan(lsn(token(written)));
     } finally {
@@ -106,7 +109,7 @@ describe('read replicas', () => {
     const written = await run(server, UPDATE, { name: 'Newer' }, { as: user.id });
     await replayed(server, token(written));
     const caughtUp = await run(server, VIEWER, {}, { as: user.id, headers: { 'Spotter-Consistency': token(written) } });
-    expect(expectData(caughtUp).viewer.displayName).toBe('Newer');
+    expect(expectData(caughtUp).viewer?.displayName).toBe('Newer');
     expect(routing(server).replicas[0]!.reads).toBe(readsBefore + 1);
   });
 
@@ -118,7 +121,7 @@ describe('read replicas', () => {
     try {
       // Not yet known to be down: the first reads fail on it and are answered by the primary.
       const reads = await Promise.all(Array.from({ length: 20 }, () => run(server, VIEWER, {}, { as: user.id })));
-      for (const read of reads) expect(expectData(read).viewer.displayName).toBe('Steady');
+      for (const read of reads) expect(expectData(read).viewer?.displayName).toBe('Steady');
       await server.app.services.replicas!.check();
       expect(routing(server).replicas[0]).toMatchObject({ state: 'down', inRotation: false });
       const ready = await server.app.yoga.fetch('http://spotter.test/ready');
@@ -152,7 +155,7 @@ describe('read replicas', () => {
       expect(routing(server).replicas[0]).toMatchObject({ state: 'lagging', inRotation: false });
       expect(routing(server).replicas[0]!.lagMs).toBeGreaterThan(200);
       // Out of rotation, so even a read without a token sees the write.
-      expect(expectData(await run(server, VIEWER, {}, { as: user.id })).viewer.displayName).toBe('Lag 2');
+      expect(expectData(await run(server, VIEWER, {}, { as: user.id })).viewer?.displayName).toBe('Lag 2');
       expect(routing(server).primaryReads.noReplicaInRotation).toBe(1);
       expect((await server.app.yoga.fetch('http://spotter.test/ready')).status).toBe(200);
     } finally {

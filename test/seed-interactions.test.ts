@@ -3,6 +3,7 @@ import { interactionsStep } from '../src/seed/interactions';
 import { messagingStep } from '../src/seed/messaging';
 import { followsStep, usersStep } from '../src/seed/scale';
 import { workoutsStep } from '../src/seed/training';
+import { graphql } from './gql';
 import { expectData, run } from './kit/client';
 import { createWorkout, like, storedNotifications } from './kit/interactions';
 import { createUser } from './kit/seed';
@@ -68,10 +69,15 @@ describe('seed: likes, comments and notifications', () => {
     const seeded = { id: owner.id, globalId: '', username: '' };
     const workout = await createWorkout(db.sql, seeded);
     const fan = await createUser(db.sql);
-    expect((await like(db, fan, workout)).workout.likeCount).toBe(1);
+    expect((await like(db, fan, workout)).workout?.likeCount).toBe(1);
     const numbers = (await storedNotifications(db.sql, seeded)).map((n) => n.sequenceNumber);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    const unread = await run(db, '{ viewer { unreadNotificationCount } }', {}, { as: owner.id });
-    expect(expectData(unread).viewer.unreadNotificationCount).toBeGreaterThanOrEqual(1);
+    const unread = await run(
+      db,
+      graphql(`query SeedInteractionsViewer { viewer { unreadNotificationCount } }`),
+      {},
+      { as: owner.id },
+    );
+    expect(expectData(unread).viewer?.unreadNotificationCount).toBeGreaterThanOrEqual(1);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type DemoContext, seedDemo } from '../src/seed/demo';
 import { messagingStep } from '../src/seed/messaging';
 import { usersStep } from '../src/seed/scale';
-import { expectData, run } from './kit/client';
+import { graphql } from './gql';
+import { expectData, present, run } from './kit/client';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
@@ -61,15 +62,18 @@ describe('seed: demo', () => {
     const data = expectData(
       await run(
         db,
-        '{ viewer { conversations { edges { node { title unreadCount memberCount messages(last: 1) { edges { node { body reactions { emoji count } } } } } } } } }',
+        graphql(
+          `query DemoConversations { viewer { conversations { edges { node { title unreadCount memberCount messages(last: 1) { edges { node { body reactions { emoji count } } } } } } } } }`,
+        ),
         {},
         { as: demo.users.get('demo')! },
       ),
     );
-    expect(data.viewer.conversations.edges.map((e: any) => e.node.title)).toEqual(['Run club', 'Leg day crew']);
-    const crew = data.viewer.conversations.edges[1].node;
+    const { conversations } = present(data.viewer, 'the demo viewer');
+    expect(conversations.edges.map((e) => e.node.title)).toEqual(['Run club', 'Leg day crew']);
+    const crew = present(conversations.edges[1], 'a second conversation').node;
     expect(crew).toMatchObject({ memberCount: 4, unreadCount: 3 });
-    expect(crew.messages.edges[0].node.reactions).toEqual([
+    expect(crew.messages.edges[0]?.node.reactions).toEqual([
       { emoji: '💪', count: 2 },
       { emoji: '🔥', count: 1 },
     ]);

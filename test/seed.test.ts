@@ -70,6 +70,6 @@ describe('npm run seed', () => {
       sets: [{ exerciseId: (await exercises(db.sql)).globalId('Deadlift'), reps: 1, weightKg: 100 }],
     };
     const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input }, { as: user.id }));
-    expect(logWorkout.user.xp).toBe(user.xp + 10 + 5 + 1);
+    expect(logWorkout.user?.xp).toBe(user.xp + 10 + 5 + 1);
   });
 });

@@ -1,7 +1,10 @@
+import { type FormattedExecutionResult, print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signToken } from '../src/auth/tokens';
+import { graphql } from './gql';
+import type { LimitedMessageAddedSubscription } from './gql/graphql';
 import { send, startConversation } from './kit/messaging';
 import { createUsers, type SeededUser } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
@@ -18,7 +21,9 @@ beforeAll(async () => {
 });
 
 // Replays from the start, so a message sent before a stream is established still reaches it.
-const MESSAGE_ADDED = 'subscription($id: ID!) { messageAdded(conversationId: $id, afterSequenceNumber: 0) { body } }';
+const MESSAGE_ADDED = graphql(
+  `subscription LimitedMessageAdded($id: ID!) { messageAdded(conversationId: $id, afterSequenceNumber: 0) { body } }`,
+);
 
 async function connect(user: SeededUser): Promise<Client> {
   const token = await signToken(user.id, db.config.jwtSecret);
@@ -32,11 +37,11 @@ async function connect(user: SeededUser): Promise<Client> {
 
 /** A live subscription: the values it received, and how it ended (an error list or complete). */
 function subscribe(client: Client, conversationId: string) {
-  const values: any[] = [];
+  const values: FormattedExecutionResult<LimitedMessageAddedSubscription, unknown>[] = [];
   let end: (() => void) | null = null;
   const ended = new Promise<void>((resolve) => (end = resolve));
-  const dispose = client.subscribe(
-    { query: MESSAGE_ADDED, variables: { id: conversationId } },
+  const dispose = client.subscribe<LimitedMessageAddedSubscription>(
+    { query: print(MESSAGE_ADDED), variables: { id: conversationId } },
     { next: (value) => values.push(value), error: () => end!(), complete: () => end!() },
   );
   return { values, ended, dispose };
@@ -49,7 +54,8 @@ async function until(condition: () => boolean) {
   }
 }
 
-const codesOf = (values: any[]) => values.flatMap((v) => (v.errors ?? []).map((e: any) => e.extensions?.code));
+const codesOf = (values: FormattedExecutionResult<unknown, unknown>[]) =>
+  values.flatMap((v) => (v.errors ?? []).map((e) => e.extensions?.code));
 
 describe('live subscriptions', () => {
   it('are capped per WebSocket connection and per viewer, with TOO_MANY_SUBSCRIPTIONS, over one LISTEN connection', async () => {

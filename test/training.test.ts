@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentStreakDays, estimatedOneRepMax, isoWeekStart, levelForXp } from '../src/domain/rules';
 import { encodeGlobalId } from '../src/graphql/ids';
-import { errorCodes, expectData, run } from './kit/client';
+import { graphql } from './gql';
+import type { LogWorkoutInput, WorkoutSetInput } from './gql/graphql';
+import { errorCodes, expectData, present, run } from './kit/client';
 import { createUser } from './kit/seed';
 import { type Exercises, exercises, insertWorkout, LOG_WORKOUT, writtenRows } from './kit/training';
 import { useTestDatabase } from './setup/db';
@@ -15,18 +17,15 @@ beforeAll(async () => {
 const DAY = 86_400_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
-function workoutInput(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Leg day',
-    startedAt: hoursAgo(2),
-    durationSeconds: 3600,
-    sets: [
-      { exerciseId: catalogue.globalId('Barbell Back Squat'), reps: 5, weightKg: 100 },
-      { exerciseId: catalogue.globalId('Barbell Back Squat'), reps: 1, weightKg: 140 },
-      { exerciseId: catalogue.globalId('Deadlift'), reps: 8, weightKg: 120.5 },
-    ],
-    ...overrides,
-  };
+/** The three sets of the standard workout, as a tuple so a test can alter one of them. */
+const standardSets = (): [WorkoutSetInput, WorkoutSetInput, WorkoutSetInput] => [
+  { exerciseId: catalogue.globalId('Barbell Back Squat'), reps: 5, weightKg: 100 },
+  { exerciseId: catalogue.globalId('Barbell Back Squat'), reps: 1, weightKg: 140 },
+  { exerciseId: catalogue.globalId('Deadlift'), reps: 8, weightKg: 120.5 },
+];
+
+function workoutInput(overrides: Partial<LogWorkoutInput> = {}): LogWorkoutInput {
+  return { title: 'Leg day', startedAt: hoursAgo(2), durationSeconds: 3600, sets: standardSets(), ...overrides };
 }
 
 describe('Mutation.logWorkout', () => {
@@ -44,12 +43,13 @@ describe('Mutation.logWorkout', () => {
       xpEarned: 10 + 15 + Math.floor(volume / 100),
       user: { id: alice.globalId },
     });
-    expect(logWorkout.workout.sets.map((s: any) => [s.position, s.exercise.name, s.reps, s.weightKg])).toEqual([
+    const { sets } = present(logWorkout.workout, 'the logged workout');
+    expect(sets.map((s) => [s.position, s.exercise.name, s.reps, s.weightKg])).toEqual([
       [1, 'Barbell Back Squat', 5, 100],
       [2, 'Barbell Back Squat', 1, 140],
       [3, 'Deadlift', 8, 120.5],
     ]);
-    expect(logWorkout.workout.sets.map((s: any) => s.estimatedOneRepMaxKg)).toEqual([
+    expect(sets.map((s) => s.estimatedOneRepMaxKg)).toEqual([
       estimatedOneRepMax(100, 5),
       140,
       estimatedOneRepMax(120.5, 8),
@@ -62,7 +62,7 @@ describe('Mutation.logWorkout', () => {
   it('is UNAUTHENTICATED for an anonymous caller and writes nothing', async () => {
     const before = await writtenRows(db.sql);
     const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input: workoutInput() }));
-    expect(logWorkout.errors.map((e: any) => e.code)).toEqual(['UNAUTHENTICATED']);
+    expect(logWorkout.errors.map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
     expect(logWorkout.workout).toBeNull();
     expect(await writtenRows(db.sql)).toEqual(before);
   });
@@ -72,25 +72,21 @@ describe('Mutation.logWorkout', () => {
     reps: 1,
     weightKg: 1,
   }));
-  const broken: [string, () => Record<string, unknown>, string][] = [
+  const broken: [string, () => LogWorkoutInput, string][] = [
     ['an empty title', () => workoutInput({ title: '   ' }), 'title'],
     ['a title over 200 characters', () => workoutInput({ title: 'x'.repeat(201) }), 'title'],
     ['no sets', () => workoutInput({ sets: [] }), 'sets'],
     ['more than 100 sets', () => workoutInput({ sets: tooManySets }), 'sets'],
-    ['0 reps', () => workoutInput({ sets: [{ ...workoutInput().sets[0], reps: 0 }] }), 'sets.0.reps'],
+    ['0 reps', () => workoutInput({ sets: [{ ...standardSets()[0], reps: 0 }] }), 'sets.0.reps'],
     [
       '1001 reps',
-      () => workoutInput({ sets: [workoutInput().sets[0], { ...workoutInput().sets[1], reps: 1001 }] }),
+      () => workoutInput({ sets: [standardSets()[0], { ...standardSets()[1], reps: 1001 }] }),
       'sets.1.reps',
     ],
-    [
-      'a negative weight',
-      () => workoutInput({ sets: [{ ...workoutInput().sets[0], weightKg: -0.5 }] }),
-      'sets.0.weightKg',
-    ],
+    ['a negative weight', () => workoutInput({ sets: [{ ...standardSets()[0], weightKg: -0.5 }] }), 'sets.0.weightKg'],
     [
       'a weight over 1000 kg',
-      () => workoutInput({ sets: [{ ...workoutInput().sets[0], weightKg: 1000.5 }] }),
+      () => workoutInput({ sets: [{ ...standardSets()[0], weightKg: 1000.5 }] }),
       'sets.0.weightKg',
     ],
     ['a negative duration', () => workoutInput({ durationSeconds: -1 }), 'durationSeconds'],
@@ -104,7 +100,7 @@ describe('Mutation.logWorkout', () => {
       'an unknown exercise',
       () =>
         workoutInput({
-          sets: [workoutInput().sets[0], { exerciseId: encodeGlobalId('Exercise', 999_999), reps: 5, weightKg: 50 }],
+          sets: [standardSets()[0], { exerciseId: encodeGlobalId('Exercise', 999_999), reps: 5, weightKg: 50 }],
         }),
       'sets.1.exerciseId',
     ],
@@ -134,7 +130,7 @@ describe('Mutation.logWorkout', () => {
     });
     const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input }, { as: alice.id }));
     expect(logWorkout.errors).toEqual([]);
-    expect(logWorkout.workout.setCount).toBe(100);
+    expect(present(logWorkout.workout, 'the logged workout').setCount).toBe(100);
   });
 
   it('reports every broken rule at once', async () => {
@@ -142,10 +138,10 @@ describe('Mutation.logWorkout', () => {
     const input = workoutInput({
       title: '',
       durationSeconds: 90_000,
-      sets: [{ ...workoutInput().sets[0], reps: 0, weightKg: 2000 }],
+      sets: [{ ...standardSets()[0], reps: 0, weightKg: 2000 }],
     });
     const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input }, { as: alice.id }));
-    expect(logWorkout.errors.map((e: any) => e.field)).toEqual([
+    expect(logWorkout.errors.map((e) => e.field)).toEqual([
       'title',
       'durationSeconds',
       'sets.0.reps',
@@ -179,35 +175,37 @@ describe('Mutation.logWorkout', () => {
   });
 });
 
-const DELETE_WORKOUT = /* GraphQL */ `
+const DELETE_WORKOUT = graphql(`
   mutation DeleteWorkout($input: DeleteWorkoutInput!) {
     deleteWorkout(input: $input) { deletedWorkoutId user { xp workoutCount } errors { code field } }
-  }`;
+  }`);
 
 describe('Mutation.deleteWorkout', () => {
   it('deletes the workout, its sets and its event, and takes its XP back', async () => {
     const alice = await createUser(db.sql);
     const first = expectData(await run(db, LOG_WORKOUT, { input: workoutInput() }, { as: alice.id }));
     const second = expectData(await run(db, LOG_WORKOUT, { input: workoutInput() }, { as: alice.id }));
-    const workoutId = second.logWorkout.workout.id;
+    const workoutId = present(second.logWorkout.workout, 'the second workout').id;
     const { deleteWorkout } = expectData(await run(db, DELETE_WORKOUT, { input: { workoutId } }, { as: alice.id }));
     expect(deleteWorkout).toEqual({
       deletedWorkoutId: workoutId,
-      user: { xp: first.logWorkout.user.xp, workoutCount: 1 },
+      user: { xp: present(first.logWorkout.user, 'the user after the first workout').xp, workoutCount: 1 },
       errors: [],
     });
     const [left] = await db.sql`
       select (select count(*) from workout_sets s join workouts w on w.id = s.workout_id where w.user_id = ${alice.id}) as sets,
              (select count(*) from activity_events where user_id = ${alice.id}) as events`;
     expect(left).toEqual({ sets: 3, events: 1 });
-    const gone = expectData(await run(db, 'query($id: ID!) { workout(id: $id) { id } }', { id: workoutId }));
+    const gone = expectData(
+      await run(db, graphql(`query WorkoutId($id: ID!) { workout(id: $id) { id } }`), { id: workoutId }),
+    );
     expect(gone.workout).toBeNull();
   });
 
   it('is FORBIDDEN on someone else’s workout, NOT_FOUND on a missing one, UNAUTHENTICATED anonymously', async () => {
     const [alice, mallory] = [await createUser(db.sql), await createUser(db.sql)];
     const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input: workoutInput() }, { as: alice.id }));
-    const workoutId = logWorkout.workout.id;
+    const workoutId = present(logWorkout.workout, 'the logged workout').id;
     const before = await writtenRows(db.sql);
     const forbidden = expectData(await run(db, DELETE_WORKOUT, { input: { workoutId } }, { as: mallory.id }));
     expect(forbidden.deleteWorkout).toEqual({
@@ -228,11 +226,12 @@ describe('Query.workout', () => {
   it('resolves a workout by global ID and through node', async () => {
     const alice = await createUser(db.sql);
     const { logWorkout } = expectData(await run(db, LOG_WORKOUT, { input: workoutInput() }, { as: alice.id }));
-    const query = `query($id: ID!) { workout(id: $id) { id setCount user { id } }
-      node(id: $id) { ... on Workout { title } } }`;
-    const data = expectData(await run(db, query, { id: logWorkout.workout.id }));
+    const query = graphql(`query WorkoutAndNode($id: ID!) { workout(id: $id) { id setCount user { id } }
+      node(id: $id) { ... on Workout { title } } }`);
+    const { id } = present(logWorkout.workout, 'the logged workout');
+    const data = expectData(await run(db, query, { id }));
     expect(data).toEqual({
-      workout: { id: logWorkout.workout.id, setCount: 3, user: { id: alice.globalId } },
+      workout: { id, setCount: 3, user: { id: alice.globalId } },
       node: { title: 'Leg day' },
     });
     const malformed = await run(db, query, { id: alice.globalId });
@@ -253,27 +252,31 @@ describe('User.workouts', () => {
       );
     }
     const newestFirst = ids.reverse().map((id) => encodeGlobalId('Workout', id));
-    const query = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    const query = graphql(`query UserWorkouts($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
       user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {
-        edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } } }`;
-    const page1 = expectData(await run(db, query, { id: alice.globalId, first: 2 })).user.workouts;
-    expect(page1.edges.map((e: any) => e.node.id)).toEqual(newestFirst.slice(0, 2));
+        edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } } }`);
+    const page1 = present(expectData(await run(db, query, { id: alice.globalId, first: 2 })).user, 'the user').workouts;
+    expect(page1.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(0, 2));
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const page2 = expectData(await run(db, query, { id: alice.globalId, first: 2, after: page1.pageInfo.endCursor }))
-      .user.workouts;
-    expect(page2.edges.map((e: any) => e.node.id)).toEqual(newestFirst.slice(2, 4));
+    const page2 = present(
+      expectData(await run(db, query, { id: alice.globalId, first: 2, after: page1.pageInfo.endCursor })).user,
+      'the user',
+    ).workouts;
+    expect(page2.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(2, 4));
     expect(page2.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    const back = expectData(await run(db, query, { id: alice.globalId, last: 2, before: page2.pageInfo.startCursor }))
-      .user.workouts;
-    expect(back.edges.map((e: any) => e.node.id)).toEqual(newestFirst.slice(0, 2));
+    const back = present(
+      expectData(await run(db, query, { id: alice.globalId, last: 2, before: page2.pageInfo.startCursor })).user,
+      'the user',
+    ).workouts;
+    expect(back.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(0, 2));
     expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const oldest = expectData(await run(db, query, { id: alice.globalId, last: 1 })).user.workouts;
-    expect(oldest.edges.map((e: any) => e.node.id)).toEqual(newestFirst.slice(4));
+    const oldest = present(expectData(await run(db, query, { id: alice.globalId, last: 1 })).user, 'the user').workouts;
+    expect(oldest.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(4));
   });
 });
 
-const STATS = /* GraphQL */ `query UserStatsOf($id: ID!, $days: Int) {
-  user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }`;
+const STATS = graphql(`query UserStatsOf($id: ID!, $days: Int) {
+  user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }`);
 
 describe('User.stats', () => {
   it('sums the window’s workouts, volume and best estimate', async () => {
@@ -286,12 +289,12 @@ describe('User.stats', () => {
     await insertWorkout(db.sql, alice.id, new Date(Date.now() - 10 * DAY), [
       { exerciseId: squat, reps: 10, weightKg: 120 },
     ]);
-    const week = expectData(await run(db, STATS, { id: alice.globalId, days: 7 })).user.stats;
+    const week = present(expectData(await run(db, STATS, { id: alice.globalId, days: 7 })).user, 'the user').stats;
     expect(week).toMatchObject({ workoutCount: 1, totalVolumeKg: 630, bestEstimatedOneRepMaxKg: 130 });
-    const month = expectData(await run(db, STATS, { id: alice.globalId })).user.stats;
+    const month = present(expectData(await run(db, STATS, { id: alice.globalId })).user, 'the user').stats;
     expect(month).toMatchObject({ workoutCount: 2, totalVolumeKg: 1830, bestEstimatedOneRepMaxKg: 160 });
     const nobody = await createUser(db.sql);
-    expect(expectData(await run(db, STATS, { id: nobody.globalId })).user.stats).toEqual({
+    expect(present(expectData(await run(db, STATS, { id: nobody.globalId })).user, 'the user').stats).toEqual({
       workoutCount: 0,
       totalVolumeKg: 0,
       bestEstimatedOneRepMaxKg: null,
@@ -309,7 +312,8 @@ describe('User.stats', () => {
       (t) => new Date(t),
     );
     for (const at of times) await insertWorkout(db.sql, alice.id, at, [{ exerciseId: squat, reps: 1, weightKg: 1 }]);
-    const stats = async () => expectData(await run(db, STATS, { id: alice.globalId, days: 365 })).user.stats;
+    const stats = async () =>
+      present(expectData(await run(db, STATS, { id: alice.globalId, days: 365 })).user, 'the user').stats;
     expect((await stats()).currentStreakDays).toBe(currentStreakDays(times, now));
     expect((await stats()).currentStreakDays).toBe(2);
     // Today's first workout, at 00:00:00.000 UTC, extends it.
@@ -322,7 +326,9 @@ describe('User.stats', () => {
   });
 
   it('runs in one statement for any number of users', async () => {
-    const query = `{ users(first: 20) { edges { node { stats(days: 30) { workoutCount currentStreakDays } } } } }`;
+    const query = graphql(
+      `query UsersStats { users(first: 20) { edges { node { stats(days: 30) { workoutCount currentStreakDays } } } } }`,
+    );
     const result = await run(db, query);
     expectData(result);
     expect(result.statements).toEqual(['page:users', 'loader:statsByUserId']);
@@ -335,8 +341,8 @@ describe('User.stats', () => {
   });
 });
 
-const PROGRESS = /* GraphQL */ `query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {
-  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }`;
+const PROGRESS = graphql(`query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {
+  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }`);
 
 describe('User.exerciseProgress', () => {
   it('gives the best estimate per ISO week, oldest first, with the change from the previous listed week', async () => {
@@ -363,16 +369,22 @@ describe('User.exerciseProgress', () => {
       { exerciseId: squat, reps: 1, weightKg: 50 },
     ]);
     const vars = { id: alice.globalId, exerciseId: encodeGlobalId('Exercise', squat) };
-    const progress = expectData(await run(db, PROGRESS, vars)).user.exerciseProgress;
+    const progress = present(expectData(await run(db, PROGRESS, vars)).user, 'the user').exerciseProgress;
     const iso = (t: number) => new Date(t).toISOString();
     expect(progress).toEqual([
       { weekStart: iso(thisMonday - 5 * WEEK), bestEstimatedOneRepMaxKg: 80, changeKg: null },
       { weekStart: iso(thisMonday - 2 * WEEK), bestEstimatedOneRepMaxKg: 100, changeKg: 20 },
       { weekStart: iso(thisMonday - WEEK), bestEstimatedOneRepMaxKg: 105, changeKg: 5 },
     ]);
-    const twoWeeks = expectData(await run(db, PROGRESS, { ...vars, weeks: 2 })).user.exerciseProgress;
+    const twoWeeks = present(
+      expectData(await run(db, PROGRESS, { ...vars, weeks: 2 })).user,
+      'the user',
+    ).exerciseProgress;
     expect(twoWeeks).toEqual([{ weekStart: iso(thisMonday - WEEK), bestEstimatedOneRepMaxKg: 105, changeKg: null }]);
-    const longer = expectData(await run(db, PROGRESS, { ...vars, weeks: 104 })).user.exerciseProgress;
+    const longer = present(
+      expectData(await run(db, PROGRESS, { ...vars, weeks: 104 })).user,
+      'the user',
+    ).exerciseProgress;
     expect(longer).toHaveLength(4);
   });
 

@@ -1,38 +1,39 @@
 import type { Sql } from '../../src/db/client';
+import { graphql } from '../gql';
 import type { TestDatabase } from '../setup/db';
 import { expectData, run } from './client';
 import { globalId, type SeededUser } from './seed';
 import { exercises, insertWorkout } from './training';
 
-export const LikeWorkout = /* GraphQL */ `
+export const LikeWorkout = graphql(`
   mutation LikeWorkout($input: WorkoutLikeInput!) {
     likeWorkout(input: $input) { workout { id likeCount viewerHasLiked } errors { code message field } }
-  }`;
+  }`);
 
-export const UnlikeWorkout = /* GraphQL */ `
+export const UnlikeWorkout = graphql(`
   mutation UnlikeWorkout($input: WorkoutLikeInput!) {
     unlikeWorkout(input: $input) { workout { id likeCount viewerHasLiked } errors { code message field } }
-  }`;
+  }`);
 
-export const CommentOnWorkout = /* GraphQL */ `
+export const CommentOnWorkout = graphql(`
   mutation CommentOnWorkout($input: CommentOnWorkoutInput!) {
     commentOnWorkout(input: $input) {
       comment { id body author { id } workout { id commentCount } }
       errors { code message field }
     }
-  }`;
+  }`);
 
-export const DeleteComment = /* GraphQL */ `
+export const DeleteComment = graphql(`
   mutation DeleteComment($input: DeleteCommentInput!) {
     deleteComment(input: $input) { deletedCommentId workout { id commentCount } errors { code field } }
-  }`;
+  }`);
 
-export const MarkNotificationsRead = /* GraphQL */ `
+export const MarkNotificationsRead = graphql(`
   mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
     markNotificationsRead(input: $input) { viewer { id unreadNotificationCount } errors { code field } }
-  }`;
+  }`);
 
-export const Notifications = /* GraphQL */ `
+export const Notifications = graphql(`
   query Notifications($first: Int, $after: String) {
     viewer {
       unreadNotificationCount
@@ -44,7 +45,7 @@ export const Notifications = /* GraphQL */ `
         pageInfo { hasNextPage hasPreviousPage endCursor }
       }
     }
-  }`;
+  }`);
 
 export interface SeededWorkout {
   id: number;

@@ -1,39 +1,40 @@
 import { expect } from 'vitest';
+import { graphql } from '../gql';
 import type { TestDatabase } from '../setup/db';
-import { expectData, run } from './client';
+import { expectData, present, run } from './client';
 import type { SeededUser } from './seed';
 
-export const CreateConversation = /* GraphQL */ `
+export const CreateConversation = graphql(`
   mutation CreateConversation($input: CreateConversationInput!) {
     createConversation(input: $input) {
       conversation { id title memberCount unreadCount lastMessage { id } lastMessageAt }
       errors { code message field }
     }
-  }`;
+  }`);
 
-export const SendMessage = /* GraphQL */ `
+export const SendMessage = graphql(`
   mutation SendMessage($input: SendMessageInput!) {
     sendMessage(input: $input) {
       message { id sequenceNumber body sender { id } conversation { id } }
       errors { code message field }
     }
-  }`;
+  }`);
 
-export const MarkRead = /* GraphQL */ `
+export const MarkRead = graphql(`
   mutation MarkRead($input: MarkConversationReadInput!) {
     markConversationRead(input: $input) {
       conversation { id unreadCount viewerLastReadSequenceNumber }
       errors { code field }
     }
-  }`;
+  }`);
 
-export const Leave = /* GraphQL */ `
+export const Leave = graphql(`
   mutation Leave($input: LeaveConversationInput!) {
     leaveConversation(input: $input) {
       conversation { id memberCount }
       errors { code field }
     }
-  }`;
+  }`);
 
 export interface StartedConversation {
   id: string;
@@ -51,7 +52,7 @@ export async function startConversation(
     await run(db, CreateConversation, { input: { title, memberIds: others.map((u) => u.globalId) } }, { as: owner.id }),
   );
   expect(data.createConversation.errors).toEqual([]);
-  const id: string = data.createConversation.conversation.id;
+  const { id } = present(data.createConversation.conversation, 'the new conversation');
   return { id, dbId: Number(Buffer.from(id, 'base64').toString().split(':')[1]) };
 }
 

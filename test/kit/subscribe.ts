@@ -1,4 +1,5 @@
-import type { ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
 import type { App } from '../../src/app';
 import { signToken } from '../../src/auth/tokens';
 import type { Config } from '../../src/config';
@@ -13,12 +14,14 @@ export interface SseSubscription<T> {
   cancel(): Promise<void>;
 }
 
-export async function subscribeSse<T = Record<string, any>>(
+/** Subscribes with a typed document from test/gql: its variables and events are typed. */
+export async function subscribeSse<T, V extends Record<string, unknown>>(
   target: { app: App; config: Config },
-  query: string,
-  variables: Record<string, unknown>,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
   options: { as?: number; authorization?: string } = {},
 ): Promise<SseSubscription<T>> {
+  const query = print(document);
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
   if (options.as !== undefined)
     headers.authorization = `Bearer ${await signToken(options.as, target.config.jwtSecret)}`;

@@ -1,5 +1,6 @@
 import type { Sql } from '../../src/db/client';
 import { encodeGlobalId } from '../../src/graphql/ids';
+import { graphql } from '../gql';
 
 export interface Exercises {
   /** Database ids by exercise name. */
@@ -36,7 +37,7 @@ export async function insertWorkout(
   return id;
 }
 
-export const LOG_WORKOUT = /* GraphQL */ `
+export const LOG_WORKOUT = graphql(`
   mutation LogWorkout($input: LogWorkoutInput!) {
     logWorkout(input: $input) {
       workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned
@@ -44,7 +45,7 @@ export const LOG_WORKOUT = /* GraphQL */ `
       user { id xp level workoutCount }
       errors { code message field }
     }
-  }`;
+  }`);
 
 /** Rows in the tables a logWorkout writes: compare before and after a rejected call. */
 export async function writtenRows(sql: Sql) {

@@ -1,14 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { levelForXp } from '../../src/domain/rules';
-import { expectData, run } from '../kit/client';
+import { graphql } from '../gql';
+import { expectData, present, run } from '../kit/client';
 import { createUsers, type SeededUser } from '../kit/seed';
 import { exercises, LOG_WORKOUT } from '../kit/training';
 import { useTestDatabase } from '../setup/db';
 
 const db = useTestDatabase();
 
-const FOLLOW = `mutation($input: FollowInput!) { follow(input: $input) { errors { code } } }`;
-const UNFOLLOW = `mutation($input: FollowInput!) { unfollow(input: $input) { errors { code } } }`;
+const FOLLOW = graphql(
+  `mutation RaceCountersFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }`,
+);
+const UNFOLLOW = graphql(
+  `mutation RaceCountersUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code } } }`,
+);
 
 describe('Mutation.follow / Mutation.unfollow under concurrency', () => {
   let users: SeededUser[];
@@ -21,7 +26,8 @@ describe('Mutation.follow / Mutation.unfollow under concurrency', () => {
     const calls = Array.from({ length: 50 }, (_, i) => {
       const from = users[i % 6]!;
       const to = users[(i + 1 + (i % 5)) % 6]!;
-      return run(db, i % 3 === 2 ? UNFOLLOW : FOLLOW, { input: { userId: to.globalId } }, { as: from.id });
+      const input = { input: { userId: to.globalId } };
+      return i % 3 === 2 ? run(db, UNFOLLOW, input, { as: from.id }) : run(db, FOLLOW, input, { as: from.id });
     });
     const results = await Promise.all(calls);
     for (const result of results) expect(expectData(result)).not.toHaveProperty('errors');
@@ -66,7 +72,9 @@ describe('Mutation.logWorkout under concurrency', () => {
       select level from activity_events where user_id = ${alice!.id} and type = 'LEVEL_UP' order by level`;
     expect(levelUps.map((row) => row.level)).toEqual([2, 3, 4]);
     // Each response saw its own state: the XP values returned are 115, 230, … 1150 in some order.
-    const xps = results.map((result) => expectData(result).logWorkout.user.xp).sort((a: number, b: number) => a - b);
+    const xps = results
+      .map((result) => present(expectData(result).logWorkout.user, 'logWorkout.user').xp)
+      .sort((a, b) => a - b);
     expect(xps).toEqual(Array.from({ length: 10 }, (_, i) => 115 * (i + 1)));
   });
 });

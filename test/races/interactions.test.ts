@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectData, run } from '../kit/client';
+import { graphql } from '../gql';
+import { expectData, present, run } from '../kit/client';
 import {
   CommentOnWorkout,
   createWorkout,
@@ -15,7 +16,9 @@ import { useTestDatabase } from '../setup/db';
 
 const db = useTestDatabase();
 
-const LIKE_ONLY = `mutation($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }`;
+const LIKE_ONLY = graphql(
+  `mutation RaceInteractionsLikeWorkout($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }`,
+);
 
 async function counters(workoutId: number) {
   const [row] = await db.sql`
@@ -56,7 +59,9 @@ describe('likes under concurrency', () => {
     const workout = await createWorkout(db.sql, owner!);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        run(db, i % 2 === 0 ? LikeWorkout : UnlikeWorkout, { input: { workoutId: workout.globalId } }, { as: fan!.id }),
+        i % 2 === 0
+          ? run(db, LikeWorkout, { input: { workoutId: workout.globalId } }, { as: fan!.id })
+          : run(db, UnlikeWorkout, { input: { workoutId: workout.globalId } }, { as: fan!.id }),
       ),
     );
     const { likeCount, likes } = await counters(workout.id);
@@ -85,7 +90,7 @@ describe('notification numbers under concurrent actors', () => {
       run(db, CommentOnWorkout, { input: { workoutId: workouts[0]!.globalId, body: `go ${i}` } }, { as: actor.id }),
       run(
         db,
-        `mutation($input: FollowInput!) { follow(input: $input) { errors { code } } }`,
+        graphql(`mutation RaceInteractionsFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }`),
         { input: { userId: me!.globalId } },
         { as: actor.id },
       ),
@@ -93,7 +98,9 @@ describe('notification numbers under concurrent actors', () => {
         ? [
             run(
               db,
-              `mutation($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }`,
+              graphql(
+                `mutation RaceInteractionsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }`,
+              ),
               { input: { messageId: message.id, emoji: '🔥' } },
               { as: actor.id },
             ),
@@ -134,7 +141,7 @@ describe('comments under concurrency', () => {
         run(db, CommentOnWorkout, { input: { workoutId: workout.globalId, body: 'first' } }, { as: author.id }),
       ),
     );
-    const ids = first.map((result) => expectData(result).commentOnWorkout.comment.id as string);
+    const ids = first.map((result) => present(expectData(result).commentOnWorkout.comment, 'the new comment').id);
     await Promise.all([
       ...ids.map((commentId, i) => run(db, DeleteComment, { input: { commentId } }, { as: authors[i]!.id })),
       ...authors.map((author) =>
