@@ -1,6 +1,6 @@
 import { activityType } from '../db/schema';
 import { type ActivityEventRow, activityFilter, feedPage } from '../loaders/activity';
-import { loadEach } from '../loaders/factory';
+import { loadEach, primeRows } from '../loaders/factory';
 import { builder } from './builder';
 import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
@@ -79,7 +79,7 @@ builder.queryField('feed', (t) =>
       const filter = activityFilter(args);
       if (!ctx.viewer) return EMPTY_CONNECTION;
       const page = await feedPage(ctx.sql, ctx.viewer.id, filter);
-      for (const row of page.rows) ctx.loaders.eventById.prime(row.id, row);
+      primeRows(ctx.loaders.eventById, page.rows);
       return toConnection(page);
     },
   }),

@@ -1,5 +1,5 @@
 import { type ActivationRow, type ExerciseRow, exercisesPage, type MuscleRow } from '../loaders/catalogue';
-import { loadEach } from '../loaders/factory';
+import { loadEach, primeRows } from '../loaders/factory';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
@@ -80,7 +80,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       if (args.muscleId != null) return exercisesOfMuscle(ctx, idOf('Muscle', args.muscleId, 'muscleId'), args);
       const page = await exercisesPage(ctx.sql, args);
-      for (const row of page.rows) ctx.loaders.exerciseById.prime(row.id, row);
+      primeRows(ctx.loaders.exerciseById, page.rows);
       return toConnection(page);
     },
   }),

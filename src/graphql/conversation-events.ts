@@ -1,4 +1,4 @@
-import { createLoaders } from '../loaders';
+import { renewLoaders } from '../context';
 import { type ConversationEventRow, openConversationEventStream } from '../realtime/conversation-events';
 import { builder } from './builder';
 import { Message, memberConversation } from './messaging';
@@ -53,10 +53,9 @@ builder.subscriptionField('conversationEvents', (t) =>
       return openConversationEventStream({ pubsub: ctx.pubsub, viewer: ctx.viewer!, conversationId: conversation.id });
     },
     resolve: (event: ConversationEventRow, _args, ctx) => {
-      // Each event reads afresh, primed with what the process's shared reads already returned, so a
-      // subscriber adds no statement of its own for the fields those rows answer.
-      const loaders = createLoaders(ctx.sql, ctx.viewer?.id ?? null);
-      ctx.loaders = loaders;
+      // Primed with what the process's shared reads already returned, so a subscriber adds no
+      // statement of its own for the fields those rows answer.
+      const loaders = renewLoaders(ctx);
       if ('message' in event) {
         loaders.messageById.prime(event.message.id, event.message);
         if (event.sender) loaders.userById.prime(event.sender.id, event.sender);

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
+import { renewLoaders } from '../context';
 import type { CommentRow, NotificationRow } from '../db/rows';
+import { notificationKind } from '../db/schema';
 import {
   commentOnWorkout,
   deleteComment,
@@ -8,7 +10,6 @@ import {
   unlikeWorkout,
 } from '../domain/interactions';
 import { checkRange } from '../errors';
-import { createLoaders } from '../loaders';
 import { loadEach } from '../loaders/factory';
 import { openNotificationStream } from '../realtime/notification-stream';
 import { builder } from './builder';
@@ -68,10 +69,8 @@ builder.objectFields(Workout, (t) => ({
   }),
 }));
 
-const NOTIFICATION_KINDS = ['NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION'] as const;
-
 export const NotificationKind = builder.enumType('NotificationKind', {
-  values: NOTIFICATION_KINDS,
+  values: notificationKind.enumValues,
   description: 'What someone did to the recipient or their things.',
 });
 
@@ -156,9 +155,7 @@ builder.subscriptionField('notificationAdded', (t) =>
       return openNotificationStream({ sql: ctx.sql, pubsub: ctx.pubsub, viewer: ctx.viewer, afterSequenceNumber });
     },
     resolve: (notification, _args, ctx) => {
-      // Each event reads afresh: a stream lives for hours and its cache must not.
-      ctx.loaders = createLoaders(ctx.sql, ctx.viewer?.id ?? null);
-      ctx.loaders.notificationById.prime(notification.id, notification);
+      renewLoaders(ctx).notificationById.prime(notification.id, notification);
       return notification;
     },
   }),

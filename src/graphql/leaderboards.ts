@@ -145,7 +145,7 @@ builder.queryField('exerciseLeaderboard', (t) =>
     args: { exerciseId: t.arg.id({ required: true }), country: t.arg.string(), ...forwardArgs },
     complexity: pageComplexity,
     resolve: (_root, args, ctx) => {
-      const exerciseId = idOf('Exercise', String(args.exerciseId), 'exerciseId');
+      const exerciseId = idOf('Exercise', args.exerciseId, 'exerciseId');
       const country = countryArg(args.country);
       const page = parsePage(args, LEADERBOARD_KEY_TYPES);
       // Rebuilt with XP_ALL_TIME in the same refresh, so that refresh row says when.
@@ -172,7 +172,7 @@ builder.queryField('leaderboardAround', (t) =>
     resolve: async (_root, args, ctx) => {
       const radius = checkRange(args.radius ?? 2, 0, 10, 'radius');
       const country = countryArg(args.country);
-      const userId = args.userId == null ? (ctx.viewer?.id ?? null) : idOf('User', String(args.userId), 'userId');
+      const userId = args.userId == null ? (ctx.viewer?.id ?? null) : idOf('User', args.userId, 'userId');
       if (userId === null) return [];
       const board: Board = { kind: args.kind };
       let rows = await leaderboardAround(ctx.sql, board, country, userId, radius);

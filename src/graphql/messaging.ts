@@ -10,7 +10,7 @@ import {
   sendMessage,
 } from '../domain/messaging';
 import { badInput, checkRange, forbidden } from '../errors';
-import { loadEach } from '../loaders/factory';
+import { loadEach, primeRows } from '../loaders/factory';
 import { type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
@@ -85,7 +85,7 @@ builder.node(Conversation, {
         const messages = ctx.loaders.messagesByConversationId(args);
         if (!isMemberView(conversation)) return EMPTY_CONNECTION;
         const result = await messages.load(conversation.id);
-        for (const row of result.rows) ctx.loaders.messageById.prime(row.id, row);
+        primeRows(ctx.loaders.messageById, result.rows);
         return toConnection(result);
       },
     }),
@@ -144,7 +144,11 @@ builder.objectFields(User, (t) => ({
 }));
 
 /** Decodes a conversation ID the caller must be a member of; a non-member gets FORBIDDEN. */
-export async function memberConversation(ctx: Context, globalId: string, argument: string): Promise<ConversationRow> {
+export async function memberConversation(
+  ctx: Context,
+  globalId: string | number,
+  argument: string,
+): Promise<ConversationRow> {
   const conversation = await ctx.loaders.conversationById.load(idOf('Conversation', globalId, argument));
   if (!conversation) throw forbidden('Only members of this conversation can read it');
   return conversation;
@@ -169,12 +173,10 @@ builder.queryFields((t) => ({
       const query = args.query.trim();
       if (query.length === 0 || query.length > 500) throw badInput('query must be 1 to 500 characters', 'query');
       const conversationId =
-        args.conversationId != null
-          ? (await memberConversation(ctx, String(args.conversationId), 'conversationId')).id
-          : null;
+        args.conversationId != null ? (await memberConversation(ctx, args.conversationId, 'conversationId')).id : null;
       if (!ctx.viewer) return EMPTY_CONNECTION;
       const result = await searchMessagesPage(ctx.sql, { viewerId: ctx.viewer.id, query, conversationId }, page);
-      for (const row of result.rows) ctx.loaders.messageById.prime(row.id, row);
+      primeRows(ctx.loaders.messageById, result.rows);
       return toConnection(result);
     },
   }),
@@ -191,7 +193,7 @@ builder.subscriptionField('messageAdded', (t) =>
         args.afterSequenceNumber == null
           ? null
           : checkRange(args.afterSequenceNumber, 0, 2_147_483_647, 'afterSequenceNumber');
-      const conversation = await memberConversation(ctx, String(args.conversationId), 'conversationId');
+      const conversation = await memberConversation(ctx, args.conversationId, 'conversationId');
       return openMessageStream({
         sql: ctx.sql,
         pubsub: ctx.pubsub,

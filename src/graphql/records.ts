@@ -1,7 +1,8 @@
 import type { Context } from '../context';
 import type { RecordRow } from '../db/rows';
+import { recordKind } from '../db/schema';
 import { checkRange } from '../errors';
-import { type RecordKind as Kind, type MuscleLoadRow, RECORD_KINDS } from '../loaders/records';
+import type { RecordKind as Kind, MuscleLoadRow } from '../loaders/records';
 import type { WorkoutSetRow } from '../loaders/training';
 import { ActivityEvent } from './activity';
 import { builder } from './builder';
@@ -27,12 +28,12 @@ export const RecordKind = builder.enumType('RecordKind', {
 const EXERCISE_SPAN = 100_000;
 
 function recordNodeId(row: Pick<RecordRow, 'userId' | 'exerciseId' | 'kind'>): number {
-  return (row.userId * EXERCISE_SPAN + row.exerciseId) * 10 + RECORD_KINDS.indexOf(row.kind);
+  return (row.userId * EXERCISE_SPAN + row.exerciseId) * 10 + recordKind.enumValues.indexOf(row.kind);
 }
 
 /** The loader key of a packed id, or null for a number that names no (user, exercise, kind). */
 function recordKeyOf(id: number): string | null {
-  const kind = RECORD_KINDS[id % 10];
+  const kind = recordKind.enumValues[id % 10];
   const exerciseId = Math.floor(id / 10) % EXERCISE_SPAN;
   const userId = Math.floor(id / 10 / EXERCISE_SPAN);
   return kind && exerciseId > 0 && userId > 0 ? `${userId}:${exerciseId}:${kind}` : null;
@@ -108,7 +109,7 @@ builder.objectFields(User, (t) => ({
     args: { exerciseId: t.arg.id(), kind: t.arg({ type: RecordKind }), ...forwardArgs },
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => {
-      const exerciseId = args.exerciseId == null ? null : idOf('Exercise', String(args.exerciseId), 'exerciseId');
+      const exerciseId = args.exerciseId == null ? null : idOf('Exercise', args.exerciseId, 'exerciseId');
       return toConnection(
         await ctx.loaders
           .recordsByUserId({ exerciseId, kind: args.kind ?? null })(args)

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { UserRow } from '../db/rows';
 import { updateProfile } from '../domain/profile';
-import { loadEach } from '../loaders/factory';
+import { loadEach, primeRows } from '../loaders/factory';
 import { usersPage } from '../loaders/users';
 import { type ConnectionArgs, type Page, parsePage, TIME_AND_ID } from '../pagination';
 import { builder } from './builder';
@@ -80,7 +80,7 @@ builder.queryFields((t) => ({
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => {
       const page = await usersPage(ctx.sql, args);
-      for (const row of page.rows) ctx.loaders.userById.prime(row.id, row);
+      primeRows(ctx.loaders.userById, page.rows);
       return toConnection(page);
     },
   }),

@@ -2,7 +2,7 @@ import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
 import { timed } from '../db/statements';
 import type { ConnectionArgs } from '../pagination';
-import { byKey, groupByKey, loader } from './factory';
+import { byKey, groupByKey, loader, primeRows } from './factory';
 import { keysetPage, pageLoader } from './keyset-pages';
 
 export type MuscleRow = typeof muscles.$inferSelect;
@@ -55,7 +55,7 @@ export function catalogueLoaders(sql: Sql) {
   const allMuscles = () =>
     (everyMuscle ??= timed(async () => {
       const rows = await sql<MuscleRow[]>`/* loader:allMuscles */ select * from muscles order by name`;
-      for (const row of rows) muscleById.prime(row.id, row);
+      primeRows(muscleById, rows);
       return rows;
     }));
 

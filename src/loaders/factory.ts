@@ -46,6 +46,19 @@ export function loaderPerArgs<A, K extends Key, V>(
   };
 }
 
+/**
+ * Primes a by-id loader with complete rows a read already holds, so fields that load them again cost
+ * no statement. Only where those rows come from one statement per selection (a root field's page, a
+ * page loader's single batch, a by-key loader): they then land at the same point of every run, and
+ * which later loads find them depends on the document alone (see README.md).
+ */
+export function primeRows<R extends { id: number }>(
+  byId: { prime(id: number, row: NoInfer<R>): unknown },
+  rows: readonly R[],
+) {
+  for (const row of rows) byId.prime(row.id, row);
+}
+
 /** Loads every key through the loader's batch; unlike loadMany, a failed key rejects the whole. */
 export function loadEach<K extends Key, V>(dataLoader: DataLoader<K, V, K>, keys: readonly K[]): Promise<V[]> {
   return Promise.all(keys.map((key) => dataLoader.load(key)));

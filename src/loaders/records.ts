@@ -1,16 +1,11 @@
 import type { Sql } from '../db/client';
 import { type RecordRow, recordColumns, recordJoins } from '../db/rows';
 import type { personalRecords } from '../db/schema';
-import type { KeyType } from '../pagination';
+import { TIME_AND_ID } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
 
 export type RecordKind = (typeof personalRecords.$inferSelect)['kind'];
-export const RECORD_KINDS = [
-  'ESTIMATED_ONE_REP_MAX',
-  'HEAVIEST_WEIGHT',
-  'BEST_SET_VOLUME',
-] as const satisfies readonly RecordKind[];
 
 export interface MuscleLoadRow {
   userId: number;
@@ -19,9 +14,6 @@ export interface MuscleLoadRow {
   loadKg: number;
   setCount: number;
 }
-
-/** Newest achievedAt first; the row id breaks ties. */
-export const RECORD_KEY_TYPES: readonly KeyType[] = ['timestamptz', 'bigint'];
 
 export interface RecordFilter {
   exerciseId: number | null;
@@ -38,7 +30,7 @@ export function recordLoaders(sql: Sql) {
       const made = pageLoader<RecordRow>(sql, {
         name: 'loader:recordsByUserId',
         key: ['r.achieved_at', 'r.id'],
-        keyTypes: RECORD_KEY_TYPES,
+        keyTypes: TIME_AND_ID,
         order: 'desc',
         select: recordColumns(sql),
         from: sql`personal_records r ${recordJoins(sql)}`,

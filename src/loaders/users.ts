@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
 import type { ConnectionArgs } from '../pagination';
-import { byKey, loader } from './factory';
+import { byKey, loader, primeRows } from './factory';
 import { keysetPage } from './keyset-pages';
 
 export const USER_KEY = ['lower(u.username)'] as const;
@@ -17,7 +17,7 @@ export function userLoaders(sql: Sql) {
     const lowered = names.map((name) => name.toLowerCase());
     const rows = await sql<UserRow[]>`/* loader:userByUsername */
       select * from users where lower(username) = any(${lowered}::text[])`;
-    for (const row of rows) userById.prime(row.id, row);
+    primeRows(userById, rows);
     return byKey(lowered, rows, (row) => row.username.toLowerCase());
   });
 

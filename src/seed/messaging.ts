@@ -1,6 +1,7 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import { addReaction, createConversation, markConversationRead, sendMessage } from '../domain/messaging';
+import type { Result } from '../errors';
 import { createLoaders } from '../loaders';
 import type { DemoContext } from './demo';
 import type { ScaleOptions, SeedStep } from './scale';
@@ -223,7 +224,7 @@ export async function demoConversations(demo: DemoContext): Promise<void> {
     return { sql: demo.sql, viewer: { id, expiresAt: null }, loaders: createLoaders(demo.sql, id) };
   };
   const members = (...usernames: string[]) => usernames.map((name) => demo.users.get(name)!);
-  const must = <T>(result: { ok: true; value: T } | { ok: false; errors: { message: string }[] }): T => {
+  const must = <T>(result: Result<T>): T => {
     if (!result.ok) throw new Error(`Demo data broke a rule: ${result.errors.map((e) => e.message).join('; ')}`);
     return result.value;
   };
