@@ -9,6 +9,8 @@ const config: CodegenConfig = {
     'test/gql/': {
       preset: 'client',
       config: { scalars: { DateTime: 'string' }, useTypeImports: true },
+      // test/gql/persisted-documents.json: hash → document, what SPOTTER_TRUSTED_DOCUMENTS accepts.
+      presetConfig: { persistedDocuments: true },
     },
   },
 };

@@ -4,7 +4,9 @@ import { type Config, loadConfig } from './config';
 import { createSql, isDriverWriteAfterClose, type Sql } from './db/client';
 import { type RunningDatabase, startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
-import { isEmpty, seedDemo } from './seed/demo';
+import { EXAMPLE_QUERY } from './http/graphiql';
+import { loadTrustedDocuments } from './http/trusted-documents';
+import { DEMO_USERNAME, isEmpty, seedDemo } from './seed/demo';
 import { describeStartupFailure } from './startup';
 
 // Only the driver's known write-after-close is survived (see isDriverWriteAfterClose); anything else
@@ -37,16 +39,25 @@ async function start() {
     await prepareDatabase(config.listenUrl ?? database.url, setup);
     if (database.embedded && (await isEmpty(setup))) {
       const demo = await seedDemo(setup);
-      return { demoToken: await signToken(demo.users.get('demo')!, config.jwtSecret) };
+      const demoToken = await signToken(demo.users.get(DEMO_USERNAME)!, config.jwtSecret);
+      return { demoToken, graphiqlToken: demoToken };
     }
-    return { demoToken: null };
+    // On the embedded demo database GraphiQL opens signed in as the demo user, so "run" shows data.
+    let graphiqlToken: string | null = null;
+    if (database.embedded && !config.production) {
+      const [demo] = await setup<
+        { id: number }[]
+      >`/* graphiql:demoUser */ select id from users where username = ${DEMO_USERNAME}`;
+      if (demo) graphiqlToken = await signToken(demo.id, config.jwtSecret);
+    }
+    return { demoToken: null, graphiqlToken };
   } finally {
     await setup.end({ timeout: 5 });
   }
 }
 
 try {
-  const { demoToken } = await start();
+  const { demoToken, graphiqlToken } = await start();
   const settings = started.config!;
   const sql = createSql(started.database!.url, {
     max: settings.databasePoolMax,
@@ -56,7 +67,17 @@ try {
     prepare: settings.prepare,
   });
   started.sql = sql;
-  const app = createApp({ sql, config: settings });
+  const app = createApp({
+    sql,
+    config: settings,
+    graphiql: {
+      defaultQuery: EXAMPLE_QUERY,
+      ...(graphiqlToken ? { authorization: `Bearer ${graphiqlToken}` } : {}),
+    },
+    ...(settings.trustedDocumentsPath
+      ? { trustedDocuments: await loadTrustedDocuments(settings.trustedDocumentsPath) }
+      : {}),
+  });
   started.app = app;
   const port = await app.listen(settings.port);
   console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);

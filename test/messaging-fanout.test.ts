@@ -9,7 +9,7 @@ import { type TestDatabase, useTestDatabase } from './setup/db';
 const db = useTestDatabase();
 
 const MessageAdded = /* GraphQL */ `
-  subscription MessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`;
+  subscription FanoutMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }`;
 
 /** A server process of its own whose pool reports every stream statement it sends. */
 const streamStatements: string[] = [];

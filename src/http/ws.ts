@@ -4,6 +4,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../context';
 import type { ConnectionSubscriptions } from './subscription-limits';
+import { type TrustedDocuments, trustedQueryOf } from './trusted-documents';
 
 /** What a WebSocket operation hands Yoga in place of the fetch Request it does not have. */
 export interface WsServerContext {
@@ -25,6 +26,8 @@ export function attachGraphqlWs(
     /** Rejects a token that HTTP would answer with 401 (bad, expired, or naming no user). */
     verify: (authorization: string | null) => Promise<unknown>;
     maxPayloadBytes: number;
+    /** When set, only these documents run (SPOTTER_TRUSTED_DOCUMENTS). */
+    trusted: TrustedDocuments | null;
   },
 ) {
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: options.maxPayloadBytes });
@@ -45,12 +48,14 @@ export function attachGraphqlWs(
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
+        const query = options.trusted ? trustedQueryOf(options.trusted, params) : params.query;
+        if (typeof query !== 'string') return [query];
         const enveloped = yoga.getEnveloped({
           authorization: ctx.extra.authorization ?? null,
           connection: ctx.extra.subscriptions,
           params,
         } as never);
-        const document = enveloped.parse(params.query);
+        const document = enveloped.parse(query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
         return {

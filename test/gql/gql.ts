@@ -22,9 +22,13 @@ type Documents = {
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": typeof types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": typeof types.LeaveDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": typeof types.LogWorkoutDocument,
+    "\n  subscription FanoutMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }": typeof types.FanoutMessageAddedDocument,
     "\n  subscription MessageAdded($id: ID!, $after: Int) {\n    messageAdded(conversationId: $id, afterSequenceNumber: $after) {\n      sequenceNumber body sender { id } conversation { id lastMessage { sequenceNumber } }\n    }\n  }": typeof types.MessageAddedDocument,
     "\n  query Messages($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    conversation(id: $id) {\n      messages(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { sequenceNumber } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }": typeof types.MessagesDocument,
     "\n  query Unread($id: ID!) { conversation(id: $id) { unreadCount memberCount } }": typeof types.UnreadDocument,
+    "\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }": typeof types.MetricsProfileDocument,
+    "\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }": typeof types.MetricsFollowDocument,
+    "\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }": typeof types.MetricsMessageAddedDocument,
     "mutation FollowUser($input: FollowInput!) {\n  follow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }": typeof types.FollowUserDocument,
     "mutation UnfollowUser($input: FollowInput!) {\n  unfollow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }": typeof types.UnfollowUserDocument,
     "query NestedPages($n: Int) { users(first: $n, search: \"nested_\") { edges { node {\n    workouts(first: 10) { edges { node { sets { exercise { activations { muscle { name } } } } } } }\n    followers(first: 5) { edges { node { username } } }\n  } } } }": typeof types.NestedPagesDocument,
@@ -32,6 +36,7 @@ type Documents = {
     "\n  mutation DeleteWorkout($input: DeleteWorkoutInput!) {\n    deleteWorkout(input: $input) { deletedWorkoutId user { xp workoutCount } errors { code field } }\n  }": typeof types.DeleteWorkoutDocument,
     "query UserStatsOf($id: ID!, $days: Int) {\n  user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }": typeof types.UserStatsOfDocument,
     "query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }": typeof types.ExerciseProgressOfDocument,
+    "\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }": typeof types.TrustedProfileDocument,
 };
 const documents: Documents = {
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": types.FeedDocument,
@@ -42,9 +47,13 @@ const documents: Documents = {
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": types.LeaveDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": types.LogWorkoutDocument,
+    "\n  subscription FanoutMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }": types.FanoutMessageAddedDocument,
     "\n  subscription MessageAdded($id: ID!, $after: Int) {\n    messageAdded(conversationId: $id, afterSequenceNumber: $after) {\n      sequenceNumber body sender { id } conversation { id lastMessage { sequenceNumber } }\n    }\n  }": types.MessageAddedDocument,
     "\n  query Messages($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    conversation(id: $id) {\n      messages(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { sequenceNumber } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }": types.MessagesDocument,
     "\n  query Unread($id: ID!) { conversation(id: $id) { unreadCount memberCount } }": types.UnreadDocument,
+    "\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }": types.MetricsProfileDocument,
+    "\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }": types.MetricsFollowDocument,
+    "\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }": types.MetricsMessageAddedDocument,
     "mutation FollowUser($input: FollowInput!) {\n  follow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }": types.FollowUserDocument,
     "mutation UnfollowUser($input: FollowInput!) {\n  unfollow(input: $input) { user { id followerCount viewerIsFollowing } viewer { id followingCount } errors { code field } } }": types.UnfollowUserDocument,
     "query NestedPages($n: Int) { users(first: $n, search: \"nested_\") { edges { node {\n    workouts(first: 10) { edges { node { sets { exercise { activations { muscle { name } } } } } } }\n    followers(first: 5) { edges { node { username } } }\n  } } } }": types.NestedPagesDocument,
@@ -52,6 +61,7 @@ const documents: Documents = {
     "\n  mutation DeleteWorkout($input: DeleteWorkoutInput!) {\n    deleteWorkout(input: $input) { deletedWorkoutId user { xp workoutCount } errors { code field } }\n  }": types.DeleteWorkoutDocument,
     "query UserStatsOf($id: ID!, $days: Int) {\n  user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }": types.UserStatsOfDocument,
     "query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }": types.ExerciseProgressOfDocument,
+    "\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }": types.TrustedProfileDocument,
 };
 
 /**
@@ -103,6 +113,10 @@ export function graphql(source: "\n  mutation LogWorkout($input: LogWorkoutInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription FanoutMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }"): (typeof documents)["\n  subscription FanoutMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription MessageAdded($id: ID!, $after: Int) {\n    messageAdded(conversationId: $id, afterSequenceNumber: $after) {\n      sequenceNumber body sender { id } conversation { id lastMessage { sequenceNumber } }\n    }\n  }"): (typeof documents)["\n  subscription MessageAdded($id: ID!, $after: Int) {\n    messageAdded(conversationId: $id, afterSequenceNumber: $after) {\n      sequenceNumber body sender { id } conversation { id lastMessage { sequenceNumber } }\n    }\n  }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -112,6 +126,18 @@ export function graphql(source: "\n  query Messages($id: ID!, $first: Int, $afte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Unread($id: ID!) { conversation(id: $id) { unreadCount memberCount } }"): (typeof documents)["\n  query Unread($id: ID!) { conversation(id: $id) { unreadCount memberCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }"): (typeof documents)["\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }"): (typeof documents)["\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }"): (typeof documents)["\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -140,6 +166,10 @@ export function graphql(source: "query UserStatsOf($id: ID!, $days: Int) {\n  us
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }"): (typeof documents)["query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }"): (typeof documents)["\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
