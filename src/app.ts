@@ -91,6 +91,8 @@ export function createApp(deps: AppDeps) {
     knownUsers: createKnownUsers(sql),
     observability,
   };
+  const router = services.replicas;
+  if (router) observability.metrics?.watchReadRouting(() => router.status());
   const trusted = deps.trustedDocuments ?? null;
 
   // Before the statement log, so that the log wraps whichever executor runs.

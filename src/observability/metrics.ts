@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { StatementSink } from '../db/instrument';
+import type { RoutingStatus } from '../db/replicas';
 
 /** Seconds; GraphQL requests and statements here take from well under a millisecond to seconds. */
 export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -22,6 +23,8 @@ export interface Metrics extends JobRuns {
   subscriptionOpened(transport: Transport): () => void;
   /** The last leaderboard refresh this process knows of (by any process): its age and duration. */
   leaderboardRefreshed(last: { refreshedAt: Date; durationMs: number }): void;
+  /** Read replicas' lag, rotation and reads, and the primary's reads by reason, read at each scrape. */
+  watchReadRouting(status: () => RoutingStatus): void;
 }
 
 export interface MetricsOptions {
@@ -135,8 +138,46 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
   });
 
+  function watchReadRouting(status: () => RoutingStatus) {
+    new Gauge({
+      name: 'spotter_replica_lag_seconds',
+      help: 'How far each replica trails: time since the primary was at the WAL position it has replayed',
+      labelNames: ['replica'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const replica of status().replicas)
+          if (replica.lagMs !== null) this.labels(replica.name).set(replica.lagMs / 1000);
+      },
+    });
+    new Gauge({
+      name: 'spotter_replica_in_rotation',
+      help: '1 while the replica serves reads, 0 while it is down or too far behind',
+      labelNames: ['replica'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const replica of status().replicas) this.labels(replica.name).set(replica.inRotation ? 1 : 0);
+      },
+    });
+    // The router keeps the totals; the counter only reports them, so it is reset and refilled per scrape.
+    new Counter({
+      name: 'spotter_reads_total',
+      help: 'Query operations by the server that answered them: a replica, or the primary and why',
+      labelNames: ['target', 'reason'],
+      registers: [registry],
+      collect() {
+        const { replicas, primaryReads } = status();
+        this.reset();
+        for (const replica of replicas) this.labels(replica.name, 'replica').inc(replica.reads);
+        for (const [reason, count] of Object.entries(primaryReads)) this.labels('primary', reason).inc(count);
+      },
+    });
+  }
+
   return {
     registry,
+    watchReadRouting,
     statementSink(onSlow, onStatement) {
       return {
         started(inTransaction) {
