@@ -98,7 +98,8 @@ const ctx: BenchContext = {
   users: database.seed.users,
   log,
   statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
-  secondServer: () => startServer(database.url, jwtSecret),
+  secondServer: (env) => startServer(database.url, jwtSecret, env),
+  load: { pid: server.pid, seconds, rounds },
   token(userId) {
     let token = tokens.get(userId);
     if (!token) {

@@ -15,10 +15,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * its event loop. NODE_ENV=production as deployed (graphql-js skips its development checks); the
  * statement counts come from an in-process capture instead of `extensions.sql`.
  */
-export function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
+export function startServer(
+  databaseUrl: string,
+  jwtSecret: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   return startProcess(['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
+    ...env,
   });
 }
 
@@ -42,6 +47,9 @@ export async function startProcess(args: string[], env: Record<string, string>):
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${match[1]}`);
       }
+      // Production writes a log line per request: keep reading the pipe (a full one would stall the
+      // server) but hold on to the tail only, for the exit message.
+      if (output.length > 16_384) output = output.slice(-8_192);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

@@ -13,8 +13,13 @@ export interface BenchContext {
   log(line: string): void;
   /** The statement names one request issues, captured in process. */
   statements(operation: Operation): Promise<string[]>;
-  /** Starts another server process on the same database (for cross-process live figures). */
-  secondServer?: () => Promise<{ origin: string; stop: () => Promise<void> }>;
+  /**
+   * Starts another server process on the same database (for cross-process live figures), with `env`
+   * on top of the first one's (e.g. to measure what a setting costs).
+   */
+  secondServer?: (env?: Record<string, string>) => Promise<{ origin: string; pid: number; stop: () => Promise<void> }>;
+  /** For a workload that measures in `prepare`: the server's pid, and seconds and rounds per run. */
+  load?: { pid: number; seconds: number; rounds: number };
 }
 
 export interface Case {
