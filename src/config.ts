@@ -105,7 +105,7 @@ function switchFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
   if (raw === undefined || raw === '') return fallback;
   if (raw === 'on' || raw === 'true' || raw === '1') return true;
   if (raw === 'off' || raw === 'false' || raw === '0') return false;
-  throw new Error(`${name} must be on or off, got "${raw}"`);
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
 }
 
 /** `https://a.example, https://b.example` → the exact origins a browser sends (scheme, host, port). */
@@ -118,10 +118,10 @@ function originsFrom(raw: string | undefined): readonly string[] | null {
       try {
         parsed = new URL(origin);
       } catch {
-        throw new Error(`CORS_ORIGINS holds "${origin}", which is not an origin like https://app.example`);
+        throw new ConfigError(`CORS_ORIGINS holds "${origin}", which is not an origin like https://app.example`);
       }
       if (parsed.origin !== origin.replace(/\/$/, '')) {
-        throw new Error(`CORS_ORIGINS holds "${origin}"; an origin has no path: ${parsed.origin}`);
+        throw new ConfigError(`CORS_ORIGINS holds "${origin}"; an origin has no path: ${parsed.origin}`);
       }
       return parsed.origin;
     }),
@@ -141,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const logLevel = env.LOG_LEVEL || (production ? 'info' : 'warn');
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
   return Object.freeze({
     port: integerFrom(env, 'PORT', 4000, 0),

@@ -3,9 +3,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type App, createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
+import { createMetrics, OPERATION_NAMES_LIMIT, OTHER_OPERATIONS } from '../src/observability/metrics';
 import { errorCodes, expectData, run } from './kit/client';
 import { Leave, send, startConversation } from './kit/messaging';
-import { scrape } from './kit/metrics';
+import { parsePrometheus, scrape } from './kit/metrics';
 import { createUsers } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
 import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
@@ -134,6 +135,21 @@ describe('/metrics', () => {
     expect(runs.value('spotter_job_duration_seconds_count', { job: 'leaderboards' })).toBe(
       runs.value('spotter_job_runs_total', { job: 'leaderboards' }),
     );
+  });
+
+  it('labels at most OPERATION_NAMES_LIMIT operation names: clients choosing fresh names share one label', async () => {
+    const metrics = createMetrics({ poolSize: 1, slowStatementMs: 200, now: () => new Date() });
+    const series = metrics.graphqlSeries();
+    for (let i = 0; i < OPERATION_NAMES_LIMIT + 100; i += 1) {
+      series.response(
+        { startedAt: performance.now(), operationName: `Op${i}`, operationType: 'query', errorCodes: [] },
+        200,
+      );
+    }
+    const { samples } = parsePrometheus(await metrics.registry.metrics());
+    const requests = samples.filter((sample) => sample.name === 'spotter_graphql_requests_total');
+    expect(requests).toHaveLength(OPERATION_NAMES_LIMIT + 1);
+    expect(requests.find((sample) => sample.labels.operationName === OTHER_OPERATIONS)?.value).toBe(100);
   });
 });
 

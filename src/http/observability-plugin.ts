@@ -1,9 +1,7 @@
-import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context';
 import type { Observability } from '../observability';
-import { LATENCY_BUCKETS } from '../observability/metrics';
 import { newRequestRecord, type RequestRecord } from '../observability/requests';
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -15,11 +13,6 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }
 
-const operationLabels = (params: { operationName?: string; operationType?: string }) => ({
-  operationName: params.operationName ?? 'Anonymous',
-  operationType: params.operationType ?? 'unknown',
-});
-
 /** Each GraphQL request's record, from the moment it arrives to its response. */
 export const requestRecords = new WeakMap<Request, RequestRecord>();
 
@@ -30,62 +23,8 @@ export const requestRecords = new WeakMap<Request, RequestRecord>();
 export function useObservability(observability: Observability, graphqlEndpoint: string): Plugin<Context> {
   const { logger, metrics } = observability;
   const logRequests = logger.isLevelEnabled('info');
-  const plugins: Plugin<Context>[] = [];
-  if (metrics) {
-    const registry = metrics.registry;
-    plugins.push(
-      usePrometheus({
-        registry,
-        endpoint: '/metrics',
-        metrics: {
-          graphql_envelop_request: createCounter({
-            registry,
-            counter: {
-              name: 'spotter_graphql_requests_total',
-              help: 'GraphQL operations executed, by operation name and type',
-              labelNames: ['operationName', 'operationType'],
-            },
-            fillLabelsFn: operationLabels,
-          }),
-          graphql_yoga_http_duration: createHistogram({
-            registry,
-            histogram: {
-              name: 'spotter_graphql_request_duration_seconds',
-              help: 'HTTP GraphQL requests from arrival to response, by operation name and type',
-              labelNames: ['operationName', 'operationType', 'statusCode'],
-              buckets: LATENCY_BUCKETS,
-            },
-            fillLabelsFn: (params, context: { response: Response }) => ({
-              ...operationLabels(params),
-              statusCode: context.response.status,
-            }),
-          }),
-          graphql_envelop_error_result: createCounter({
-            registry,
-            counter: {
-              name: 'spotter_graphql_errors_total',
-              help: 'GraphQL errors in responses, by extensions.code, phase and operation name',
-              labelNames: ['code', 'phase', 'operationName'],
-            },
-            fillLabelsFn: (params) => ({
-              code: codeOf(params.error),
-              phase: params.errorPhase ?? 'execute',
-              operationName: params.operationName ?? 'Anonymous',
-            }),
-          }),
-          graphql_envelop_request_duration: false,
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_execute: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_schema_change: false,
-        },
-      }) as Plugin<Context>,
-    );
-  }
+  const graphql = metrics?.graphqlSeries();
+  const metricsEndpoint = metrics ? '/metrics' : null;
 
   const name = (record: RequestRecord, args: { document: unknown; operationName?: string | null }) => {
     const operation = getOperationAST(args.document as never, args.operationName);
@@ -94,21 +33,28 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
   };
 
   return {
-    onPluginInit({ addPlugin }) {
-      for (const plugin of plugins) addPlugin(plugin);
-    },
-    onRequest({ request, url }) {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname === metricsEndpoint && metrics) {
+        const { registry } = metrics;
+        return registry.metrics().then((text) => {
+          endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } }));
+        });
+      }
       if (url.pathname !== graphqlEndpoint) return;
       const accept = request.headers.get('accept') ?? '';
       const transport = accept.includes('text/event-stream') ? 'sse' : 'http';
       requestRecords.set(request, newRequestRecord(transport, request.headers.get('x-request-id')));
     },
     onExecute({ args }) {
-      name(args.contextValue.requestRecord, args);
+      const record = args.contextValue.requestRecord;
+      name(record, args);
+      // A WebSocket operation has no HTTP response to be counted at.
+      if (record.transport === 'websocket') graphql?.operation(record);
     },
     onSubscribe({ args }) {
       const record = args.contextValue.requestRecord;
       name(record, args);
+      if (record.transport === 'websocket') graphql?.operation(record);
       return {
         onSubscribeResult({ result }) {
           if (!metrics || !isAsyncIterable(result)) return;
@@ -123,11 +69,13 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
       for (const one of (Array.isArray(result) ? result : [result]) as ExecutionResult[]) {
         for (const error of one.errors ?? []) record.errorCodes.push(codeOf(error));
       }
+      if (record.transport === 'websocket') graphql?.errors(record);
     },
     onResponse({ request, response }) {
       const record = requestRecords.get(request);
       if (!record) return;
       response.headers.set('x-request-id', record.id);
+      graphql?.response(record, response.status);
       if (!logRequests) return;
       logger.info(
         {

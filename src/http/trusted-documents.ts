@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { ConfigError } from '../config';
 
 /** The documents a server started with SPOTTER_TRUSTED_DOCUMENTS runs: sha256 hash → document text. */
 export interface TrustedDocuments {
@@ -15,14 +16,17 @@ export async function loadTrustedDocuments(path: string): Promise<TrustedDocumen
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`SPOTTER_TRUSTED_DOCUMENTS=${path} is not a readable JSON manifest: ${(error as Error).message}`);
+    throw new ConfigError(
+      `SPOTTER_TRUSTED_DOCUMENTS=${path} is not a readable JSON manifest: ${(error as Error).message}`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`SPOTTER_TRUSTED_DOCUMENTS=${path} must hold an object of hash → document`);
+    throw new ConfigError(`SPOTTER_TRUSTED_DOCUMENTS=${path} must hold an object of hash → document`);
   }
   const documents = new Map<string, string>();
   for (const [hash, document] of Object.entries(parsed)) {
-    if (typeof document !== 'string') throw new Error(`SPOTTER_TRUSTED_DOCUMENTS=${path}: "${hash}" is not a document`);
+    if (typeof document !== 'string')
+      throw new ConfigError(`SPOTTER_TRUSTED_DOCUMENTS=${path}: "${hash}" is not a document`);
     // The client preset writes `sha256:<hex>`; clients send the hex alone or with the prefix.
     documents.set(hash.replace(/^sha256:/, ''), document);
   }

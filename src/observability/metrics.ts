@@ -23,9 +23,35 @@ export interface Metrics extends JobRuns {
   subscriptionOpened(transport: Transport): () => void;
   /** The last leaderboard refresh this process knows of (by any process): its age and duration. */
   leaderboardRefreshed(last: { refreshedAt: Date; durationMs: number }): void;
+  /**
+   * The GraphQL series, fed from each request's record: requests and latency by operation, errors by
+   * `extensions.code`. Children are bound once per label set, so a request costs a map lookup or two.
+   */
+  graphqlSeries(): GraphqlSeries;
   /** Read replicas' lag, rotation and reads, and the primary's reads by reason, read at each scrape. */
   watchReadRouting(status: () => RoutingStatus): void;
 }
+
+/** What the request series read off a request's record. */
+interface AnsweredRequest {
+  readonly startedAt: number;
+  readonly operationName: string | null;
+  readonly operationType: string | null;
+  readonly errorCodes: readonly string[];
+}
+
+export interface GraphqlSeries {
+  /** An HTTP or SSE request answered with `status` (its latency runs from arrival to now). */
+  response(record: AnsweredRequest, status: number): void;
+  /** A WebSocket operation started: it has no response to be counted at. */
+  operation(record: AnsweredRequest): void;
+  /** A WebSocket operation's result carried errors. */
+  errors(record: AnsweredRequest): void;
+}
+
+/** Distinct operation names the GraphQL series label; more share {@link OTHER_OPERATIONS}. */
+export const OPERATION_NAMES_LIMIT = 500;
+export const OTHER_OPERATIONS = '(other)';
 
 export interface MetricsOptions {
   /** The pool's configured size (postgres.js `max`). */
@@ -138,6 +164,62 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
   });
 
+  function graphqlSeries(): GraphqlSeries {
+    const requests = new Counter({
+      name: 'spotter_graphql_requests_total',
+      help: 'GraphQL operations answered, by operation name and type',
+      labelNames: ['operationName', 'operationType'],
+      registers: [registry],
+    });
+    const latency = new Histogram({
+      name: 'spotter_graphql_request_duration_seconds',
+      help: 'HTTP GraphQL requests from arrival to response, by operation name, type and status',
+      labelNames: ['operationName', 'operationType', 'statusCode'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    });
+    const errors = new Counter({
+      name: 'spotter_graphql_errors_total',
+      help: 'GraphQL errors in responses, by extensions.code, phase (execute, or request: refused before running) and operation name',
+      labelNames: ['code', 'phase', 'operationName'],
+      registers: [registry],
+    });
+    const bound = new Map<string, { requests: Counter.Internal; latency: Histogram.Internal<string> }>();
+    // Clients choose operation names: past a bound, new ones share one label instead of growing the
+    // registry (and every scrape) without limit.
+    const names = new Set<string>();
+    const operationName = (record: AnsweredRequest) => {
+      const name = record.operationName ?? 'Anonymous';
+      if (names.has(name)) return name;
+      if (names.size >= OPERATION_NAMES_LIMIT) return OTHER_OPERATIONS;
+      names.add(name);
+      return name;
+    };
+    const countErrors = (record: AnsweredRequest) => {
+      const phase = record.operationType === null ? 'request' : 'execute';
+      for (const code of record.errorCodes) errors.labels(code, phase, operationName(record)).inc();
+    };
+    return {
+      response(record, status) {
+        const name = operationName(record);
+        const key = `${name}\0${record.operationType}\0${status}`;
+        let series = bound.get(key);
+        if (!series) {
+          const type = record.operationType ?? 'unknown';
+          series = { requests: requests.labels(name, type), latency: latency.labels(name, type, String(status)) };
+          bound.set(key, series);
+        }
+        series.requests.inc();
+        series.latency.observe((performance.now() - record.startedAt) / 1000);
+        if (record.errorCodes.length > 0) countErrors(record);
+      },
+      operation(record) {
+        requests.labels(operationName(record), record.operationType ?? 'unknown').inc();
+      },
+      errors: countErrors,
+    };
+  }
+
   function watchReadRouting(status: () => RoutingStatus) {
     new Gauge({
       name: 'spotter_replica_lag_seconds',
@@ -177,6 +259,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
 
   return {
     registry,
+    graphqlSeries,
     watchReadRouting,
     statementSink(onSlow, onStatement) {
       return {
