@@ -5,6 +5,8 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
   pid: number;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -15,8 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * its event loop. NODE_ENV=production as deployed (graphql-js skips its development checks); the
  * statement counts come from an in-process capture instead of `extensions.sql`.
  */
-export function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
-  return startProcess(['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
+export function startServer(databaseUrl: string, jwtSecret: string, nodeArgs: string[] = []): Promise<RunningServer> {
+  return startProcess([...nodeArgs, '--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
   });
@@ -50,7 +52,7 @@ export async function startProcess(args: string[], env: Record<string, string>):
       reject(new Error(`The server exited with code ${code}:\n${output}`));
     });
   });
-  return { origin, pid: child.pid!, stop: () => stop(child) };
+  return { origin, pid: child.pid!, output: () => output, stop: () => stop(child) };
 }
 
 function stop(child: ChildProcess): Promise<void> {

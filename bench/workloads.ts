@@ -13,8 +13,8 @@ export interface BenchContext {
   log(line: string): void;
   /** The statement names one request issues, captured in process. */
   statements(operation: Operation): Promise<string[]>;
-  /** Starts another server process on the same database (for cross-process live figures). */
-  secondServer?: () => Promise<{ origin: string; stop: () => Promise<void> }>;
+  /** Starts another server process on the same database (for cross-process live figures), with extra `node` flags. */
+  secondServer?: (nodeArgs?: string[]) => Promise<{ origin: string; output: () => string; stop: () => Promise<void> }>;
 }
 
 export interface Case {
