@@ -133,6 +133,15 @@ describe('npm start with DATABASE_URL', () => {
     expectOneLine(await npmStart({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0' }), says);
   });
 
+  it.each([
+    ['DATABASE_POOL_MAX', '0'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', 'five seconds'],
+    ['DATABASE_POOL_WAIT_MS', '-1'],
+  ])('refuses %s=%s, naming the setting', async (name, value) => {
+    const ended = await npmStart({ DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', [name]: value });
+    expectOneLine(ended, new RegExp(`^${name} must be an integer >= 1, got "${value}"`));
+  });
+
   it('says the login was refused for a wrong password, and to fix DATABASE_URL', async () => {
     const url = testDatabaseUrl((u) => {
       u.password = 'not-the-password';
