@@ -156,7 +156,7 @@ export const O1: Workload = {
     if (!next) return 'no data: nobody has 20 followers';
     const { secondServer, load } = ctx;
     if (!secondServer || !load) return 'the harness cannot start a second server process';
-    const bare = await secondServer({ SPOTTER_METRICS: 'off', LOG_LEVEL: 'silent' });
+    const bare = await secondServer({ env: { SPOTTER_METRICS: 'off', LOG_LEVEL: 'silent' } });
     const observed = { origin: ctx.origin, pid: load.pid, rps: [] as number[], cpu: [] as number[] };
     const unobserved = { origin: bare.origin, pid: bare.pid, rps: [] as number[], cpu: [] as number[] };
     try {

@@ -2,7 +2,7 @@ import { type App, createApp } from './app';
 import { signToken } from './auth/tokens';
 import { type Config, loadConfig } from './config';
 import { createSql, isDriverWriteAfterClose, type Sql } from './db/client';
-import { type RunningDatabase, startDatabase } from './db/database';
+import { expectAnswer, type RunningDatabase, startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { EXAMPLE_QUERY } from './http/graphiql';
 import { loadTrustedDocuments } from './http/trusted-documents';
@@ -20,17 +20,18 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
+/** Long enough for a server waking from suspension or a slow TLS handshake, short enough to say so. */
+const FIRST_ANSWER_DEADLINE_MS = 10_000;
+
 /** What has started so far, so a failed start stops it again. */
 const started: { config?: Config; database?: RunningDatabase; sql?: Sql; app?: App } = {};
 
 async function start() {
   const config = loadConfig();
   started.config = config;
-  if (config.jwtSecretIsDevelopment) {
-    console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
-  }
   const database = await startDatabase(config);
   started.database = database;
+  if (!database.embedded) await expectAnswer(database.url, FIRST_ANSWER_DEADLINE_MS);
   // Migrations and the demo seed run without the request bounds (statement timeout, pool wait).
   const setup = createSql(database.url, { max: 2, prepare: config.prepare });
   try {
@@ -81,6 +82,10 @@ try {
   started.app = app;
   const port = await app.listen(settings.port);
   console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);
+  // Only once started, so that a failed start says nothing but its one line.
+  if (settings.jwtSecretIsDevelopment) {
+    console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
+  }
   if (demoToken) {
     console.log('Demo data loaded. Send this header to act as the user "demo":');
     console.log(`  Authorization: Bearer ${demoToken}`);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -30,7 +31,17 @@ export function attachGraphqlWs(
     trusted: TrustedDocuments | null;
   },
 ) {
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: options.maxPayloadBytes });
+  // noServer rather than `server`: ws would re-emit the HTTP server's errors, and graphql-ws prints
+  // those as a stack trace, so a port in use would not end in main.ts's one line.
+  const wsServer = new WebSocketServer({
+    noServer: true,
+    path: yoga.graphqlEndpoint,
+    maxPayload: options.maxPayloadBytes,
+  });
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  server.on('upgrade', upgrade);
+  wsServer.once('close', () => server.off('upgrade', upgrade));
   return useServer<Record<string, unknown>, { authorization?: string | null; subscriptions?: ConnectionSubscriptions }>(
     {
       // The header on the upgrade request, or `connectionParams.authorization`; a bad token refuses the connection.
