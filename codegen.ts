@@ -9,7 +9,8 @@ const config: CodegenConfig = {
     'test/gql/': {
       preset: 'client',
       // Tests read whole results, as the server sends them; masking suits components that own fragments.
-      presetConfig: { fragmentMasking: false },
+      // test/gql/persisted-documents.json: hash → document, what SPOTTER_TRUSTED_DOCUMENTS accepts.
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
       config: { scalars: { DateTime: 'string' }, useTypeImports: true },
     },
   },

@@ -454,6 +454,12 @@ export function renderMarkdown(
     }
     const subjects = Object.entries(w.subjects).map(([k, v]) => `${k}: ${v}`);
     if (subjects.length) lines.push(`Subjects: ${subjects.join('; ')}.`, '');
+    if (w.cases.length === 0) {
+      for (const [k, v] of Object.entries(w.metrics)) lines.push(`- ${k}: ${Number.isInteger(v) ? v : v.toFixed(4)}`);
+      for (const note of w.notes) lines.push(`- ${note}`);
+      lines.push('');
+      continue;
+    }
     lines.push(
       `| Case | SQL/request | round trips | c=1 req/s | p50 | p95 | p99 | c=${options.connections} req/s | p50 | p95 | p99 | errors | floor p50 | GraphQL/floor | vs previous |`,
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -512,9 +518,8 @@ function renderCharts(results: Results): Record<string, string> {
   const floor: Bar[] = ran.flatMap((w) =>
     w.cases.flatMap((c) => (c.ratio != null ? [{ label: label(w, c), value: c.ratio, goal: 2 }] : [])),
   );
-  const charts: Record<string, string> = {
-    latency: barChart('p95 latency at concurrency 1', 'ms', latency),
-  };
+  const charts: Record<string, string> = {};
+  if (latency.length) charts.latency = barChart('p95 latency at concurrency 1', 'ms', latency);
   if (throughput.length)
     charts.throughput = barChart(`Requests/s at ${results.options.connections} connections`, '/s', throughput);
   if (floor.length) charts.floor = barChart('GraphQL p50 / raw-SQL floor p50', 'x', floor);

@@ -11,9 +11,10 @@ import { type CaseResult, type Results, type WorkloadResult, writeReport } from 
 import { type RunningServer, startProcess, startServer } from './server';
 import { measureSpeed, startFloorServer } from './speed';
 import { speedWorkloads } from './speed-workloads';
+import { M1 } from './subscription-memory';
 import { type BenchContext, workloads as standardWorkloads } from './workloads';
 
-const workloads = [...standardWorkloads, ...speedWorkloads];
+const workloads = [...standardWorkloads, ...speedWorkloads, M1];
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
   --users        scale of the seeded database (default 100000)
@@ -98,7 +99,8 @@ const ctx: BenchContext = {
   users: database.seed.users,
   log,
   statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
-  secondServer: () => startServer(database.url, jwtSecret),
+  secondServer: (options) => startServer(database.url, jwtSecret, options),
+  load: { pid: server.pid, seconds, rounds },
   token(userId) {
     let token = tokens.get(userId);
     if (!token) {

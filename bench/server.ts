@@ -5,20 +5,34 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
   pid: number;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ServerOptions {
+  /** On top of the bench's environment, e.g. to measure what a setting costs. */
+  env?: Record<string, string>;
+  /** Flags for `node` itself, e.g. `--inspect`. */
+  nodeArgs?: string[];
+}
 
 /**
  * The real server, as `npm start` runs it, in its own process: the load generator must not share
  * its event loop. NODE_ENV=production as deployed (graphql-js skips its development checks); the
  * statement counts come from an in-process capture instead of `extensions.sql`.
  */
-export function startServer(databaseUrl: string, jwtSecret: string): Promise<RunningServer> {
-  return startProcess(['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
+export function startServer(
+  databaseUrl: string,
+  jwtSecret: string,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  return startProcess([...(options.nodeArgs ?? []), '--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
+    ...options.env,
   });
 }
 
@@ -32,12 +46,17 @@ export async function startProcess(args: string[], env: Record<string, string>):
     env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
+  // Production writes a log line per request: the pipe is read to the end (a full one would stall the
+  // server), but only its start (the URLs it announces) and its latest lines are kept.
+  let head = '';
+  let tail = '';
+  const output = () => (tail ? `${head}\n…\n${tail}` : head);
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start within 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 120 s:\n${output()}`)), 120_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(output);
+      if (head.length < 16_384) head += chunk.toString();
+      else tail = (tail + chunk.toString()).slice(-8_192);
+      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(head);
       if (match) {
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${match[1]}`);
@@ -47,10 +66,10 @@ export async function startProcess(args: string[], env: Record<string, string>):
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`The server exited with code ${code}:\n${output}`));
+      reject(new Error(`The server exited with code ${code}:\n${output()}`));
     });
   });
-  return { origin, pid: child.pid!, stop: () => stop(child) };
+  return { origin, pid: child.pid!, output, stop: () => stop(child) };
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Operation } from './graphql';
-import { bigConversation, cursorAtDepth, gid, rotate, type Workload } from './workloads';
+import { measureHttp } from './measure';
+import { CPU_LEVEL } from './speed';
+import { type BenchContext, bigConversation, cursorAtDepth, gid, rotate, type Workload } from './workloads';
 
 /*
  * Issue 10's comparison: the four reads a team would try against PostGraphile, in the shapes given
@@ -104,31 +106,96 @@ export const P3: Workload = {
   },
 };
 
+/** W4's subjects: 20 users with at least 20 followers, rotated; null when the seed has none. */
+async function popularProfiles(ctx: BenchContext): Promise<(() => Operation) | null> {
+  const rows = await ctx.sql<{ username: string }[]>`/* bench:popular */
+    select username from users where follower_count >= 20 order by hashint8(id) limit 20`;
+  if (rows.length === 0) return null;
+  const next = rotate(rows.map((row) => row.username));
+  return () => ({
+    query: `query P4($username: String!) { userByUsername(username: $username) { id username displayName country xp level
+      workoutCount followerCount followingCount createdAt
+      followers(first: 20) { edges { cursor node { id username displayName level } } pageInfo { hasNextPage endCursor } } } }`,
+    variables: { username: next() },
+    token: null,
+  });
+}
+
 export const P4: Workload = {
   id: 'P4',
   title: 'W4 of issue 10: userByUsername { counters followers(first: 20) }, anonymous',
   kind: 'read',
   needs: ['Query.userByUsername', 'User.followers'],
   async prepare(ctx) {
-    const rows = await ctx.sql<{ username: string }[]>`/* bench:popular */
-      select username from users where follower_count >= 20 order by hashint8(id) limit 20`;
-    if (rows.length === 0) return 'no data: nobody has 20 followers';
-    const next = rotate(rows.map((row) => row.username));
-    const operation = (username: string): Operation => ({
-      query: `query P4($username: String!) { userByUsername(username: $username) { id username displayName country xp level
-        workoutCount followerCount followingCount createdAt
-        followers(first: 20) { edges { cursor node { id username displayName level } } pageInfo { hasNextPage endCursor } } } }`,
-      variables: { username },
-      token: null,
-    });
+    const next = await popularProfiles(ctx);
+    if (!next) return 'no data: nobody has 20 followers';
     return {
-      subjects: { users: `${rows.length} users with >= 20 followers, rotated` },
-      cases: [{ name: 'profile', next: () => operation(next()), floor: true, speed: { against: 'spotter' } }],
+      subjects: { users: '20 users with >= 20 followers, rotated' },
+      cases: [{ name: 'profile', next, floor: true, speed: { against: 'spotter' } }],
       notes: [],
       metrics: {},
     };
   },
 };
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Issue 13's budget: what /metrics (statement timing, request series) and the per-request JSON log line
+ * cost on W4, the cheapest read, where any fixed per-request work shows most. The production server as
+ * shipped against a second process with SPOTTER_METRICS=off and LOG_LEVEL=silent, same database,
+ * alternating which goes first in each round.
+ */
+export const O1: Workload = {
+  id: 'O1',
+  title: 'cost of metrics and request logs on W4: production defaults vs SPOTTER_METRICS=off LOG_LEVEL=silent, c=8',
+  kind: 'read',
+  needs: ['Query.userByUsername', 'User.followers'],
+  async prepare(ctx) {
+    const next = await popularProfiles(ctx);
+    if (!next) return 'no data: nobody has 20 followers';
+    const { secondServer, load } = ctx;
+    if (!secondServer || !load) return 'the harness cannot start a second server process';
+    const bare = await secondServer({ env: { SPOTTER_METRICS: 'off', LOG_LEVEL: 'silent' } });
+    const observed = { origin: ctx.origin, pid: load.pid, rps: [] as number[], cpu: [] as number[] };
+    const unobserved = { origin: bare.origin, pid: bare.pid, rps: [] as number[], cpu: [] as number[] };
+    try {
+      for (let round = 1; round <= load.rounds; round += 1) {
+        for (const side of round % 2 ? [observed, unobserved] : [unobserved, observed]) {
+          const run = await measureHttp({
+            origin: side.origin,
+            next,
+            connections: CPU_LEVEL,
+            seconds: load.seconds,
+            cpuPid: side.pid,
+          });
+          if (run.errors > 0) throw new Error(`${run.errors} failed requests against ${side.origin}`);
+          side.rps.push(run.rps);
+          side.cpu.push(run.cpuMsPerRequest ?? Number.NaN);
+        }
+        ctx.log(
+          `O1 round ${round}: observed ${observed.rps.at(-1)!.toFixed(0)}/s, off ${unobserved.rps.at(-1)!.toFixed(0)}/s`,
+        );
+      }
+    } finally {
+      await bare.stop();
+    }
+    const rpsOn = median(observed.rps);
+    const rpsOff = median(unobserved.rps);
+    return {
+      subjects: { users: '20 users with >= 20 followers, rotated', connections: CPU_LEVEL, rounds: load.rounds },
+      cases: [],
+      notes: ['Issue 13 asks for under 5 % fewer requests per second with metrics and logging on.'],
+      metrics: {
+        rpsMetricsAndLogsOn: rpsOn,
+        rpsMetricsAndLogsOff: rpsOff,
+        throughputCostPercent: ((rpsOff - rpsOn) / rpsOff) * 100,
+        cpuMsPerRequestOn: median(observed.cpu),
+        cpuMsPerRequestOff: median(unobserved.cpu),
+      },
+    };
+  },
+};
+
 /** Run after the workloads of bench/workloads.ts, so `--only P1,P2` picks them like any other. */
-export const speedWorkloads: Workload[] = [P0, P1, P2, P3, P4];
+export const speedWorkloads: Workload[] = [P0, P1, P2, P3, P4, O1];

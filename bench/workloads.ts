@@ -2,6 +2,7 @@ import type { Sql } from '../src/db/client';
 import { encodeGlobalId } from '../src/graphql/ids';
 import { mustExecute, type Operation } from './graphql';
 import { percentile } from './measure';
+import type { RunningServer, ServerOptions } from './server';
 
 /** What a workload gets to pick its subjects and talk to the server. */
 export interface BenchContext {
@@ -13,8 +14,10 @@ export interface BenchContext {
   log(line: string): void;
   /** The statement names one request issues, captured in process. */
   statements(operation: Operation): Promise<string[]>;
-  /** Starts another server process on the same database (for cross-process live figures). */
-  secondServer?: () => Promise<{ origin: string; stop: () => Promise<void> }>;
+  /** Starts another server process on the same database (cross-process live figures, a setting's cost). */
+  secondServer?: (options?: ServerOptions) => Promise<RunningServer>;
+  /** For a workload that measures in `prepare`: the server's pid, and seconds and rounds per run. */
+  load?: { pid: number; seconds: number; rounds: number };
 }
 
 export interface Case {

@@ -1,3 +1,6 @@
+-- index-hygiene: exercise_leaderboard_entries_global_idx and exercise_leaderboard_entries_country_idx are
+-- the keyset ranges of exerciseLeaderboard pages (global and per country); test/index-hygiene.test.ts does
+-- not run exerciseLeaderboard yet, and test/leaderboards-live.test.ts pages through them.
 CREATE TYPE "public"."record_kind" AS ENUM('ESTIMATED_ONE_REP_MAX', 'HEAVIEST_WEIGHT', 'BEST_SET_VOLUME');--> statement-breakpoint
 ALTER TYPE "public"."activity_type" ADD VALUE 'PERSONAL_RECORD';--> statement-breakpoint
 CREATE TABLE "exercise_leaderboard_entries" (

@@ -1,3 +1,6 @@
+-- index-hygiene: notifications_comment_idx and notifications_message_idx serve the ON DELETE SET NULL of a
+-- deleted comment or message (without them each delete scans every notification); the index-hygiene test
+-- deletes neither.
 CREATE TYPE "public"."notification_kind" AS ENUM('NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION');--> statement-breakpoint
 CREATE TABLE "comments" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "comments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),

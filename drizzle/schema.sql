@@ -279,7 +279,6 @@ create table workouts (
 );
 
 CREATE INDEX activity_events_by_user_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST);
-CREATE INDEX activity_events_by_user_type_idx ON public.activity_events USING btree (user_id, type, created_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type) WHERE (type <> 'MESSAGE_SENT'::activity_type);
 CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX comments_by_workout_idx ON public.comments USING btree (workout_id, created_at, id);

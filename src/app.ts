@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga';
 import { secretKey, viewerFromAuthorization } from './auth/jwt';
 import { createKnownUsers } from './auth/known-users';
 import type { Config } from './config';
@@ -10,12 +10,16 @@ import { schema } from './graphql';
 import { useCompiledExecution } from './http/compiled-execution';
 import { useConsistency } from './http/consistency-plugin';
 import { maskErrors, REQUEST_LIMITS, useRequestLimits } from './http/limits';
+import { requestRecords, useObservability } from './http/observability-plugin';
 import { useQueryLimits } from './http/query-limits';
 import { useStatementLog } from './http/statements-plugin';
 import { SUBSCRIPTION_LIMITS, type SubscriptionLimits, useSubscriptionLimits } from './http/subscription-limits';
+import { type TrustedDocuments, useTrustedDocuments } from './http/trusted-documents';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
+import { createObservability } from './observability';
+import { createLogger, type Logger } from './observability/logger';
 import { createRealtimePubSub } from './realtime/pubsub';
 
 export interface AppDeps {
@@ -36,6 +40,12 @@ export interface AppDeps {
   subscriptionLimits?: SubscriptionLimits;
   /** For fault tests, whose every request fails on purpose: no log line per masked error. */
   silent?: boolean;
+  /** Where log lines go. @default JSON lines on stdout at config.logLevel */
+  logger?: Logger;
+  /** GraphiQL's first tab: an example operation and, on the embedded demo database, its token. */
+  graphiql?: { defaultQuery?: string; authorization?: string };
+  /** The persisted-documents manifest to accept (loaded from config.trustedDocumentsPath by main). */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** /ready answers within this long even when the database hangs instead of refusing. */
@@ -43,15 +53,19 @@ const READY_TIMEOUT_MS = 2_000;
 
 export function createApp(deps: AppDeps) {
   const { config } = deps;
+  const logger = deps.logger ?? createLogger(deps.silent ? 'silent' : config.logLevel);
+  const clock = deps.leaderboards?.clock ?? (() => new Date());
+  const observability = createObservability(deps.sql, config, logger, clock);
+  const sql = observability.sql;
   // LISTEN holds session state, which a transaction pooler cannot keep: it gets a direct connection
   // of its own when DATABASE_LISTEN_URL names another address than DATABASE_URL.
   const listenSql =
     config.listenUrl && config.listenUrl !== config.databaseUrl ? createSql(config.listenUrl, { max: 1 }) : null;
   const services: Services = {
-    sql: deps.sql,
+    sql,
     config,
     jwtKey: secretKey(config.jwtSecret),
-    pubsub: createRealtimePubSub(deps.sql, listenSql ?? deps.sql),
+    pubsub: createRealtimePubSub(sql, listenSql ?? sql),
     replicas:
       config.replicaUrls.length > 0
         ? createReadRouter(deps.sql, config.replicaUrls, {
@@ -60,13 +74,26 @@ export function createApp(deps: AppDeps) {
             ...deps.replicas,
           })
         : null,
-    leaderboards: createLeaderboardRefresher(deps.sql, {
+    leaderboards: createLeaderboardRefresher(sql, {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
+      log: (message, error) => logger.error({ err: error }, message),
+      jobs: observability.jobs,
+      onRefresh: (last) => observability.metrics?.leaderboardRefreshed(last),
       ...deps.leaderboards,
     }),
-    idempotencyKeys: createIdempotencyKeyCleaner(deps.sql, deps.idempotencyKeys),
-    knownUsers: createKnownUsers(deps.sql),
+    idempotencyKeys: createIdempotencyKeyCleaner(sql, {
+      ...deps.idempotencyKeys,
+      onRun: (run) => {
+        observability.jobs.record('idempotency-keys', run.status, run.durationMs / 1000);
+        deps.idempotencyKeys?.onRun?.(run);
+      },
+    }),
+    knownUsers: createKnownUsers(sql),
+    observability,
   };
+  const router = services.replicas;
+  if (router) observability.metrics?.watchReadRouting(() => router.status());
+  const trusted = deps.trustedDocuments ?? null;
 
   // Before the statement log, so that the log wraps whichever executor runs.
   const compiled = useCompiledExecution({ log: (message) => console.warn(message) });
@@ -74,9 +101,14 @@ export function createApp(deps: AppDeps) {
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    graphiql: { subscriptionsProtocol: 'WS' },
+    // Trusted documents only: an editor for arbitrary operations has nothing to run.
+    graphiql: trusted ? false : graphiqlOptions(deps.graphiql),
+    // Served from node_modules: Yoga's default page loads its scripts from a CDN. The bundle is 9 MB of
+    // JavaScript, so it is loaded on the first page view, not at start-up.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
-    logging: deps.silent ? false : deps.config.production ? 'info' : 'warn',
+    logging: deps.silent ? false : yogaLogger(logger),
+    cors: config.corsOrigins ? { origin: [...config.corsOrigins] } : undefined,
     maskedErrors: { maskError: maskErrors },
     maxRequestBodySize: REQUEST_LIMITS.bodyBytes,
     context: (init) =>
@@ -84,8 +116,11 @@ export function createApp(deps: AppDeps) {
         services,
         init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
         init.connection ?? null,
+        init.authorization !== undefined ? undefined : requestRecords.get(init.request),
       ),
     plugins: [
+      useObservability(observability, '/graphql'),
+      ...(trusted ? [useTrustedDocuments(trusted)] : []),
       useRequestLimits(),
       useQueryLimits(),
       ...(deps.config.compiledExecution ? [compiled.plugin] : []),
@@ -103,7 +138,7 @@ export function createApp(deps: AppDeps) {
             timer = setTimeout(() => reject(new Error('The database did not answer')), READY_TIMEOUT_MS);
           });
           try {
-            await Promise.race([deps.sql`/* ready */ select 1`, timeout]);
+            await Promise.race([sql`/* ready */ select 1`, timeout]);
           } finally {
             clearTimeout(timer);
           }
@@ -124,6 +159,7 @@ export function createApp(deps: AppDeps) {
       if (viewer && !(await services.knownUsers.exists(viewer.id))) throw new Error('Token subject is not a user');
     },
     maxPayloadBytes: REQUEST_LIMITS.bodyBytes,
+    trusted,
   });
 
   return {
@@ -160,6 +196,29 @@ export function createApp(deps: AppDeps) {
       return closing;
     },
   };
+}
+
+function graphiqlOptions(options: AppDeps['graphiql']): GraphiQLOptions {
+  return {
+    title: 'Spotter GraphiQL',
+    subscriptionsProtocol: 'WS',
+    ...(options?.defaultQuery ? { defaultQuery: options.defaultQuery } : {}),
+    ...(options?.authorization ? { headers: JSON.stringify({ Authorization: options.authorization }, null, 2) } : {}),
+  };
+}
+
+/** Yoga's own messages (masked errors above all) go to the same JSON lines as everything else. */
+function yogaLogger(logger: Logger) {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      if (!logger.isLevelEnabled(level)) return;
+      const [first, ...rest] = args;
+      const details = rest.length > 0 ? { details: rest } : {};
+      if (first instanceof Error) logger[level]({ err: first, ...details }, first.message);
+      else logger[level](details, String(first));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -36,7 +36,19 @@ export interface Config {
   readonly prepare: boolean;
   /** Operations run compiled by graphql-jit; `SPOTTER_GRAPHQL_JIT=off` runs them on graphql-js. @default true */
   readonly compiledExecution: boolean;
+  /** A statement at least this slow is logged with the operation it served. @default 200 */
+  readonly slowStatementMs: number;
+  /** Browser origins allowed by CORS; null reflects any origin. */
+  readonly corsOrigins: readonly string[] | null;
+  /** A persisted-documents manifest: when set, only its documents run. */
+  readonly trustedDocumentsPath: string | null;
+  /** `/metrics` and the per-statement counters. @default true */
+  readonly metrics: boolean;
+  /** pino level: `info` logs one line per request. @default info in production, warn elsewhere */
+  readonly logLevel: string;
 }
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const DEVELOPMENT_JWT_SECRET = 'spotter-development-secret-do-not-use-in-production';
 
@@ -88,6 +100,34 @@ function urlsFrom(env: NodeJS.ProcessEnv, name: string): string[] {
   return urls;
 }
 
+function switchFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'true' || raw === '1') return true;
+  if (raw === 'off' || raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+}
+
+/** `https://a.example, https://b.example` → the exact origins a browser sends (scheme, host, port). */
+function originsFrom(raw: string | undefined): readonly string[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  return Object.freeze(
+    raw.split(',').map((part) => {
+      const origin = part.trim();
+      let parsed: URL;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        throw new ConfigError(`CORS_ORIGINS holds "${origin}", which is not an origin like https://app.example`);
+      }
+      if (parsed.origin !== origin.replace(/\/$/, '')) {
+        throw new ConfigError(`CORS_ORIGINS holds "${origin}"; an origin has no path: ${parsed.origin}`);
+      }
+      return parsed.origin;
+    }),
+  );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : null;
   const replicaUrls = urlsFrom(env, 'DATABASE_REPLICA_URLS');
@@ -97,6 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const jwtSecret = env.JWT_SECRET || null;
   if (databaseUrl && !jwtSecret) {
     throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set');
+  }
+  const production = env.NODE_ENV === 'production';
+  const logLevel = env.LOG_LEVEL || (production ? 'info' : 'warn');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
   return Object.freeze({
     port: integerFrom(env, 'PORT', 4000, 0),
@@ -109,12 +154,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolMax: integerFrom(env, 'DATABASE_POOL_MAX', 10, 1),
     databaseStatementTimeoutMs: integerFrom(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 1),
     databasePoolWaitMs: integerFrom(env, 'DATABASE_POOL_WAIT_MS', 2_000, 1),
-    production: env.NODE_ENV === 'production',
     replicaUrls: Object.freeze(replicaUrls),
     replicaMaxLagMs: integerFrom(env, 'DATABASE_REPLICA_MAX_LAG_MS', 5000, 0),
     replicaWaitMs: integerFrom(env, 'DATABASE_REPLICA_WAIT_MS', 20, 0),
     listenUrl: env.DATABASE_LISTEN_URL || databaseUrl,
     prepare: booleanFrom(env, 'DATABASE_PREPARE', true),
     compiledExecution: !['off', '0', 'false'].includes((env.SPOTTER_GRAPHQL_JIT ?? '').toLowerCase()),
+    production,
+    slowStatementMs: integerFrom(env, 'SPOTTER_SLOW_STATEMENT_MS', 200, 0),
+    corsOrigins: originsFrom(env.CORS_ORIGINS),
+    trustedDocumentsPath: env.SPOTTER_TRUSTED_DOCUMENTS || null,
+    metrics: switchFrom(env, 'SPOTTER_METRICS', true),
+    logLevel,
   });
 }

@@ -9,6 +9,8 @@ import type { ConnectionSubscriptions } from './http/subscription-limits';
 import type { IdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
+import type { Observability } from './observability';
+import { newRequestRecord, type RequestRecord } from './observability/requests';
 import type { RealtimePubSub } from './realtime/pubsub';
 
 /** What lives as long as the server: shared by every request's context. */
@@ -24,6 +26,7 @@ export interface Services {
   idempotencyKeys: IdempotencyKeyCleaner;
   /** The ids known to be users, so a token's subject costs a statement only the first time. */
   knownUsers: KnownUsers;
+  observability: Observability;
 }
 
 export interface Context extends Services {
@@ -35,6 +38,8 @@ export interface Context extends Services {
   statements: StatementLog;
   /** The WebSocket connection the operation came on (its subscription count); null over HTTP. */
   connection: ConnectionSubscriptions | null;
+  /** This request's log record (`request` is Yoga's fetch Request); `sql` is the request's own view of the client, counting into it. */
+  requestRecord: RequestRecord;
 }
 
 /**
@@ -51,14 +56,19 @@ export async function createContext(
   services: Services,
   authorization: string | null | undefined,
   connection: ConnectionSubscriptions | null = null,
+  request: RequestRecord = newRequestRecord('websocket'),
 ): Promise<Context> {
   const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
   if (viewer && !(await services.knownUsers.exists(viewer.id))) throw unauthenticated('Token subject is not a user');
+  request.viewerId = viewer?.id ?? null;
+  const sql = services.observability.requestSql(request);
   return {
     ...services,
+    sql,
     viewer,
-    loaders: createLoaders(services.sql, viewer?.id ?? null),
+    loaders: createLoaders(sql, viewer?.id ?? null),
     statements: newStatementLog(),
     connection,
+    requestRecord: request,
   };
 }

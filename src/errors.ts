@@ -8,7 +8,11 @@ declare module 'graphql' {
       | 'UNAUTHENTICATED'
       | 'FORBIDDEN'
       | 'SERVICE_UNAVAILABLE'
-      | 'TOO_MANY_SUBSCRIPTIONS';
+      | 'TOO_MANY_SUBSCRIPTIONS'
+      /** SPOTTER_TRUSTED_DOCUMENTS is set and the request sent a document, or no document id. */
+      | 'PERSISTED_QUERY_ONLY'
+      /** SPOTTER_TRUSTED_DOCUMENTS is set and the id is not in its manifest. */
+      | 'PERSISTED_QUERY_NOT_FOUND';
     argument?: string;
   }
 }

@@ -2,9 +2,11 @@ import { type App, createApp } from './app';
 import { signToken } from './auth/tokens';
 import { type Config, loadConfig } from './config';
 import { createSql, isDriverWriteAfterClose, type Sql } from './db/client';
-import { type RunningDatabase, startDatabase } from './db/database';
+import { expectAnswer, type RunningDatabase, startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
-import { isEmpty, seedDemo } from './seed/demo';
+import { EXAMPLE_QUERY } from './http/graphiql';
+import { loadTrustedDocuments } from './http/trusted-documents';
+import { DEMO_USERNAME, isEmpty, seedDemo } from './seed/demo';
 import { describeStartupFailure } from './startup';
 
 // Only the driver's known write-after-close is survived (see isDriverWriteAfterClose); anything else
@@ -18,17 +20,18 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
+/** Long enough for a server waking from suspension or a slow TLS handshake, short enough to say so. */
+const FIRST_ANSWER_DEADLINE_MS = 10_000;
+
 /** What has started so far, so a failed start stops it again. */
 const started: { config?: Config; database?: RunningDatabase; sql?: Sql; app?: App } = {};
 
 async function start() {
   const config = loadConfig();
   started.config = config;
-  if (config.jwtSecretIsDevelopment) {
-    console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
-  }
   const database = await startDatabase(config);
   started.database = database;
+  if (!database.embedded) await expectAnswer(database.url, FIRST_ANSWER_DEADLINE_MS);
   // Migrations and the demo seed run without the request bounds (statement timeout, pool wait).
   const setup = createSql(database.url, { max: 2, prepare: config.prepare });
   try {
@@ -37,16 +40,25 @@ async function start() {
     await prepareDatabase(config.listenUrl ?? database.url, setup);
     if (database.embedded && (await isEmpty(setup))) {
       const demo = await seedDemo(setup);
-      return { demoToken: await signToken(demo.users.get('demo')!, config.jwtSecret) };
+      const demoToken = await signToken(demo.users.get(DEMO_USERNAME)!, config.jwtSecret);
+      return { demoToken, graphiqlToken: demoToken };
     }
-    return { demoToken: null };
+    // On the embedded demo database GraphiQL opens signed in as the demo user, so "run" shows data.
+    let graphiqlToken: string | null = null;
+    if (database.embedded && !config.production) {
+      const [demo] = await setup<
+        { id: number }[]
+      >`/* graphiql:demoUser */ select id from users where username = ${DEMO_USERNAME}`;
+      if (demo) graphiqlToken = await signToken(demo.id, config.jwtSecret);
+    }
+    return { demoToken: null, graphiqlToken };
   } finally {
     await setup.end({ timeout: 5 });
   }
 }
 
 try {
-  const { demoToken } = await start();
+  const { demoToken, graphiqlToken } = await start();
   const settings = started.config!;
   const sql = createSql(started.database!.url, {
     max: settings.databasePoolMax,
@@ -56,10 +68,24 @@ try {
     prepare: settings.prepare,
   });
   started.sql = sql;
-  const app = createApp({ sql, config: settings });
+  const app = createApp({
+    sql,
+    config: settings,
+    graphiql: {
+      defaultQuery: EXAMPLE_QUERY,
+      ...(graphiqlToken ? { authorization: `Bearer ${graphiqlToken}` } : {}),
+    },
+    ...(settings.trustedDocumentsPath
+      ? { trustedDocuments: await loadTrustedDocuments(settings.trustedDocumentsPath) }
+      : {}),
+  });
   started.app = app;
   const port = await app.listen(settings.port);
   console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);
+  // Only once started, so that a failed start says nothing but its one line.
+  if (settings.jwtSecretIsDevelopment) {
+    console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
+  }
   if (demoToken) {
     console.log('Demo data loaded. Send this header to act as the user "demo":');
     console.log(`  Authorization: Bearer ${demoToken}`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
+import { createSql } from '../src/db/client';
+import { freePort } from './kit/replication';
 import { useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
@@ -55,5 +57,34 @@ describe('extensions.sql', () => {
     expect(body.data.muscles.length).toBeGreaterThan(0);
     expect(body.extensions?.sql).toBeUndefined();
     await app.close();
+  });
+});
+
+describe('a database that cannot be reached', () => {
+  it('answers queries SERVICE_UNAVAILABLE saying so, /ready 503, while /health stays 200', async () => {
+    const url = new URL(db.url);
+    url.port = String(await freePort());
+    const sql = createSql(url.toString(), { max: 2, connectTimeout: 2 });
+    const app = createApp({ sql, config: db.config, leaderboards: { schedule: false }, silent: true });
+    try {
+      const response = await app.yoga.fetch('http://spotter.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ users(first: 1) { edges { node { id } } } }' }),
+      });
+      const body = await response.json();
+      expect(response.status).toBe(503);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/database is unreachable/),
+          extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+        }),
+      ]);
+      expect((await app.yoga.fetch('http://spotter.test/ready')).status).toBe(503);
+      expect((await app.yoga.fetch('http://spotter.test/health')).status).toBe(200);
+    } finally {
+      await app.close();
+      await sql.end({ timeout: 1 });
+    }
   });
 });

@@ -5,9 +5,9 @@ import { type App, createApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { createSql, type Sql } from '../src/db/client';
 import { parseLsn } from '../src/db/consistency';
-import { routingMetrics } from '../src/db/replicas';
 import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
+import { scrape } from './kit/metrics';
 import { type ReplicatedCluster, setReplay, startReplicatedCluster } from './kit/replication';
 import { createUser } from './kit/seed';
 import { TEST_JWT_SECRET } from './setup/db';
@@ -128,9 +128,13 @@ describe('read replicas', () => {
       expect(ready.status).toBe(200);
       expect(((await ready.json()) as any).replicas[0]).toMatchObject({ state: 'down', inRotation: false });
       expect(routing(server).primaryReads.noReplicaInRotation + routing(server).primaryReads.replicaFailed).toBe(20);
-      expect(routingMetrics(routing(server))).toContain(
-        `spotter_replica_in_rotation{replica="${routing(server).replicas[0]!.name}"} 0`,
-      );
+      const metrics = await scrape(server.app);
+      const replica = routing(server).replicas[0]!.name;
+      expect(metrics.value('spotter_replica_in_rotation', { replica })).toBe(0);
+      expect(
+        metrics.value('spotter_reads_total', { target: 'primary', reason: 'noReplicaInRotation' }) +
+          metrics.value('spotter_reads_total', { target: 'primary', reason: 'replicaFailed' }),
+      ).toBe(20);
     } finally {
       await cluster.standby.start();
     }

@@ -1,5 +1,5 @@
 import { signToken } from '../auth/tokens';
-import { withDatabase } from './with-database';
+import { CommandError, withDatabase } from './with-database';
 
 const username = process.argv[2];
 if (!username) {
@@ -7,10 +7,21 @@ if (!username) {
   process.exit(2);
 }
 
-const token = await withDatabase(async (sql, config) => {
-  const [user] = await sql<{ id: number }[]>`select id from users where lower(username) = lower(${username})`;
-  return user ? signToken(user.id, config.jwtSecret) : null;
-});
+let token: string | null;
+try {
+  token = await withDatabase(
+    async (sql, config) => {
+      const [user] = await sql<{ id: number }[]>`/* token:user */
+        select id from users where lower(username) = lower(${username})`;
+      return user ? signToken(user.id, config.jwtSecret) : null;
+    },
+    { migrations: 'require' },
+  );
+} catch (error) {
+  if (!(error instanceof CommandError)) throw error;
+  console.error(error.message);
+  process.exit(error.exitCode);
+}
 if (!token) {
   console.error(`No user named "${username}"`);
   process.exit(1);

@@ -1,5 +1,6 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { databaseUnavailability } from './errors';
 import * as tables from './schema';
 import { recordStatement } from './statements';
 
@@ -66,11 +67,22 @@ export function createSql(url: string, options: ClientOptions = {}): Sql {
   return options.connectionWaitMs ? boundConnectionWaits(sql, options.connectionWaitMs) : sql;
 }
 
-/** A statement or transaction found no free pooled connection in time; nothing of it ran. */
+/**
+ * A statement or transaction found no free pooled connection in time; nothing of it ran.
+ * `databaseUnreachable` is set when the pool's latest outcome was a refused connection: then the
+ * connections it waited for are reconnect attempts, and the cause is an outage, not load.
+ */
 export class ConnectionWaitTimeout extends Error {
   readonly code = 'CONNECTION_WAIT_TIMEOUT';
-  constructor(readonly waitMs: number) {
-    super(`No database connection became free within ${waitMs} ms`);
+  constructor(
+    readonly waitMs: number,
+    readonly databaseUnreachable = false,
+  ) {
+    super(
+      databaseUnreachable
+        ? `No database connection within ${waitMs} ms: the database refuses connections`
+        : `No database connection became free within ${waitMs} ms`,
+    );
   }
 }
 
@@ -99,6 +111,7 @@ const ABANDONED = Symbol('abandoned transaction');
  */
 function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
   const waiting = new Map<PendingQuery, number>();
+  let unreachable = false;
   const sweep = setInterval(
     () => {
       const now = performance.now();
@@ -109,7 +122,7 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
           waiting.delete(query); // a fragment inside another statement
         else {
           waiting.delete(query);
-          query.reject(new ConnectionWaitTimeout(waitMs));
+          query.reject(new ConnectionWaitTimeout(waitMs, unreachable));
           query.cancel();
         }
       }
@@ -122,13 +135,17 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
     if (!isQuery(result)) return result;
     waiting.set(result, performance.now());
     // Settled queries leave at once, so the map never holds on to results.
-    for (const settle of ['resolve', 'reject'] as const) {
-      const original = result[settle];
-      result[settle] = (value: unknown) => {
-        waiting.delete(result);
-        original(value);
-      };
-    }
+    const { resolve, reject } = result;
+    result.resolve = (value: unknown) => {
+      waiting.delete(result);
+      unreachable = false;
+      resolve(value);
+    };
+    result.reject = (error: unknown) => {
+      waiting.delete(result);
+      if (!(error instanceof ConnectionWaitTimeout)) unreachable = isConnectionRefusal(error);
+      reject(error);
+    };
     return result;
   };
 
@@ -139,7 +156,7 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
       const timer = setTimeout(() => {
         if (state !== 'waiting') return;
         state = 'abandoned';
-        reject(new ConnectionWaitTimeout(waitMs));
+        reject(new ConnectionWaitTimeout(waitMs, unreachable));
       }, waitMs);
       const guarded = (tx: TransactionSql) => {
         if (state === 'abandoned') throw ABANDONED;
@@ -147,10 +164,18 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
         clearTimeout(timer);
         return work(tx);
       };
-      (sql.begin as (...a: unknown[]) => Promise<unknown>)(...args, guarded).then(resolve, (error) => {
-        clearTimeout(timer);
-        if (error !== ABANDONED) reject(error);
-      });
+      (sql.begin as (...a: unknown[]) => Promise<unknown>)(...args, guarded).then(
+        (value) => {
+          unreachable = false;
+          resolve(value);
+        },
+        (error) => {
+          clearTimeout(timer);
+          if (error === ABANDONED) return;
+          unreachable = isConnectionRefusal(error);
+          reject(error);
+        },
+      );
     });
   };
 
@@ -169,6 +194,10 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
       return Reflect.get(target, property, receiver);
     },
   });
+}
+
+function isConnectionRefusal(error: unknown): boolean {
+  return databaseUnavailability(error) === 'unreachable';
 }
 
 export function createDb(sql: Sql) {

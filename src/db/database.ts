@@ -37,6 +37,37 @@ async function isReachable(url: string): Promise<boolean> {
   }
 }
 
+/** Nothing at a URL answered a first query as PostgreSQL within the deadline. */
+export class NoAnswerError extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(`No answer as PostgreSQL within ${deadlineMs / 1000} s`);
+  }
+}
+
+/**
+ * Runs one query on `url` within a deadline. postgres.js alone waits forever when something other than
+ * PostgreSQL holds the port: it reconnects, without limit, to a server that answers and hangs up (an
+ * HTTP server, a proxy). A refused login or a missing database still fails with its own error.
+ */
+export async function expectAnswer(url: string, deadlineMs: number): Promise<void> {
+  const probe = postgres(url, {
+    max: 1,
+    connect_timeout: Math.ceil(deadlineMs / 1000),
+    prepare: false,
+    onnotice: () => {},
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswerError(deadlineMs)), deadlineMs);
+  });
+  try {
+    await Promise.race([probe`select 1`, deadline]);
+  } finally {
+    clearTimeout(timer);
+    await probe.end({ timeout: 0 });
+  }
+}
+
 async function ensureDatabase(port: number, database: string): Promise<void> {
   const admin = postgres(embeddedUrl(port, 'postgres'), { max: 1, onnotice: () => {} });
   try {
@@ -72,6 +103,8 @@ export class EmbeddedStartError extends Error {
     readonly dataDir: string,
     readonly port: number,
     readonly detail: string,
+    /** The cluster's last lines, where the cause can precede the final FATAL (a bind before "could not create any TCP/IP sockets"). */
+    readonly output = '',
   ) {
     super(`Embedded PostgreSQL did not start: ${detail}`);
   }
@@ -131,8 +164,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
     }
     await cluster.start();
   } catch (error) {
-    await cluster.stop().catch(() => undefined);
-    throw new EmbeddedStartError(dataDir, options.port, lastProblem(log, error));
+    // No cluster.stop() here: start() only rejects once postgres has exited, and stop() then waits for
+    // an 'exit' event that already fired, so the process would idle out with exit code 13 and no word.
+    throw new EmbeddedStartError(dataDir, options.port, lastProblem(log, error), log.join(''));
   }
   await ensureDatabase(options.port, options.database);
   return {

@@ -63,7 +63,9 @@ export function databaseUnavailability(error: unknown): Unavailability | null {
   if (!(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
-  if (code === 'CONNECTION_WAIT_TIMEOUT' || code === QUERY_CANCELED) return 'timeout';
+  if (code === 'CONNECTION_WAIT_TIMEOUT')
+    return (error as { databaseUnreachable?: boolean }).databaseUnreachable ? 'unreachable' : 'timeout';
+  if (code === QUERY_CANCELED) return 'timeout';
   if (UNREACHABLE_CODES.has(code) || UNAVAILABLE_STATES.has(code)) return 'unreachable';
   if (error instanceof postgres.PostgresError && code.startsWith('08')) return 'unreachable';
   return null;

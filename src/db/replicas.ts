@@ -318,28 +318,3 @@ export function createReadRouter(primary: Sql, urls: readonly string[], options:
 }
 
 export type ReadRouter = ReturnType<typeof createReadRouter>;
-
-/**
- * The routing figures in the Prometheus text format, for /metrics: per-replica lag, rotation and reads,
- * and the primary's reads by why no replica served them.
- */
-export function routingMetrics(status: RoutingStatus): string {
-  const label = (name: string) => name.replace(/["\\\n]/g, '_');
-  const lines = [
-    '# HELP spotter_replica_lag_seconds Time since the primary was at a WAL position the replica has not replayed.',
-    '# TYPE spotter_replica_lag_seconds gauge',
-    ...status.replicas
-      .filter((r) => r.lagMs !== null)
-      .map((r) => `spotter_replica_lag_seconds{replica="${label(r.name)}"} ${r.lagMs! / 1000}`),
-    '# HELP spotter_replica_in_rotation 1 while the replica serves reads.',
-    '# TYPE spotter_replica_in_rotation gauge',
-    ...status.replicas.map((r) => `spotter_replica_in_rotation{replica="${label(r.name)}"} ${r.inRotation ? 1 : 0}`),
-    '# HELP spotter_reads_total Query operations by the server that answered them.',
-    '# TYPE spotter_reads_total counter',
-    ...status.replicas.map((r) => `spotter_reads_total{target="${label(r.name)}",reason="replica"} ${r.reads}`),
-    ...Object.entries(status.primaryReads).map(
-      ([reason, count]) => `spotter_reads_total{target="primary",reason="${reason}"} ${count}`,
-    ),
-  ];
-  return `${lines.join('\n')}\n`;
-}

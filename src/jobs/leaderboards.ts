@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import type { LeaderboardKind } from '../db/schema';
 import { isoWeekStart } from '../domain/rules';
+import type { JobRuns } from '../observability/metrics';
 
 export type Clock = () => Date;
 
@@ -177,7 +178,14 @@ export interface RefresherOptions {
   schedule?: boolean;
   /** Where a failed refresh is reported. @default console.error */
   log?: (message: string, error: unknown) => void;
+  /** Each scheduled pass, as job `leaderboards` with outcome refreshed, fresh, busy or failed. */
+  jobs?: JobRuns;
+  /** Told of every refresh this process learns of, its own or another process's. */
+  onRefresh?: (last: LastRefresh) => void;
 }
+
+/** The job name the refresher's passes are counted under (`spotter_job_runs_total{job}`). */
+export const LEADERBOARD_JOB = 'leaderboards';
 
 export interface LeaderboardRefresher {
   readonly clock: Clock;
@@ -196,7 +204,7 @@ export interface LeaderboardRefresher {
 export function createLeaderboardRefresher(sql: Sql, options: RefresherOptions): LeaderboardRefresher {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const { intervalMs } = options;
+  const { intervalMs, jobs, onRefresh } = options;
   const retryMs = Math.min(intervalMs, 5_000);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -217,15 +225,25 @@ export function createLeaderboardRefresher(sql: Sql, options: RefresherOptions):
     timer.unref();
   }
 
+  const observed = async (options: RefreshOptions): Promise<RefreshOutcome> => {
+    const outcome = await refreshLeaderboards(sql, options);
+    if (outcome.status !== 'busy') onRefresh?.(outcome.last);
+    return outcome;
+  };
+
   async function pass(): Promise<void> {
     let nextMs = retryMs;
+    const started = performance.now();
+    let status: RefreshOutcome['status'] | 'failed' = 'failed';
     try {
-      const outcome = await refreshLeaderboards(sql, { now: clock(), when: intervalMs });
+      const outcome = await observed({ now: clock(), when: intervalMs });
+      status = outcome.status;
       if (outcome.status === 'busy') nextMs = Math.min(intervalMs / 4, 1_000);
       else nextMs = dueAt(outcome.last, intervalMs) - clock().getTime();
     } catch (error) {
       log(`Leaderboard refresh failed; retrying in ${retryMs} ms`, error);
     }
+    jobs?.record(LEADERBOARD_JOB, status, (performance.now() - started) / 1000);
     schedule(nextMs);
   }
 
@@ -233,9 +251,9 @@ export function createLeaderboardRefresher(sql: Sql, options: RefresherOptions):
 
   return {
     clock,
-    refreshNow: () => refreshLeaderboards(sql, { now: clock(), when: 'always', wait: true }),
+    refreshNow: () => observed({ now: clock(), when: 'always', wait: true }),
     async ensureRefreshed() {
-      await refreshLeaderboards(sql, { now: clock(), when: 'never-refreshed', wait: true });
+      await observed({ now: clock(), when: 'never-refreshed', wait: true });
     },
     async stop() {
       stopped = true;

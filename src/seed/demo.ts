@@ -9,6 +9,9 @@ export interface DemoUser {
   country: string;
 }
 
+/** The user `npm start` prints a token for and GraphiQL opens as. */
+export const DEMO_USERNAME = 'demo';
+
 export const DEMO_USERS: DemoUser[] = [
   { username: 'demo', displayName: 'Demo Lifter', country: 'SE' },
   { username: 'ada', displayName: 'Ada Stone', country: 'GB' },

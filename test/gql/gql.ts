@@ -29,6 +29,7 @@ type Documents = {
     "mutation ConversationEventsEditMessage($input: EditMessageInput!) { editMessage(input: $input) { errors { code } } }": typeof types.ConversationEventsEditMessageDocument,
     "mutation ConversationEventsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": typeof types.ConversationEventsAddReactionDocument,
     "mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }": typeof types.ConversationEventsRemoveReactionDocument,
+    "query ReportUsers { users(first: 5) { edges { node { username } } } }": typeof types.ReportUsersDocument,
     "query DemoViewer($exerciseId: ID!) {\n      viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }\n        exerciseProgress(exerciseId: $exerciseId, weeks: 6) { weekStart }\n        workouts(first: 1) { edges { node { title setCount } } } }\n      feed(first: 10) { edges { node { type user { username } createdAt } } } }": typeof types.DemoViewerDocument,
     "query DemoSocial { viewer { unreadNotificationCount notifications(first: 50) { edges { node { kind sequenceNumber } } }\n           workouts(first: 1) { edges { node { likeCount commentCount } } } } }": typeof types.DemoSocialDocument,
     "mutation BaselineWorkout($input: LogWorkoutInput!) { logWorkout(input: $input) { workout { id } errors { code } } }": typeof types.BaselineWorkoutDocument,
@@ -95,6 +96,9 @@ type Documents = {
     "mutation NotificationsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }": typeof types.NotificationsRemoveReactionDocument,
     "query NotificationsNode($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }": typeof types.NotificationsNodeDocument,
     "query NotificationsUser($id: ID!) { user(id: $id) { unreadNotificationCount notifications { edges { node { id } } } } }": typeof types.NotificationsUserDocument,
+    "\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }": typeof types.MetricsProfileDocument,
+    "\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }": typeof types.MetricsFollowDocument,
+    "\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }": typeof types.MetricsMessageAddedDocument,
     "query PaginationUser($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n  user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {\n    edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }": typeof types.PaginationUserDocument,
     "query PaginationFeed($after: String) { feed(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }": typeof types.PaginationFeedDocument,
     "subscription BouncedMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }": typeof types.BouncedMessageAddedDocument,
@@ -141,6 +145,7 @@ type Documents = {
     "query UserStatsOf($id: ID!, $days: Int) {\n  user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }": typeof types.UserStatsOfDocument,
     "query UsersStats { users(first: 20) { edges { node { stats(days: 30) { workoutCount currentStreakDays } } } } }": typeof types.UsersStatsDocument,
     "query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }": typeof types.ExerciseProgressOfDocument,
+    "\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }": typeof types.TrustedProfileDocument,
     "query Users($first: Int, $after: String, $last: Int, $before: String, $search: String) {\n  users(first: $first, after: $after, last: $last, before: $before, search: $search) {\n    edges { cursor node { username } }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}": typeof types.UsersDocument,
     "query UserAndByUsername($id: ID!) { user(id: $id) { username } userByUsername(username: \"FINDER\") { id } }": typeof types.UserAndByUsernameDocument,
     "query UserId($id: ID!) { user(id: $id) { id } }": typeof types.UserIdDocument,
@@ -167,6 +172,7 @@ const documents: Documents = {
     "mutation ConversationEventsEditMessage($input: EditMessageInput!) { editMessage(input: $input) { errors { code } } }": types.ConversationEventsEditMessageDocument,
     "mutation ConversationEventsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": types.ConversationEventsAddReactionDocument,
     "mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }": types.ConversationEventsRemoveReactionDocument,
+    "query ReportUsers { users(first: 5) { edges { node { username } } } }": types.ReportUsersDocument,
     "query DemoViewer($exerciseId: ID!) {\n      viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }\n        exerciseProgress(exerciseId: $exerciseId, weeks: 6) { weekStart }\n        workouts(first: 1) { edges { node { title setCount } } } }\n      feed(first: 10) { edges { node { type user { username } createdAt } } } }": types.DemoViewerDocument,
     "query DemoSocial { viewer { unreadNotificationCount notifications(first: 50) { edges { node { kind sequenceNumber } } }\n           workouts(first: 1) { edges { node { likeCount commentCount } } } } }": types.DemoSocialDocument,
     "mutation BaselineWorkout($input: LogWorkoutInput!) { logWorkout(input: $input) { workout { id } errors { code } } }": types.BaselineWorkoutDocument,
@@ -233,6 +239,9 @@ const documents: Documents = {
     "mutation NotificationsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }": types.NotificationsRemoveReactionDocument,
     "query NotificationsNode($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }": types.NotificationsNodeDocument,
     "query NotificationsUser($id: ID!) { user(id: $id) { unreadNotificationCount notifications { edges { node { id } } } } }": types.NotificationsUserDocument,
+    "\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }": types.MetricsProfileDocument,
+    "\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }": types.MetricsFollowDocument,
+    "\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }": types.MetricsMessageAddedDocument,
     "query PaginationUser($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n  user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {\n    edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }": types.PaginationUserDocument,
     "query PaginationFeed($after: String) { feed(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }": types.PaginationFeedDocument,
     "subscription BouncedMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }": types.BouncedMessageAddedDocument,
@@ -279,6 +288,7 @@ const documents: Documents = {
     "query UserStatsOf($id: ID!, $days: Int) {\n  user(id: $id) { stats(days: $days) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays } } }": types.UserStatsOfDocument,
     "query UsersStats { users(first: 20) { edges { node { stats(days: 30) { workoutCount currentStreakDays } } } } }": types.UsersStatsDocument,
     "query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }": types.ExerciseProgressOfDocument,
+    "\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }": types.TrustedProfileDocument,
     "query Users($first: Int, $after: String, $last: Int, $before: String, $search: String) {\n  users(first: $first, after: $after, last: $last, before: $before, search: $search) {\n    edges { cursor node { username } }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}": types.UsersDocument,
     "query UserAndByUsername($id: ID!) { user(id: $id) { username } userByUsername(username: \"FINDER\") { id } }": types.UserAndByUsernameDocument,
     "query UserId($id: ID!) { user(id: $id) { id } }": types.UserIdDocument,
@@ -364,6 +374,10 @@ export function graphql(source: "mutation ConversationEventsAddReaction($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }"): (typeof documents)["mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReportUsers { users(first: 5) { edges { node { username } } } }"): (typeof documents)["query ReportUsers { users(first: 5) { edges { node { username } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -631,6 +645,18 @@ export function graphql(source: "query NotificationsUser($id: ID!) { user(id: $i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }"): (typeof documents)["\n  query MetricsProfile($username: String!) {\n    userByUsername(username: $username) { username followerCount workouts(first: 5) { edges { node { title } } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }"): (typeof documents)["\n  mutation MetricsFollow($userId: ID!) { follow(input: { userId: $userId }) { errors { code } user { followerCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }"): (typeof documents)["\n  subscription MetricsMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query PaginationUser($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n  user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {\n    edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }"): (typeof documents)["query PaginationUser($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n  user(id: $id) { workouts(first: $first, after: $after, last: $last, before: $before) {\n    edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -812,6 +838,10 @@ export function graphql(source: "query UsersStats { users(first: 20) { edges { n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }"): (typeof documents)["query ExerciseProgressOf($id: ID!, $exerciseId: ID!, $weeks: Int) {\n  user(id: $id) { exerciseProgress(exerciseId: $exerciseId, weeks: $weeks) { weekStart bestEstimatedOneRepMaxKg changeKg } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }"): (typeof documents)["\n  query TrustedProfile($username: String!) { userByUsername(username: $username) { username } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,7 +22,11 @@ export interface TestDatabase {
 }
 
 /** Clones the migrated template into a database of this test file's own, dropped afterwards. */
-export async function createTestDatabase(app: Partial<AppDeps> = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  app: Partial<AppDeps> = {},
+  /** Extra environment for the app's config, e.g. `{ SPOTTER_SLOW_STATEMENT_MS: '0' }`. */
+  env: NodeJS.ProcessEnv = {},
+): Promise<TestDatabase> {
   const name = `spotter_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${inject('templateDatabase')}`);
@@ -35,6 +39,8 @@ export async function createTestDatabase(app: Partial<AppDeps> = {}): Promise<Te
     JWT_SECRET: TEST_JWT_SECRET,
     NODE_ENV: 'test',
     SPOTTER_GRAPHQL_JIT: process.env.SPOTTER_GRAPHQL_JIT,
+    LOG_LEVEL: 'error',
+    ...env,
   });
   return { name, url, sql, config, app: createApp({ sql, config, ...app }) };
 }
@@ -48,10 +54,10 @@ export async function dropTestDatabase(db: TestDatabase): Promise<void> {
 }
 
 /** A database for the calling test file: created before its tests, dropped after them. */
-export function useTestDatabase(app: Partial<AppDeps> = {}): TestDatabase {
+export function useTestDatabase(app: Partial<AppDeps> = {}, env: NodeJS.ProcessEnv = {}): TestDatabase {
   const handle = {} as TestDatabase;
   beforeAll(async () => {
-    Object.assign(handle, await createTestDatabase(app));
+    Object.assign(handle, await createTestDatabase(app, env));
   });
   afterAll(async () => {
     await dropTestDatabase(handle);

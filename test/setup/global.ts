@@ -38,7 +38,13 @@ export default async function setup(project: TestProject) {
       port,
       database: 'postgres',
       // A throwaway cluster: durability buys nothing here and costs seconds.
-      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+      // pg_stat_statements loaded (the db:report test creates it in its own database).
+      settings: {
+        fsync: 'off',
+        synchronous_commit: 'off',
+        full_page_writes: 'off',
+        shared_preload_libraries: 'pg_stat_statements',
+      },
     });
     adminUrl = cluster.url;
   }

@@ -126,8 +126,10 @@ export const activityEvents = pgTable(
     messageId: bigint({ mode: 'number' }).references(() => messages.id, { onDelete: 'cascade' }),
   },
   (t) => [
+    // Every read goes through activity_events_public_idx; this one supports the user_id foreign key,
+    // whose cascade must also find the private MESSAGE_SENT events the public index leaves out.
+    // (user_id, type, …) went in drizzle/0021: no statement used it once the public index existed.
     index('activity_events_by_user_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
-    index('activity_events_by_user_type_idx').on(t.userId, t.type, t.createdAt.desc(), t.id.desc()),
     // The feed reads only public events; type rides along so a types filter stays index-only.
     index('activity_events_public_idx')
       .on(t.userId, t.createdAt.desc(), t.id.desc(), t.type)
