@@ -110,7 +110,8 @@ export function createApp(deps: AppDeps) {
     logging: deps.silent ? false : yogaLogger(logger),
     cors: config.corsOrigins ? { origin: [...config.corsOrigins] } : undefined,
     maskedErrors: { maskError: maskErrors },
-    maxRequestBodySize: REQUEST_LIMITS.bodyBytes,
+    // useRequestLimits bounds bodies, without a stream per request.
+    maxRequestBodySize: false,
     context: (init) =>
       createContext(
         services,

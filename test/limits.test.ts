@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/ids';
 import { graphql } from './gql';
 import { errorCodes, expectData, run, runUntyped } from './kit/client';
@@ -85,6 +86,48 @@ describe('mutation fields per operation', () => {
       { u: encodeGlobalId('User', 1) },
     );
     expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+});
+
+/** POSTs `body` over a real socket, in chunks without a Content-Length when `chunked`. */
+function post(port: number, body: string, chunked: boolean): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    if (!chunked) headers['content-length'] = Buffer.byteLength(body);
+    // A connection of its own: after a refusal mid-body the server does not read the rest of that body.
+    const req = request({ port, path: '/graphql', method: 'POST', headers, agent: false }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    if (chunked) for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+    else req.write(body);
+    req.end();
+  });
+}
+
+describe('the body limit over HTTP', () => {
+  let port: number;
+  beforeAll(async () => {
+    port = await db.app.listen(0);
+  });
+
+  const huge = JSON.stringify({ query: `{ ${'__typename '.repeat(200_000)}}` });
+  for (const chunked of [false, true]) {
+    it(`refuses a 2 MB body ${chunked ? 'sent in chunks, without a length' : 'that states its length'}: HTTP 413`, async () => {
+      const response = await post(port, huge, chunked);
+      expect(response.status).toBe(413);
+      expect(response.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    });
+  }
+
+  it('serves a small chunked body', async () => {
+    const response = await post(port, JSON.stringify({ query: '{ __typename }' }), true);
+    expect(response.status).toBe(200);
+    expect(response.json.data).toEqual({ __typename: 'Query' });
   });
 });
 

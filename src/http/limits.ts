@@ -51,9 +51,55 @@ const mutationFieldLimit: ValidationRule = (context) => ({
   },
 });
 
-/** Parsing stops at the token limit; the complexity and depth limits are checked at execution. */
+function bodyTooLarge(): GraphQLError {
+  return new GraphQLError(`A request body may be at most ${REQUEST_LIMITS.bodyBytes} bytes`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 413 } },
+  });
+}
+
+const CONTENT_LENGTH = /^\d+$/;
+
+/** A body that announced no length (chunked), counted as it is read and failed past the limit. */
+function countedBody(request: Request, fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream }) {
+  // A native stream needs the native TransformStream, whatwg-node's ponyfill stream its own.
+  const Transform = request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  let bytes = 0;
+  const body = request.body!.pipeThrough(
+    new Transform<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength;
+        if (bytes > REQUEST_LIMITS.bodyBytes) controller.error(bodyTooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+/**
+ * The body limit; parsing stops at the token limit; the complexity and depth limits are checked at
+ * execution. Yoga's own body limit (`maxRequestBodySize`) pipes every body through a stream, which
+ * cost W4 a `new Request`, a stream pipeline and an AbortController with its DOMException per request;
+ * a body that states its length is bounded by Node's HTTP parser already, so only chunked ones are
+ * counted.
+ */
 export function useRequestLimits(): Plugin {
   return {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      const length = request.headers.get('content-length');
+      if (length !== null && CONTENT_LENGTH.test(length)) {
+        if (Number(length) > REQUEST_LIMITS.bodyBytes) throw bodyTooLarge();
+        return;
+      }
+      if (!requestParser || !request.body) return;
+      setRequestParser((parsed) => requestParser(countedBody(parsed, fetchAPI)));
+    },
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
         try {
@@ -75,8 +121,7 @@ export function useRequestLimits(): Plugin {
 
 /**
  * The one place errors are masked on their way out: a database that cannot serve the request is
- * SERVICE_UNAVAILABLE (HTTP 503), a body over the size limit QUERY_TOO_COMPLEX (HTTP 413), and any
- * other unexpected error "Unexpected error." with no detail.
+ * SERVICE_UNAVAILABLE (HTTP 503), and any other unexpected error "Unexpected error." with no detail.
  */
 export function maskErrors(error: unknown, message: string, isDev?: boolean): Error {
   const cause = error instanceof GraphQLError && error.originalError ? error.originalError : error;
@@ -84,12 +129,6 @@ export function maskErrors(error: unknown, message: string, isDev?: boolean): Er
   if (unavailable) {
     const located = error instanceof GraphQLError ? error : undefined;
     return serviceUnavailable(unavailable, { nodes: located?.nodes, path: located?.path });
-  }
-  if (error instanceof GraphQLError && error.extensions?.code === ('REQUEST_ENTITY_TOO_LARGE' as string)) {
-    // Changed in place: Yoga logs every error the mask replaces, and this one is the client's.
-    error.message = `A request body may be at most ${REQUEST_LIMITS.bodyBytes} bytes`;
-    Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX' });
-    return error;
   }
   if (error instanceof GraphQLError && !error.extensions?.code && /^Variable "\$/.test(error.message)) {
     // graphql-js and graphql-jit coerce variables without a code (graphql-jit's errors have no
