@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app';
 import { signToken } from '../src/auth/tokens';
 import { createSql } from '../src/db/client';
@@ -71,6 +71,27 @@ describe('Authorization header', () => {
       expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     });
   }
+});
+
+describe('a token the server has verified before', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps working until its exp, then is HTTP 401 like any expired token', async () => {
+    const user = await createUser(db.sql, { username: 'auth_reused' });
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const authorization = `Bearer ${await signToken(user.id, TEST_JWT_SECRET, exp)}`;
+    for (let i = 0; i < 2; i += 1) {
+      expect(expectData(await run(db, VIEWER, {}, { as: { authorization } })).viewer).toEqual({
+        username: 'auth_reused',
+      });
+    }
+    vi.useFakeTimers({ toFake: ['Date'], now: (exp + 1) * 1000 });
+    const expired = await run(db, VIEWER, {}, { as: { authorization } });
+    expect(expired.status).toBe(401);
+    expect(errorCodes(expired)).toEqual(['UNAUTHENTICATED']);
+  });
 });
 
 describe('token subjects', () => {
