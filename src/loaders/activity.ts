@@ -93,12 +93,15 @@ export async function feedPage(
   const followees =
     page.after || types
       ? sql`(select followee_id from follows where follower_id = ${viewerId})`
-      : sql`(select f.followee_id from follows f join users u on u.id = f.followee_id
-              where f.follower_id = ${viewerId}
-                and u.last_public_activity_at >= coalesce((
-                      select u2.last_public_activity_at from follows f2 join users u2 on u2.id = f2.followee_id
-                       where f2.follower_id = ${viewerId} and u2.last_public_activity_at is not null
-                       order by u2.last_public_activity_at desc offset ${page.limit} limit 1), '-infinity'))`;
+      : // One pass over the followees' users rows (materialized: a thousand index probes, read once for
+        // the threshold and once for the filter, were half of the statement's time).
+        sql`(with followed as materialized (
+              select f.followee_id, u.last_public_activity_at as active_at
+                from follows f join users u on u.id = f.followee_id
+               where f.follower_id = ${viewerId} and u.last_public_activity_at is not null)
+            select followee_id from followed
+             where active_at >= coalesce((
+                     select active_at from followed order by active_at desc offset ${page.limit} limit 1), '-infinity'))`;
   const rows = await sql<(ActivityEventRow & { cursorKey: string[] | null; newerExists: boolean })[]>`/* page:feed */
     select o.newer_exists, e.*,
            case when e.id is null then null else array[e.created_at::text, e.id::text] end as cursor_key
