@@ -143,7 +143,9 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
     };
     result.reject = (error: unknown) => {
       waiting.delete(result);
-      if (!(error instanceof ConnectionWaitTimeout)) unreachable = isConnectionRefusal(error);
+      // Only a success clears it: an error of the work itself (a UserError, a constraint) says
+      // nothing about the connection.
+      if (isConnectionRefusal(error)) unreachable = true;
       reject(error);
     };
     return result;
@@ -172,7 +174,7 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
         (error) => {
           clearTimeout(timer);
           if (error === ABANDONED) return;
-          unreachable = isConnectionRefusal(error);
+          if (isConnectionRefusal(error)) unreachable = true;
           reject(error);
         },
       );
