@@ -52,10 +52,11 @@ async function npmStart(settings: Record<string, string>): Promise<Ended> {
 }
 
 function expectOneLine(ended: Ended, says: RegExp) {
-  expect(ended.stderr).not.toMatch(/^\s+at /m);
-  expect(ended.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(says)]);
-  expect(ended.stdout).toBe('');
-  expect(ended.code).toBe(1);
+  const seen = JSON.stringify(ended);
+  expect(ended.stderr, seen).not.toMatch(/^\s+at /m);
+  expect(ended.stderr.trimEnd().split('\n'), seen).toEqual([expect.stringMatching(says)]);
+  expect(ended.stdout, seen).toBe('');
+  expect(ended.code, seen).toBe(1);
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];

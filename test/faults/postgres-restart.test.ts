@@ -143,7 +143,8 @@ describe('PostgreSQL restarted in immediate mode under load', () => {
     const successCount = () => Math.min(successes.workouts.length, successes.follows.length, successes.messages.length);
     const until = async (condition: () => boolean) => {
       for (let i = 0; !condition(); i += 1) {
-        expect(i, 'the workload makes no progress').toBeLessThan(600);
+        // 60 s: six writers, a crash and a recovery take ~13 s alone, twice that beside the rest of the suite.
+        expect(i, 'the workload makes no progress').toBeLessThan(1_200);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
@@ -192,5 +193,5 @@ describe('PostgreSQL restarted in immediate mode under load', () => {
     const present = new Set(follows.map((f) => `${f.followerId}:${f.followeeId}`));
     expect(successes.follows.filter(([a, b]) => !present.has(`${a}:${b}`))).toEqual([]);
     expect(await inconsistencies(sql)).toEqual([]);
-  });
+  }, 120_000);
 });
