@@ -1,7 +1,7 @@
 import { type App, createApp } from './app';
 import { signToken } from './auth/tokens';
 import { type Config, loadConfig } from './config';
-import { createSql, isDriverWriteAfterClose, type Sql } from './db/client';
+import { createSql, isDriverWriteAfterClose, REQUEST_CONNECT_TIMEOUT_SECONDS, type Sql } from './db/client';
 import { expectAnswer, type RunningDatabase, startDatabase } from './db/database';
 import { prepareDatabase } from './db/prepare';
 import { EXAMPLE_QUERY } from './http/graphiql';
@@ -64,6 +64,7 @@ try {
     max: settings.databasePoolMax,
     statementTimeoutMs: settings.databaseStatementTimeoutMs,
     connectionWaitMs: settings.databasePoolWaitMs,
+    connectTimeout: REQUEST_CONNECT_TIMEOUT_SECONDS,
     recordStatements: !settings.production,
     prepare: settings.prepare,
   });

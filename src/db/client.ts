@@ -59,6 +59,13 @@ function openPool(url: string, options: ClientOptions) {
   });
 }
 
+/**
+ * How long the request pool gives one connection attempt. postgres.js waits 30 s by default, and a
+ * connection the kernel accepted for a PostgreSQL that is going down (or still coming up) never
+ * answers: every request queued on it hung that long after a restart, far past the pool wait bound.
+ */
+export const REQUEST_CONNECT_TIMEOUT_SECONDS = 5;
+
 export type Sql = ReturnType<typeof openPool>;
 export type TransactionSql = postgres.TransactionSql<Record<string, unknown>>;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app';
 import { signToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
-import { createSql, type Sql } from '../../src/db/client';
+import { createSql, REQUEST_CONNECT_TIMEOUT_SECONDS, type Sql } from '../../src/db/client';
 import { embeddedCluster, embeddedUrl } from '../../src/db/database';
 import { prepareDatabase } from '../../src/db/prepare';
 import { encodeGlobalId } from '../../src/graphql/ids';
@@ -47,7 +47,13 @@ beforeAll(async () => {
   const setup = createSql(url, { max: 1 });
   await prepareDatabase(url, setup);
   await setup.end();
-  sql = createSql(url, { max: 10, connectionWaitMs: 10_000, statementTimeoutMs: 10_000 });
+  // As main.ts builds the request pool.
+  sql = createSql(url, {
+    max: 10,
+    connectionWaitMs: 10_000,
+    statementTimeoutMs: 10_000,
+    connectTimeout: REQUEST_CONNECT_TIMEOUT_SECONDS,
+  });
   const config = loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' });
   app = createApp({ sql, config, leaderboards: { schedule: false }, silent: true });
 }, 180_000);
