@@ -48,7 +48,8 @@ export interface Results {
     loadBefore: number;
     loadAfter: number;
   };
-  database: { embedded: boolean; users: number; seedSteps: string[]; seededSeconds: number };
+  /** `dataDir`: the embedded cluster's folder (absent in reports written before it was recorded). */
+  database: { embedded: boolean; dataDir?: string; users: number; seedSteps: string[]; seededSeconds: number };
   workloads: WorkloadResult[];
 }
 
@@ -414,7 +415,7 @@ export function renderMarkdown(
   );
   lines.push(
     `- Commit \`${results.commit ?? 'unknown'}\`, ${results.startedAt} to ${results.finishedAt}.`,
-    `- Database: ${database.embedded ? 'embedded PostgreSQL (bench/data/)' : 'DATABASE_URL'}, ${machine.postgres}, ` +
+    `- Database: ${database.embedded ? `embedded PostgreSQL (${database.dataDir ?? 'bench/data/'})` : 'DATABASE_URL'}, ${machine.postgres}, ` +
       `${database.users.toLocaleString('en')} users seeded with steps ${database.seedSteps.join(', ')}` +
       (database.seededSeconds ? ` (seeding took ${database.seededSeconds} s in this run).` : ' (reused).'),
     `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}. ` +

@@ -67,11 +67,12 @@ const jwtSecret = 'spotter-bench-secret';
 const startedAt = new Date();
 const loadBefore = loadavg()[0]!;
 
+const dataDir = process.env.SPOTTER_BENCH_DATA_DIR || 'bench/data';
 const database = await openBenchDatabase({
   users,
   steps: scaleSteps,
   databaseUrl: process.env.DATABASE_URL || null,
-  dataDir: process.env.SPOTTER_BENCH_DATA_DIR || 'bench/data',
+  dataDir,
   port: Number(process.env.SPOTTER_BENCH_PORT || 54339),
   reseed: values.reseed,
   log,
@@ -251,6 +252,7 @@ const report: Results = {
   },
   database: {
     embedded: database.embedded,
+    dataDir,
     users: database.seed.users,
     seedSteps: database.seed.steps,
     seededSeconds: Math.round(database.seededSeconds),
