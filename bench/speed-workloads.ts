@@ -1,6 +1,6 @@
 import type { Operation } from './graphql';
 import { measureHttp } from './measure';
-import { CPU_LEVEL } from './speed';
+import { CPU_LEVEL, median } from './speed';
 import { type BenchContext, bigConversation, cursorAtDepth, gid, rotate, type Workload } from './workloads';
 
 /*
@@ -137,8 +137,6 @@ export const P4: Workload = {
     };
   },
 };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Issue 13's budget: what /metrics (statement timing, request series) and the per-request JSON log line

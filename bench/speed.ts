@@ -26,7 +26,8 @@ export interface SpeedResult {
   levels: SpeedLevel[];
 }
 
-const median = (values: number[]) => {
+/** The median of the finite values; NaN when there are none. */
+export const median = (values: number[]) => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const middle = Math.floor(sorted.length / 2);

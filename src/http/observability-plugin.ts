@@ -24,7 +24,6 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
   const { logger, metrics } = observability;
   const logRequests = logger.isLevelEnabled('info');
   const graphql = metrics?.graphqlSeries();
-  const metricsEndpoint = metrics ? '/metrics' : null;
 
   const name = (record: RequestRecord, args: { document: unknown; operationName?: string | null }) => {
     const operation = getOperationAST(args.document as never, args.operationName);
@@ -34,7 +33,7 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
 
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname === metricsEndpoint && metrics) {
+      if (metrics && url.pathname === '/metrics') {
         const { registry } = metrics;
         return registry.metrics().then((text) => {
           endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } }));
