@@ -36,6 +36,12 @@ export interface Config {
   readonly prepare: boolean;
   /** Operations run compiled by graphql-jit; `SPOTTER_GRAPHQL_JIT=off` runs them on graphql-js. @default true */
   readonly compiledExecution: boolean;
+  /**
+   * Reads that fold a nested first page into their own statement (a profile with its followers, a
+   * conversation with its messages); `SPOTTER_FOLDED_READS=off` reads each field on its own, as a
+   * fallback and for the benchmark's naive floor. @default true
+   */
+  readonly foldedReads: boolean;
   /** A statement at least this slow is logged with the operation it served. @default 200 */
   readonly slowStatementMs: number;
   /** Browser origins allowed by CORS; null reflects any origin. */
@@ -160,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listenUrl: env.DATABASE_LISTEN_URL || databaseUrl,
     prepare: booleanFrom(env, 'DATABASE_PREPARE', true),
     compiledExecution: !['off', '0', 'false'].includes((env.SPOTTER_GRAPHQL_JIT ?? '').toLowerCase()),
+    foldedReads: switchFrom(env, 'SPOTTER_FOLDED_READS', true),
     production,
     slowStatementMs: integerFrom(env, 'SPOTTER_SLOW_STATEMENT_MS', 200, 0),
     corsOrigins: originsFrom(env.CORS_ORIGINS),

@@ -1,7 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
 import { graphql } from './gql';
 import type {
+  ConversationFoldedQueryVariables,
   CreateConversationInput,
   MessagesQuery,
   MessagesQueryVariables,
@@ -11,7 +14,7 @@ import type {
 import { errorCodes, expectData, present, run } from './kit/client';
 import { Leave, MarkRead, type StartedConversation, send, startConversation } from './kit/messaging';
 import { createUser, createUsers, globalId, type SeededUser } from './kit/seed';
-import { useTestDatabase } from './setup/db';
+import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
 
 const db = useTestDatabase();
 
@@ -259,13 +262,129 @@ describe('Conversation.messages', () => {
     expect([...hundred.statements].sort()).toEqual([...one.statements].sort());
     expect([...hundred.statements].sort()).toMatchInlineSnapshot(`
       [
-        "loader:conversationById",
-        "loader:messagesByConversationId",
-        "loader:reactionsByMessageId",
+        "loader:conversationWithMessages",
         "loader:unreadCountByConversationId",
-        "loader:userById",
       ]
     `);
+  });
+});
+
+describe('Query.conversation with its messages', () => {
+  // One selection for both reads, so the folded and the unfolded results can be compared whole.
+  graphql(`fragment ConversationScreenParts on Conversation { id title memberCount lastSequenceNumber
+    viewerLastReadSequenceNumber createdAt lastMessageAt
+    messages(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { id sequenceNumber body createdAt editedAt
+        sender { id username displayName createdAt level followerCount country }
+        reactions { emoji count viewerHasReacted } } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
+  const FOLDED = graphql(`query ConversationFolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    conversation(id: $id) { ...ConversationScreenParts } }`);
+  const UNFOLDED =
+    graphql(`query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    node(id: $id) { ...ConversationScreenParts } }`);
+
+  it('reads the conversation, its page, senders and reactions in one statement, as the fields alone read them', async () => {
+    const users = await createUsers(db.sql, 4);
+    const [alice, bob, carol] = users;
+    const chat = await startConversation(db, alice!, users.slice(1));
+    await bulkMessages(chat, [alice!, bob!, carol!], 30);
+    await db.sql`update messages set edited_at = now() where conversation_id = ${chat.dbId} and sequence_number % 7 = 0`;
+    // Ties on count are broken by the emoji used first, then by the emoji itself.
+    await db.sql`
+      insert into reactions (message_id, user_id, emoji, created_at)
+      select m.id, u, e, '2026-01-01T10:00:00Z'::timestamptz + (((m.sequence_number * 7 + u * 3 + length(e)) % 11) || ' s')::interval
+        from messages m, unnest(${users.map((u) => u.id)}::bigint[]) u, unnest(array['👍','🔥','💪']) e
+       where m.conversation_id = ${chat.dbId} and (m.sequence_number + u + length(e)) % 3 <> 0`;
+    const asAlice = { as: alice!.id };
+    const compare = async (vars: Omit<ConversationFoldedQueryVariables, 'id'>) => {
+      const folded = await run(db, FOLDED, { id: chat.id, ...vars }, asAlice);
+      const unfolded = await run(db, UNFOLDED, { id: chat.id, ...vars }, asAlice);
+      const conversation = present(expectData(folded).conversation, 'the conversation');
+      expect(conversation).toEqual(expectData(unfolded).node);
+      expect(folded.statements).toEqual(['loader:conversationWithMessages']);
+      expect(unfolded.statements).toEqual([
+        'loader:conversationById',
+        'loader:messagesByConversationId',
+        ...(conversation.messages.edges.length > 0 ? ['loader:userById', 'loader:reactionsByMessageId'] : []),
+      ]);
+      return conversation.messages;
+    };
+    const first = await compare({ first: 10 });
+    expect(first.edges.map((e) => e.node.sequenceNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(first.edges.some((e) => e.node.reactions.length > 1)).toBe(true);
+    const second = await compare({ first: 10, after: first.pageInfo.endCursor });
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const newest = await compare({ last: 10 });
+    expect(newest.edges.map((e) => e.node.sequenceNumber)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+    const older = await compare({ last: 10, before: newest.pageInfo.startCursor });
+    expect(older.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    await compare({ last: 5, before: first.edges[3]!.cursor });
+    await compare({});
+    await compare({ first: 0 });
+    expect((await compare({ first: 10, after: newest.pageInfo.endCursor })).edges).toEqual([]);
+  });
+
+  it('reads each field on its own with SPOTTER_FOLDED_READS=off, to the same answer', async () => {
+    const [alice, bob] = await createUsers(db.sql, 2);
+    const chat = await startConversation(db, alice!, [bob!]);
+    await bulkMessages(chat, [alice!, bob!], 12);
+    const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, SPOTTER_FOLDED_READS: 'off' };
+    expect(loadConfig(env).foldedReads).toBe(false);
+    const config = { ...db.config, foldedReads: false };
+    const unfoldedApp = { config, app: createApp({ sql: db.sql, config, leaderboards: { schedule: false } }) };
+    try {
+      const vars = { id: chat.id, last: 5 };
+      const folded = await run(db, FOLDED, vars, { as: alice!.id });
+      const unfolded = await run(unfoldedApp, FOLDED, vars, { as: alice!.id });
+      expect(unfolded.statements).toEqual([
+        'loader:conversationById',
+        'loader:messagesByConversationId',
+        'loader:userById',
+        'loader:reactionsByMessageId',
+      ]);
+      expect(expectData(unfolded)).toEqual(expectData(folded));
+      const profile = graphql(`query UnfoldedProfile($name: String!) { userByUsername(username: $name) {
+        followers(first: 2) { edges { node { username } } } } }`);
+      expect((await run(unfoldedApp, profile, { name: alice!.username })).statements).toEqual([
+        'loader:userByUsername',
+        'loader:followersByUserId',
+      ]);
+    } finally {
+      await unfoldedApp.app.close();
+    }
+  });
+
+  it('answers null with no page for a stranger, and leaves aliased pages and bad arguments to the fields', async () => {
+    const [alice, bob, stranger] = await createUsers(db.sql, 3);
+    const chat = await startConversation(db, alice!, [bob!]);
+    await bulkMessages(chat, [alice!, bob!], 3);
+    const strangers = await run(db, FOLDED, { id: chat.id, first: 2 }, { as: stranger!.id });
+    expect(expectData(strangers).conversation).toBeNull();
+    expect(strangers.statements).toEqual(['loader:conversationWithMessages']);
+    const anonymous = await run(db, FOLDED, { id: chat.id, first: 2 });
+    expect(expectData(anonymous).conversation).toBeNull();
+    expect(anonymous.statements).toEqual([]);
+
+    const aliased = await run(
+      db,
+      graphql(`query AliasedMessagePages($id: ID!) { conversation(id: $id) {
+        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }`),
+      { id: chat.id },
+      { as: alice!.id },
+    );
+    expect(aliased.statements).toEqual([
+      'loader:conversationById',
+      'loader:messagesByConversationId',
+      'loader:messagesByConversationId',
+    ]);
+    const both = present(expectData(aliased).conversation, 'the conversation');
+    expect([both.a.edges[0]!.node.sequenceNumber, both.b.edges[0]!.node.sequenceNumber]).toEqual([1, 3]);
+    for (const vars of [{ first: 101 }, { after: 'nope' }, { first: 1, last: 1 }]) {
+      expect(errorCodes(await run(db, FOLDED, { id: chat.id, ...vars }, { as: alice!.id }))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Fragment } from 'postgres';
 import type { Sql } from './client';
 import type { comments, conversations, notificationKind, personalRecords, users, workouts } from './schema';
@@ -75,4 +77,28 @@ export function recordColumns(sql: Sql): Fragment {
 
 export function recordJoins(sql: Sql): Fragment {
   return sql`join exercises e on e.id = r.exercise_id join workout_sets s on s.id = r.set_id`;
+}
+
+const jsonColumns = new WeakMap<PgTable, { key: string; date: boolean }[]>();
+
+/**
+ * A row that came back as `to_jsonb(t)` (a statement that returns several kinds of rows carries the
+ * rarer kinds that way), in the shape postgres.js gives a row of the table: the client's camel
+ * transform already renamed the document's keys, and timestamps become Dates again.
+ */
+export function rowFromJson<T extends PgTable>(table: T, doc: Record<string, unknown>): T['$inferSelect'] {
+  let columns = jsonColumns.get(table);
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({
+      key,
+      date: column.dataType === 'date',
+    }));
+    jsonColumns.set(table, columns);
+  }
+  const row: Record<string, unknown> = {};
+  for (const { key, date } of columns) {
+    const value = doc[key] ?? null;
+    row[key] = date && value !== null ? new Date(value as string) : value;
+  }
+  return row as T['$inferSelect'];
 }

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { type Context, renewLoaders } from '../context';
 import type { ConversationRow, MessageRow } from '../db/rows';
 import {
@@ -11,12 +12,20 @@ import {
 } from '../domain/messaging';
 import { badInput, checkRange, forbidden } from '../errors';
 import { loadEach, primeRows } from '../loaders/factory';
-import { type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
+import {
+  MESSAGE_KEY_TYPES,
+  type MessagesFold,
+  type ReactionGroupRow,
+  searchMessagesPage,
+  searchPageOf,
+} from '../loaders/messaging';
+import { type ConnectionArgs, type Page, parsePage } from '../pagination';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { payloadType, toPayload } from './payload';
+import { maySelect, soleChildArguments } from './selection';
 import { User, UserConnection } from './users';
 
 export const Conversation = builder.objectRef<ConversationRow>('Conversation');
@@ -143,6 +152,20 @@ builder.objectFields(User, (t) => ({
   }),
 }));
 
+/** The one messages page selected under this conversation, when its arguments parse. */
+function messagesFold(info: GraphQLResolveInfo): { fold: MessagesFold; pageArgs: ConnectionArgs } | null {
+  const pageArgs = soleChildArguments(info, 'messages') as ConnectionArgs | null;
+  if (!pageArgs) return null;
+  let page: Page;
+  try {
+    page = parsePage(pageArgs, MESSAGE_KEY_TYPES);
+  } catch {
+    return null; // The messages field reports its own bad argument.
+  }
+  const under = (field: string) => maySelect(info, ['messages', 'edges', 'node', field]);
+  return { fold: { page, senders: under('sender'), reactions: under('reactions') }, pageArgs };
+}
+
 /** Decodes a conversation ID the caller must be a member of; a non-member gets FORBIDDEN. */
 export async function memberConversation(
   ctx: Context,
@@ -160,7 +183,24 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Members only; anyone else gets null.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.conversationById.load(idOf('Conversation', args.id)),
+    resolve: async (_root, args, ctx, info) => {
+      const id = idOf('Conversation', args.id);
+      const fold = ctx.config.foldedReads && ctx.viewer ? messagesFold(info) : null;
+      if (!fold) return ctx.loaders.conversationById.load(id);
+      // The conversation and its page in one round trip; the page primes the loaders that the
+      // messages, sender and reactions fields then read, so the answer is the one they alone give.
+      const found = await ctx.loaders.conversationWithMessages(fold.fold).load(id);
+      if (!found) return null;
+      ctx.loaders.conversationById.prime(id, found.conversation);
+      ctx.loaders.messagesByConversationId(fold.pageArgs).prime(id, found.messages);
+      primeRows(ctx.loaders.userById, found.senders);
+      if (found.reactions) {
+        for (const message of found.messages.rows) {
+          ctx.loaders.reactionsByMessageId.prime(message.id, found.reactions.get(message.id) ?? []);
+        }
+      }
+      return found.conversation;
+    },
   }),
   searchMessages: t.field({
     type: MessageConnection,

@@ -45,3 +45,26 @@ export function soleChildArguments(info: GraphQLResolveInfo, name: string): Reco
     return null;
   }
 }
+
+/**
+ * Whether `path` (field names, e.g. `['edges', 'node', 'sender']`) may be selected under the current
+ * field, through fragments and aliases. Directives are not evaluated, so a field under `@skip` counts
+ * as selected: good enough to decide what a statement fetches ahead, never to decide what is answered.
+ */
+export function maySelect(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const walk = (selectionSet: SelectionSetNode | undefined, depth: number, seen: Set<string>): boolean => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== path[depth]) continue;
+        if (depth === path.length - 1 || walk(selection.selectionSet, depth + 1, seen)) return true;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (walk(selection.selectionSet, depth, seen)) return true;
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        if (walk(info.fragments[selection.name.value]?.selectionSet, depth, seen)) return true;
+      }
+    }
+    return false;
+  };
+  return info.fieldNodes.some((node) => walk(node.selectionSet, 0, new Set()));
+}

@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { username: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx, info) => {
-      const followers = firstFollowersPage(info);
+      const followers = ctx.config.foldedReads ? firstFollowersPage(info) : null;
       if (!followers) return ctx.loaders.userByUsername.load(args.username);
       const { page, pageArgs } = followers;
       // A profile with its first followers in one round trip; the page primes the loader that the

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import { type ConnectionArgs, type KeyType, type Page, type PageResult, parsePage } from '../pagination';
+import { type ConnectionArgs, type Keyed, type KeyType, type Page, type PageResult, parsePage } from '../pagination';
 import { loader, loaderPerArgs } from './factory';
 
 /**
@@ -54,6 +54,60 @@ function beforeKey(sql: Sql, spec: KeysetSpec, values: readonly string[], inclus
   return compare(sql, spec, (inclusive ? `${op}=` : op) as Comparison, values);
 }
 
+/** The SQL pieces of one keyset page, for `keysetPages` and for statements that fold a page into a bigger read. */
+export interface PagePlan {
+  /** The rows of `parent` inside the page's bounds (cursor conditions included). */
+  condition: (parent: Fragment) => Fragment;
+  /** Whether rows lie beyond the cursor on the other side, for `parent`. */
+  probe: (parent: Fragment) => Fragment;
+  orderBy: Fragment;
+  /** `array[key::text, …]`, the row's cursor key. */
+  cursorKey: Fragment;
+  /** `limit + 1`: one row more than the page, to know whether there is a next one. */
+  readLimit: number;
+}
+
+export function planPage(sql: Sql, spec: KeysetSpec, page: Page): PagePlan {
+  const condition = (parent: Fragment) => {
+    const bounds = [spec.where(parent)];
+    if (page.after) bounds.push(afterKey(sql, spec, page.after));
+    if (page.before) bounds.push(beforeKey(sql, spec, page.before));
+    return bounds.reduce((acc, part) => sql`${acc} and ${part}`);
+  };
+
+  const readDesc = (spec.order === 'desc') !== page.backward;
+  // drizzle declares `.desc()` index columns DESC NULLS LAST, while a bare `desc` means NULLS FIRST:
+  // without the matching NULLS clause PostgreSQL reads every row of the parent and sorts them.
+  const nulls = spec.order === 'desc' ? (readDesc ? ' nulls last' : ' nulls first') : '';
+  const orderBy = sql.unsafe(spec.key.map((k) => `${k} ${readDesc ? 'desc' : 'asc'}${nulls}`).join(', '));
+
+  // The side opposite to the reading direction: rows before `after`, or after `before`.
+  const opposite = page.backward ? page.before : page.after;
+  const oppositeCondition = opposite
+    ? page.backward
+      ? afterKey(sql, spec, opposite, true)
+      : beforeKey(sql, spec, opposite, true)
+    : null;
+  const probe = (parent: Fragment) =>
+    oppositeCondition
+      ? sql`exists (select 1 from ${spec.from} where ${spec.where(parent)} and ${oppositeCondition})`
+      : sql`false`;
+  const cursorKey = sql.unsafe(`array[${spec.key.map((k) => `${k}::text`).join(', ')}]`);
+  return { condition, probe, orderBy, cursorKey, readLimit: page.limit + 1 };
+}
+
+/** A parent's rows as read (`readLimit` of them at most, in reading order) turned into its page. */
+export function finishPage<Row extends Keyed>(rows: Row[], hasOpposite: boolean, page: Page): PageResult<Row> {
+  const hasMore = rows.length > page.limit;
+  const visible = rows.slice(0, page.limit);
+  if (page.backward) visible.reverse();
+  return {
+    rows: visible,
+    hasNextPage: page.backward ? hasOpposite : hasMore,
+    hasPreviousPage: page.backward ? hasMore : hasOpposite,
+  };
+}
+
 /**
  * One page per parent, in one statement: a lateral subquery per key reads `limit + 1` rows from the
  * index, and an EXISTS probe answers whether rows lie beyond the cursor on the other side.
@@ -65,44 +119,23 @@ export async function keysetPages<Row>(
   page: Page,
 ): Promise<PageResult<Row & { cursorKey: string[] }>[]> {
   const parent = sql`k.parent`;
-  const bounds = [spec.where(parent)];
-  if (page.after) bounds.push(afterKey(sql, spec, page.after));
-  if (page.before) bounds.push(beforeKey(sql, spec, page.before));
-  const condition = bounds.reduce((acc, part) => sql`${acc} and ${part}`);
-
-  const readDesc = (spec.order === 'desc') !== page.backward;
-  // drizzle declares `.desc()` index columns DESC NULLS LAST, while a bare `desc` means NULLS FIRST:
-  // without the matching NULLS clause PostgreSQL reads every row of the parent and sorts them.
-  const nulls = spec.order === 'desc' ? (readDesc ? ' nulls last' : ' nulls first') : '';
-  const orderBy = sql.unsafe(spec.key.map((k) => `${k} ${readDesc ? 'desc' : 'asc'}${nulls}`).join(', '));
-
-  // The side opposite to the reading direction: rows before `after`, or after `before`. It is probed
-  // once per parent: `offset 0` keeps the planner from pulling the probe up into the output rows,
-  // where it ran once per row of the page.
-  const opposite = page.backward ? page.before : page.after;
-  const oppositeCondition = opposite
-    ? page.backward
-      ? afterKey(sql, spec, opposite, true)
-      : beforeKey(sql, spec, opposite, true)
-    : null;
-  const probe = oppositeCondition
-    ? sql`exists (select 1 from ${spec.from} where ${spec.where(parent)} and ${oppositeCondition})`
-    : sql`false`;
-  const cursorKey = sql.unsafe(`array[${spec.key.map((k) => `${k}::text`).join(', ')}]`);
+  const plan = planPage(sql, spec, page);
   const parentType = sql.unsafe(spec.parentType ?? 'bigint');
 
+  // The probe runs once per parent: `offset 0` keeps the planner from pulling it up into the output
+  // rows, where it ran once per row of the page.
   const rows = await sql<({ pageIndex: number; hasOpposite: boolean; cursorKey: string[] | null } & Row)[]>`
     ${sql.unsafe(`/* ${spec.name} */`)}
     select k.idx as page_index, k.has_opposite, p.*
-      from (select k.parent, k.idx, ${probe} as has_opposite
+      from (select k.parent, k.idx, ${plan.probe(parent)} as has_opposite
               from unnest(${parents as never}::${parentType}[]) with ordinality as k(parent, idx)
             offset 0) k
       left join lateral (
-        select ${spec.select}, ${cursorKey} as cursor_key
+        select ${spec.select}, ${plan.cursorKey} as cursor_key
           from ${spec.from}
-         where ${condition}
-         order by ${orderBy}
-         limit ${page.limit + 1}
+         where ${plan.condition(parent)}
+         order by ${plan.orderBy}
+         limit ${plan.readLimit}
       ) p on true`;
 
   const results = parents.map(() => ({ rows: [] as (Row & { cursorKey: string[] })[], hasOpposite: false }));
@@ -111,16 +144,7 @@ export async function keysetPages<Row>(
     result.hasOpposite = row.hasOpposite;
     if (row.cursorKey) result.rows.push(row as Row & { cursorKey: string[] });
   }
-  return results.map(({ rows: pageRows, hasOpposite }) => {
-    const hasMore = pageRows.length > page.limit;
-    const visible = pageRows.slice(0, page.limit);
-    if (page.backward) visible.reverse();
-    return {
-      rows: visible,
-      hasNextPage: page.backward ? hasOpposite : hasMore,
-      hasPreviousPage: page.backward ? hasMore : hasOpposite,
-    };
-  });
+  return results.map(({ rows: pageRows, hasOpposite }) => finishPage(pageRows, hasOpposite, page));
 }
 
 /**

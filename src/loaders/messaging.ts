@@ -1,14 +1,60 @@
+import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import { type ConversationRow, type MessageRow, messageColumns, type UserRow } from '../db/rows';
-import { type ConnectionArgs, type Page, parsePage, TIME_AND_ID } from '../pagination';
-import { byKey, groupByKey, loader } from './factory';
-import { keysetPage, pageLoader } from './keyset-pages';
+import { type ConversationRow, type MessageRow, messageColumns, rowFromJson, type UserRow } from '../db/rows';
+import { conversations, users } from '../db/schema';
+import { type ConnectionArgs, type KeyType, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
+import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { finishPage, type KeysetSpec, keysetPage, pageLoader, planPage } from './keyset-pages';
 
 export interface ReactionGroupRow {
   messageId: number;
   emoji: string;
   count: number;
   viewerHasReacted: boolean;
+}
+
+export type PagedMessage = MessageRow & { cursorKey: string[] };
+
+/** A conversation with one page of its messages, and what that page's senders and reactions are. */
+export interface ConversationWithMessages {
+  conversation: ConversationRow;
+  messages: PageResult<PagedMessage>;
+  /** The page's distinct senders; empty unless asked for. */
+  senders: UserRow[];
+  /** Each message's reaction groups (most used first); null unless asked for. */
+  reactions: Map<number, ReactionGroupRow[]> | null;
+}
+
+/** What a folded conversation read fetches besides the conversation: its page, and optionally more. */
+export interface MessagesFold {
+  page: Page;
+  senders: boolean;
+  reactions: boolean;
+}
+
+export const MESSAGE_KEY_TYPES: readonly KeyType[] = ['integer'];
+
+/** By sequence number; the (conversation_id, sequence_number) index makes any page cost the same. */
+function messagePages(sql: Sql): KeysetSpec {
+  return {
+    name: 'loader:messagesByConversationId',
+    key: ['m.sequence_number'],
+    keyTypes: MESSAGE_KEY_TYPES,
+    order: 'asc',
+    select: messageColumns(sql),
+    from: sql`messages m`,
+    where: (conversation) => sql`m.conversation_id = ${conversation}`,
+  };
+}
+
+/** Reaction groups of the messages `where` picks, with the viewer's own mark; `rank` is their order. */
+function reactionGroups(sql: Sql, viewerId: number | null, where: Fragment) {
+  return sql`select message_id, emoji, count(*)::integer as count,
+             coalesce(bool_or(user_id = ${viewerId}), false) as viewer_has_reacted,
+             row_number() over (order by message_id, count(*) desc, min(created_at), emoji) as rank
+        from reactions
+       where ${where}
+       group by message_id, emoji`;
 }
 
 /**
@@ -57,26 +103,104 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
 
   /** Most used first; ties by the emoji first used, so the order is stable. */
   const reactionsByMessageId = loader<number, ReactionGroupRow[]>(async (ids) => {
-    const rows = await sql<ReactionGroupRow[]>`/* loader:reactionsByMessageId */
-      select message_id, emoji, count(*)::integer as count,
-             coalesce(bool_or(user_id = ${viewerId}), false) as viewer_has_reacted
-        from reactions
-       where message_id = any(${ids as number[]}::bigint[])
-       group by message_id, emoji
-       order by message_id, count(*) desc, min(created_at), emoji`;
-    return groupByKey(ids, rows, (row) => row.messageId);
+    const rows = await sql<(ReactionGroupRow & { rank: unknown })[]>`/* loader:reactionsByMessageId */
+      ${reactionGroups(sql, viewerId, sql`message_id = any(${ids as number[]}::bigint[])`)}
+       order by rank`;
+    return groupByKey(
+      ids,
+      rows.map(({ rank: _rank, ...group }) => group),
+      (row) => row.messageId,
+    );
   });
 
-  /** By sequence number; the (conversation_id, sequence_number) index makes any page cost the same. */
-  const messagesByConversationId = pageLoader<MessageRow>(sql, {
-    name: 'loader:messagesByConversationId',
-    key: ['m.sequence_number'],
-    keyTypes: ['integer'],
-    order: 'asc',
-    select: messageColumns(sql),
-    from: sql`messages m`,
-    where: (conversation) => sql`m.conversation_id = ${conversation}`,
-  });
+  const messagesByConversationId = pageLoader<MessageRow>(sql, messagePages(sql));
+
+  /**
+   * A conversation with a page of its messages (and, when asked, the page's senders and reaction
+   * groups) in one statement instead of two to four round trips one after the other. The
+   * conversation comes as conversationById reads it (members only: no membership, no row, no page),
+   * the page as messagesByConversationId reads it, the reactions as reactionsByMessageId groups them.
+   * The rarer kinds of row (conversations, senders, reaction groups) come back as JSON documents
+   * (keys camel-cased by the client) beside the page's message columns.
+   */
+  const conversationWithMessages = loaderPerArgs((fold: MessagesFold) =>
+    loader<number, ConversationWithMessages | null>(async (ids) => {
+      if (viewerId === null) return ids.map(() => null);
+      const spec = messagePages(sql);
+      const plan = planPage(sql, spec, fold.page);
+      const parent = sql`c.id`;
+      const noMessage = sql.unsafe('null, null, null, null, null, null, null, null');
+      const readDesc = fold.page.backward;
+      type Row = PagedMessage & {
+        part: number;
+        pageIndex: number | null;
+        doc: Record<string, unknown> | null;
+        rank: unknown;
+      };
+      const rows = await sql<Row[]>`
+        /* loader:conversationWithMessages */
+        with c as materialized (
+          select k.idx, c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number,
+                 ${plan.probe(parent)} as has_opposite
+            from unnest(${ids as number[]}::bigint[]) with ordinality as k(id, idx)
+            join conversations c on c.id = k.id
+            join conversation_members cm on cm.conversation_id = c.id and cm.user_id = ${viewerId}
+        ), p as materialized (
+          select c.idx, m.*
+            from c cross join lateral (
+              select ${spec.select}, ${plan.cursorKey} as cursor_key
+                from ${spec.from}
+               where ${plan.condition(parent)}
+               order by ${plan.orderBy}
+               limit ${plan.readLimit}
+            ) m
+        )
+        select 1 as part, p.idx as page_index, null::jsonb as doc, null::bigint as rank, ${messageColumns(sql, 'p')}, p.cursor_key
+          from p
+        union all
+        select 0, c.idx, to_jsonb(c), null, ${noMessage} from c
+        ${fold.senders ? sql`union all select 2, null, to_jsonb(u), null, ${noMessage} from users u where u.id in (select sender_id from p)` : sql``}
+        ${
+          fold.reactions
+            ? sql`union all
+        select 3, null, jsonb_build_object('messageId', r.message_id, 'emoji', r.emoji, 'count', r.count,
+                 'viewerHasReacted', r.viewer_has_reacted), r.rank, ${noMessage}
+          from (${reactionGroups(sql, viewerId, sql`message_id in (select id from p)`)}) r`
+            : sql``
+        }
+         order by part, page_index, sequence_number ${sql.unsafe(readDesc ? 'desc' : 'asc')}, rank`;
+
+      const found = ids.map(() => ({
+        conversation: null as ConversationRow | null,
+        hasOpposite: false,
+        rows: [] as PagedMessage[],
+      }));
+      const senders: UserRow[] = [];
+      const reactions = fold.reactions ? new Map<number, ReactionGroupRow[]>() : null;
+      for (const { part, pageIndex, doc, rank: _rank, ...message } of rows) {
+        if (part === 1) found[pageIndex! - 1]!.rows.push(message);
+        else if (part === 0) {
+          const entry = found[pageIndex! - 1]!;
+          entry.conversation = {
+            ...rowFromJson(conversations, doc!),
+            viewerLastReadSequenceNumber: doc!.viewerLastReadSequenceNumber as number,
+          };
+          entry.hasOpposite = doc!.hasOpposite as boolean;
+        } else if (part === 2) senders.push(rowFromJson(users, doc!));
+        else {
+          const group = doc as unknown as ReactionGroupRow;
+          const groups = reactions!.get(group.messageId);
+          if (groups) groups.push(group);
+          else reactions!.set(group.messageId, [group]);
+        }
+      }
+      return found.map(({ conversation, hasOpposite, rows: pageRows }) =>
+        conversation
+          ? { conversation, messages: finishPage(pageRows, hasOpposite, fold.page), senders, reactions }
+          : null,
+      );
+    }),
+  );
 
   /** In joining order, along conversation_members_by_join_idx. */
   const membersByConversationId = pageLoader<UserRow>(sql, {
@@ -120,6 +244,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
     unreadCountByConversationId,
     reactionsByMessageId,
     messagesByConversationId,
+    conversationWithMessages,
     membersByConversationId,
     conversationsByUserId,
   };

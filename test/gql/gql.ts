@@ -76,6 +76,11 @@ type Documents = {
     "mutation MessagingEditMessage($input: EditMessageInput!) { editMessage(input: $input) {\n      message { body editedAt } errors { code field } } }": typeof types.MessagingEditMessageDocument,
     "query MessageIdsMatching($q: String!) { searchMessages(query: $q) { edges { node { id } } } }": typeof types.MessageIdsMatchingDocument,
     "query ConversationScreen($id: ID!, $n: Int!) { conversation(id: $id) { title unreadCount\n      messages(last: $n) { edges { node { body sender { username } reactions { emoji count viewerHasReacted }\n        conversation { title memberCount } } } } } }": typeof types.ConversationScreenDocument,
+    "fragment ConversationScreenParts on Conversation { id title memberCount lastSequenceNumber\n    viewerLastReadSequenceNumber createdAt lastMessageAt\n    messages(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id sequenceNumber body createdAt editedAt\n        sender { id username displayName createdAt level followerCount country }\n        reactions { emoji count viewerHasReacted } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }": typeof types.ConversationScreenPartsFragmentDoc,
+    "query ConversationFolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    conversation(id: $id) { ...ConversationScreenParts } }": typeof types.ConversationFoldedDocument,
+    "query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    node(id: $id) { ...ConversationScreenParts } }": typeof types.ConversationUnfoldedDocument,
+    "query UnfoldedProfile($name: String!) { userByUsername(username: $name) {\n        followers(first: 2) { edges { node { username } } } } }": typeof types.UnfoldedProfileDocument,
+    "query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }": typeof types.AliasedMessagePagesDocument,
     "mutation MessagingAddReaction($input: ReactionInput!) { addReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": typeof types.MessagingAddReactionDocument,
     "mutation MessagingRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": typeof types.MessagingRemoveReactionDocument,
     "query Inbox($first: Int, $after: String) { viewer { conversations(first: $first, after: $after) {\n      edges { node { title unreadCount } } pageInfo { hasNextPage endCursor } } } }": typeof types.InboxDocument,
@@ -219,6 +224,11 @@ const documents: Documents = {
     "mutation MessagingEditMessage($input: EditMessageInput!) { editMessage(input: $input) {\n      message { body editedAt } errors { code field } } }": types.MessagingEditMessageDocument,
     "query MessageIdsMatching($q: String!) { searchMessages(query: $q) { edges { node { id } } } }": types.MessageIdsMatchingDocument,
     "query ConversationScreen($id: ID!, $n: Int!) { conversation(id: $id) { title unreadCount\n      messages(last: $n) { edges { node { body sender { username } reactions { emoji count viewerHasReacted }\n        conversation { title memberCount } } } } } }": types.ConversationScreenDocument,
+    "fragment ConversationScreenParts on Conversation { id title memberCount lastSequenceNumber\n    viewerLastReadSequenceNumber createdAt lastMessageAt\n    messages(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id sequenceNumber body createdAt editedAt\n        sender { id username displayName createdAt level followerCount country }\n        reactions { emoji count viewerHasReacted } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }": types.ConversationScreenPartsFragmentDoc,
+    "query ConversationFolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    conversation(id: $id) { ...ConversationScreenParts } }": types.ConversationFoldedDocument,
+    "query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    node(id: $id) { ...ConversationScreenParts } }": types.ConversationUnfoldedDocument,
+    "query UnfoldedProfile($name: String!) { userByUsername(username: $name) {\n        followers(first: 2) { edges { node { username } } } } }": types.UnfoldedProfileDocument,
+    "query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }": types.AliasedMessagePagesDocument,
     "mutation MessagingAddReaction($input: ReactionInput!) { addReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": types.MessagingAddReactionDocument,
     "mutation MessagingRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": types.MessagingRemoveReactionDocument,
     "query Inbox($first: Int, $after: String) { viewer { conversations(first: $first, after: $after) {\n      edges { node { title unreadCount } } pageInfo { hasNextPage endCursor } } } }": types.InboxDocument,
@@ -562,6 +572,26 @@ export function graphql(source: "query MessageIdsMatching($q: String!) { searchM
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ConversationScreen($id: ID!, $n: Int!) { conversation(id: $id) { title unreadCount\n      messages(last: $n) { edges { node { body sender { username } reactions { emoji count viewerHasReacted }\n        conversation { title memberCount } } } } } }"): (typeof documents)["query ConversationScreen($id: ID!, $n: Int!) { conversation(id: $id) { title unreadCount\n      messages(last: $n) { edges { node { body sender { username } reactions { emoji count viewerHasReacted }\n        conversation { title memberCount } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ConversationScreenParts on Conversation { id title memberCount lastSequenceNumber\n    viewerLastReadSequenceNumber createdAt lastMessageAt\n    messages(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id sequenceNumber body createdAt editedAt\n        sender { id username displayName createdAt level followerCount country }\n        reactions { emoji count viewerHasReacted } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }"): (typeof documents)["fragment ConversationScreenParts on Conversation { id title memberCount lastSequenceNumber\n    viewerLastReadSequenceNumber createdAt lastMessageAt\n    messages(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id sequenceNumber body createdAt editedAt\n        sender { id username displayName createdAt level followerCount country }\n        reactions { emoji count viewerHasReacted } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConversationFolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    conversation(id: $id) { ...ConversationScreenParts } }"): (typeof documents)["query ConversationFolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    conversation(id: $id) { ...ConversationScreenParts } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    node(id: $id) { ...ConversationScreenParts } }"): (typeof documents)["query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    node(id: $id) { ...ConversationScreenParts } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnfoldedProfile($name: String!) { userByUsername(username: $name) {\n        followers(first: 2) { edges { node { username } } } } }"): (typeof documents)["query UnfoldedProfile($name: String!) { userByUsername(username: $name) {\n        followers(first: 2) { edges { node { username } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }"): (typeof documents)["query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
