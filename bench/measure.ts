@@ -157,6 +157,8 @@ export async function captureStatements(
   databaseUrl: string,
   jwtSecret: string,
   operation: Operation,
+  /** false: as SPOTTER_FOLDED_READS=off runs it, each field reading on its own (the naive floor). */
+  foldedReads = true,
 ): Promise<Capture> {
   let recording: Waves | null = null;
   let waveOpen = false;
@@ -173,7 +175,12 @@ export async function captureStatements(
       recording.at(-1)!.push({ query, parameters: [...parameters], types: [...types] });
     },
   });
-  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, NODE_ENV: 'development' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    NODE_ENV: 'development',
+    SPOTTER_FOLDED_READS: foldedReads ? 'on' : 'off',
+  });
   // Background jobs (the leaderboard refresher, where it exists) would run inside the capture; the
   // option is spread from a plain object so this compiles whether or not AppDeps has it yet.
   const quiet: object = { leaderboards: { schedule: false } };

@@ -14,7 +14,7 @@ import type { BenchContext, Case } from './workloads';
 /**
  * `npx tsx bench/profile.ts [--tree DIR]...`: CPU profiles (`node --cpu-prof`) of the production
  * server under load at c=8, one server process per workload (P1-P4 of issue 10) on the seeded
- * 100,000-user bench database, with its req/s and CPU per request, and the top self-time frames.
+ * 100,000-user bench database (or `--database`), with its req/s and CPU per request, and the top self-time frames.
  * Several `--tree`s (e.g. a checkout of an older commit) are measured in alternation, so the same
  * spell of a shared machine falls on each of them.
  */
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     out: { type: 'string', default: '/tmp/spotter-profiles' },
     top: { type: 'string', default: '12' },
+    // Another seeded cluster (e.g. `npm run seed` into SPOTTER_BENCH_DATA_DIR) names its own database.
+    database: { type: 'string', default: 'spotter_bench_100000' },
   },
 });
 const jwtSecret = 'spotter-bench-secret';
@@ -34,7 +36,7 @@ const log = (line: string) => console.error(`[profile ${new Date().toISOString()
 const database = await startEmbedded({
   dataDir: process.env.SPOTTER_BENCH_DATA_DIR || 'bench/data',
   port: Number(process.env.SPOTTER_BENCH_PORT || 54339),
-  database: 'spotter_bench_100000',
+  database: values.database!,
   settings: { shared_buffers: '512MB', work_mem: '32MB' },
 });
 const sql = createSql(database.url, { recordStatements: false });

@@ -19,6 +19,11 @@ export interface CaseResult {
   ratio: number | null;
   /** Issue 10's measurement (P0-P4): levels 1, 8, 32, floor over node:http, CPU per request. */
   speed?: SpeedResult;
+  /**
+   * Statements the floor replays: those of the same request with SPOTTER_FOLDED_READS=off, each
+   * field reading on its own (issue 10's naive handler); more than `statements` where a read folds.
+   */
+  floorStatements?: number;
 }
 
 export interface WorkloadResult {
@@ -277,11 +282,13 @@ function renderSpeed(results: Results): string[] {
     '## Per-request speed (issue 10)',
     '',
     `Medians of ${rows[0]!.speed.rounds} interleaved rounds (Spotter, then the floor, at each level). The floor is a ` +
-      'bare `node:http` process that runs the statements captured from Spotter for the same request and writes ' +
-      "Spotter's response bytes. CPU is the server process's user + system time from `/proc` over the c=8 window, " +
+      'bare `node:http` process that runs the statements captured from Spotter for the same request with ' +
+      '`SPOTTER_FOLDED_READS=off` (every field reading on its own: the naive handler of issue 10, so a read that ' +
+      "folds a page into its parent's statement has fewer, as SQL / floor SQL shows) and writes Spotter's response " +
+      "bytes. CPU is the server process's user + system time from `/proc` over the c=8 window, " +
       'per completed request.',
     '',
-    '| workload | SQL | bytes | c | req/s | p50 | p95 | p99 | floor req/s | floor p50 | req/s ratio | p50 ratio | CPU ms/req | floor CPU ms/req | req/s per round |',
+    '| workload | SQL / floor SQL | bytes | c | req/s | p50 | p95 | p99 | floor req/s | floor p50 | req/s ratio | p50 ratio | CPU ms/req | floor CPU ms/req | req/s per round |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { w, c, speed } of rows) {
@@ -289,7 +296,7 @@ function renderSpeed(results: Results): string[] {
       const g = level.graphql;
       const f = level.floor;
       lines.push(
-        `| ${w.id} ${c.name} | ${c.statements} | ${speed.bytes.toLocaleString('en')} | ${level.connections} | ${perSecond(g.rps)} | ` +
+        `| ${w.id} ${c.name} | ${c.statements} / ${c.floorStatements ?? c.statements} | ${speed.bytes.toLocaleString('en')} | ${level.connections} | ${perSecond(g.rps)} | ` +
           `${ms(g.p50)} | ${ms(g.p95)} | ${ms(g.p99)} | ${perSecond(f?.rps)} | ${ms(f?.p50)} | ` +
           `${f ? (g.rps / f.rps).toFixed(2) : '–'} | ${f ? (g.p50 / f.p50).toFixed(2) : '–'} | ` +
           `${ms(g.cpuMsPerRequest)} | ${ms(f?.cpuMsPerRequest)} | ${level.graphqlRps.map((r) => r.toFixed(0)).join(', ')}` +

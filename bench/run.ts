@@ -139,19 +139,22 @@ try {
           bareYoga ??= bare ? await startProcess(['--import', 'tsx', 'bench/yoga-baseline-server.ts'], {}) : null;
           const target = bare ? bareYoga! : server;
           let capture: { names: string[]; waves: unknown[] } = { names: [], waves: [] };
+          let floorStatements = 0;
           const variants: { waves: Awaited<ReturnType<typeof captureStatements>>['waves']; body: string }[] = [];
           if (!bare) {
             for (let i = 0; i < (benchCase.floor ? FLOOR_VARIANTS : 1); i += 1) {
               const operation = benchCase.next();
-              const captured = await captureStatements(database.url, jwtSecret, operation);
-              if (i === 0) capture = captured;
-              variants.push({ waves: captured.waves, body: await responseBytes(server.origin, operation) });
+              // Spotter's own statements are counted; the floor replays the naive ones (nothing folded).
+              if (i === 0) capture = await captureStatements(database.url, jwtSecret, operation);
+              const naive = await captureStatements(database.url, jwtSecret, operation, false);
+              if (i === 0) floorStatements = naive.names.length;
+              variants.push({ waves: naive.waves, body: await responseBytes(server.origin, operation) });
             }
           }
           const body = variants[0]?.body ?? (await responseBytes(target.origin, benchCase.next()));
           if (body.includes('"errors":[')) throw new Error(`${benchCase.name}: ${body.slice(0, 400)}`);
           log(
-            `${workload.id} ${benchCase.name}: ${capture.names.length} statements, ${body.length} bytes; ${rounds} rounds…`,
+            `${workload.id} ${benchCase.name}: ${capture.names.length} statements (floor ${floorStatements}), ${body.length} bytes; ${rounds} rounds…`,
           );
           const floorServer = benchCase.floor ? await startFloorServer(database.url, variants) : null;
           let levels: Awaited<ReturnType<typeof measureSpeed>>;
@@ -172,6 +175,7 @@ try {
             name: benchCase.name,
             statements: capture.names.length,
             statementNames: capture.names,
+            floorStatements,
             waves: capture.waves.length,
             c1: first.graphql,
             saturated: null,
