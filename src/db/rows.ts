@@ -1,4 +1,5 @@
 import { getTableColumns } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Fragment } from 'postgres';
 import type { Sql } from './client';
@@ -79,25 +80,28 @@ export function recordJoins(sql: Sql): Fragment {
   return sql`join exercises e on e.id = r.exercise_id join workout_sets s on s.id = r.set_id`;
 }
 
-const jsonColumns = new WeakMap<PgTable, { key: string; date: boolean }[]>();
+const jsonColumns = new WeakMap<PgTable, { key: string; name: string; date: boolean }[]>();
 
 /**
- * A row that came back as `to_jsonb(t)` (a statement that returns several kinds of rows carries the
- * rarer kinds that way), in the shape postgres.js gives a row of the table: the client's camel
- * transform already renamed the document's keys, and timestamps become Dates again.
+ * A row that came back as `to_jsonb(t)::text` (a statement that returns several kinds of rows
+ * carries the rarer kinds that way), in the shape postgres.js gives a row of the table: camelCase
+ * keys, Dates. As text, not jsonb: the client's camel transform of JSON values rebuilds every object
+ * key by key, and cost more than the round trip it saved.
  */
 export function rowFromJson<T extends PgTable>(table: T, doc: Record<string, unknown>): T['$inferSelect'] {
   let columns = jsonColumns.get(table);
   if (!columns) {
     columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({
       key,
+      // The schema's keys become column names through the client's snake_case casing (db/client.ts).
+      name: column.keyAsName ? toSnakeCase(column.name) : column.name,
       date: column.dataType === 'date',
     }));
     jsonColumns.set(table, columns);
   }
   const row: Record<string, unknown> = {};
-  for (const { key, date } of columns) {
-    const value = doc[key] ?? null;
+  for (const { key, name, date } of columns) {
+    const value = doc[name] ?? null;
     row[key] = date && value !== null ? new Date(value as string) : value;
   }
   return row as T['$inferSelect'];

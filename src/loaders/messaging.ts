@@ -120,8 +120,8 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
    * groups) in one statement instead of two to four round trips one after the other. The
    * conversation comes as conversationById reads it (members only: no membership, no row, no page),
    * the page as messagesByConversationId reads it, the reactions as reactionsByMessageId groups them.
-   * The rarer kinds of row (conversations, senders, reaction groups) come back as JSON documents
-   * (keys camel-cased by the client) beside the page's message columns.
+   * The rarer kinds of row (conversations, senders, reaction groups) come back as JSON text beside
+   * the page's message columns.
    */
   const conversationWithMessages = loaderPerArgs((fold: MessagesFold) =>
     loader<number, ConversationWithMessages | null>(async (ids) => {
@@ -134,7 +134,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
       type Row = PagedMessage & {
         part: number;
         pageIndex: number | null;
-        doc: Record<string, unknown> | null;
+        doc: string | null;
         rank: unknown;
       };
       const rows = await sql<Row[]>`
@@ -155,16 +155,16 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
                limit ${plan.readLimit}
             ) m
         )
-        select 1 as part, p.idx as page_index, null::jsonb as doc, null::bigint as rank, ${messageColumns(sql, 'p')}, p.cursor_key
+        select 1 as part, p.idx as page_index, null::text as doc, null::bigint as rank, ${messageColumns(sql, 'p')}, p.cursor_key
           from p
         union all
-        select 0, c.idx, to_jsonb(c), null, ${noMessage} from c
-        ${fold.senders ? sql`union all select 2, null, to_jsonb(u), null, ${noMessage} from users u where u.id in (select sender_id from p)` : sql``}
+        select 0, c.idx, to_jsonb(c)::text, null, ${noMessage} from c
+        ${fold.senders ? sql`union all select 2, null, to_jsonb(u)::text, null, ${noMessage} from users u where u.id in (select sender_id from p)` : sql``}
         ${
           fold.reactions
             ? sql`union all
         select 3, null, jsonb_build_object('messageId', r.message_id, 'emoji', r.emoji, 'count', r.count,
-                 'viewerHasReacted', r.viewer_has_reacted), r.rank, ${noMessage}
+                 'viewerHasReacted', r.viewer_has_reacted)::text, r.rank, ${noMessage}
           from (${reactionGroups(sql, viewerId, sql`message_id in (select id from p)`)}) r`
             : sql``
         }
@@ -181,14 +181,15 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
         if (part === 1) found[pageIndex! - 1]!.rows.push(message);
         else if (part === 0) {
           const entry = found[pageIndex! - 1]!;
+          const parsed = JSON.parse(doc!);
           entry.conversation = {
-            ...rowFromJson(conversations, doc!),
-            viewerLastReadSequenceNumber: doc!.viewerLastReadSequenceNumber as number,
+            ...rowFromJson(conversations, parsed),
+            viewerLastReadSequenceNumber: parsed.viewer_last_read_sequence_number,
           };
-          entry.hasOpposite = doc!.hasOpposite as boolean;
-        } else if (part === 2) senders.push(rowFromJson(users, doc!));
+          entry.hasOpposite = parsed.has_opposite;
+        } else if (part === 2) senders.push(rowFromJson(users, JSON.parse(doc!)));
         else {
-          const group = doc as unknown as ReactionGroupRow;
+          const group = JSON.parse(doc!) as ReactionGroupRow;
           const groups = reactions!.get(group.messageId);
           if (groups) groups.push(group);
           else reactions!.set(group.messageId, [group]);
