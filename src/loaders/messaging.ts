@@ -120,8 +120,8 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
    * groups) in one statement instead of two to four round trips one after the other. The
    * conversation comes as conversationById reads it (members only: no membership, no row, no page),
    * the page as messagesByConversationId reads it, the reactions as reactionsByMessageId groups them.
-   * The rarer kinds of row (conversations, senders, reaction groups) come back as JSON text beside
-   * the page's message columns.
+   * The rarer kinds of row come back as JSON text beside the page's message columns: each
+   * conversation in a row of its own, the senders in one array, the reaction groups in another.
    */
   const conversationWithMessages = loaderPerArgs((fold: MessagesFold) =>
     loader<number, ConversationWithMessages | null>(async (ids) => {
@@ -135,7 +135,6 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
         part: number;
         pageIndex: number | null;
         doc: string | null;
-        rank: unknown;
       };
       const rows = await sql<Row[]>`
         /* loader:conversationWithMessages */
@@ -155,20 +154,20 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
                limit ${plan.readLimit}
             ) m
         )
-        select 1 as part, p.idx as page_index, null::text as doc, null::bigint as rank, ${messageColumns(sql, 'p')}, p.cursor_key
+        select 1 as part, p.idx as page_index, null::text as doc, ${messageColumns(sql, 'p')}, p.cursor_key
           from p
         union all
-        select 0, c.idx, to_jsonb(c)::text, null, ${noMessage} from c
-        ${fold.senders ? sql`union all select 2, null, to_jsonb(u)::text, null, ${noMessage} from users u where u.id in (select sender_id from p)` : sql``}
+        select 0, c.idx, to_jsonb(c)::text, ${noMessage} from c
+        ${fold.senders ? sql`union all select 2, null, json_agg(u)::text, ${noMessage} from users u where u.id in (select sender_id from p)` : sql``}
         ${
           fold.reactions
             ? sql`union all
-        select 3, null, jsonb_build_object('messageId', r.message_id, 'emoji', r.emoji, 'count', r.count,
-                 'viewerHasReacted', r.viewer_has_reacted)::text, r.rank, ${noMessage}
+        select 3, null, json_agg(json_build_object('messageId', r.message_id, 'emoji', r.emoji, 'count', r.count,
+                 'viewerHasReacted', r.viewer_has_reacted) order by r.rank)::text, ${noMessage}
           from (${reactionGroups(sql, viewerId, sql`message_id in (select id from p)`)}) r`
             : sql``
         }
-         order by part, page_index, sequence_number ${sql.unsafe(readDesc ? 'desc' : 'asc')}, rank`;
+         order by part, page_index, sequence_number ${sql.unsafe(readDesc ? 'desc' : 'asc')}`;
 
       const found = ids.map(() => ({
         conversation: null as ConversationRow | null,
@@ -177,7 +176,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
       }));
       const senders: UserRow[] = [];
       const reactions = fold.reactions ? new Map<number, ReactionGroupRow[]>() : null;
-      for (const { part, pageIndex, doc, rank: _rank, ...message } of rows) {
+      for (const { part, pageIndex, doc, ...message } of rows) {
         if (part === 1) found[pageIndex! - 1]!.rows.push(message);
         else if (part === 0) {
           const entry = found[pageIndex! - 1]!;
@@ -187,12 +186,15 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
             viewerLastReadSequenceNumber: parsed.viewer_last_read_sequence_number,
           };
           entry.hasOpposite = parsed.has_opposite;
-        } else if (part === 2) senders.push(rowFromJson(users, JSON.parse(doc!)));
-        else {
-          const group = JSON.parse(doc!) as ReactionGroupRow;
-          const groups = reactions!.get(group.messageId);
-          if (groups) groups.push(group);
-          else reactions!.set(group.messageId, [group]);
+        } else if (part === 2) {
+          // json_agg of no rows is null: a page without messages has no senders.
+          for (const user of JSON.parse(doc ?? '[]')) senders.push(rowFromJson(users, user));
+        } else {
+          for (const group of JSON.parse(doc ?? '[]') as ReactionGroupRow[]) {
+            const groups = reactions!.get(group.messageId);
+            if (groups) groups.push(group);
+            else reactions!.set(group.messageId, [group]);
+          }
         }
       }
       return found.map(({ conversation, hasOpposite, rows: pageRows }) =>
