@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, findBreakingChanges, printSchema } from 'graphql';
+import { buildSchema, findBreakingChanges, type GraphQLObjectType, isObjectType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql';
 
@@ -35,5 +35,22 @@ describe('schema/contract.graphql (the SDL of ../shared/API.md)', () => {
       }
     }
     expect(differences).toEqual([]);
+  });
+});
+
+describe('Node ids', () => {
+  it('every Node resolves its id at once, as the global ID of its own id (no promise per node of a page)', () => {
+    const row = { id: 42, userId: 3, exerciseId: 5, kind: 'HEAVIEST_SET' };
+    const nodes = Object.values(schema.getTypeMap()).filter(
+      (type): type is GraphQLObjectType => isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node'),
+    );
+    expect(nodes.length).toBeGreaterThan(8);
+    for (const type of nodes) {
+      const id = type.getFields().id!.resolve!(row, {}, {}, {} as never);
+      expect(typeof id, type.name).toBe('string');
+      const [typename, raw] = Buffer.from(id as string, 'base64').toString().split(':');
+      expect(typename).toBe(type.name);
+      expect(Number(raw)).toBeGreaterThan(0);
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { badInput, tooComplex } from '../errors';
 import { decodeGlobalId, encodeGlobalId } from './ids';
 import { InputGuardPlugin } from './input-guard';
+import { SyncNodeIdsPlugin } from './sync-node-ids';
 
 /** Nesting and estimated-rows budget per operation; a page of N multiplies its selection by N. */
 export const QUERY_LIMITS = { depth: 15, complexity: 50_000 } as const;
@@ -28,7 +29,7 @@ export const builder = new SchemaBuilder<{
 }>({
   // InputGuard after Relay, so its argument check runs before Relay decodes IDs; before Complexity,
   // so it sees the complexity that plugin settled on and multiplies it by list arguments.
-  plugins: [RelayPlugin, InputGuardPlugin.pluginName, ComplexityPlugin],
+  plugins: [RelayPlugin, SyncNodeIdsPlugin.pluginName, InputGuardPlugin.pluginName, ComplexityPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
