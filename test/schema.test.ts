@@ -48,7 +48,9 @@ describe('Node ids', () => {
     for (const type of nodes) {
       const id = type.getFields().id!.resolve!(row, {}, {}, {} as never);
       expect(typeof id, type.name).toBe('string');
-      const [typename, raw] = Buffer.from(id as string, 'base64').toString().split(':');
+      const [typename, raw] = Buffer.from(id as string, 'base64')
+        .toString()
+        .split(':');
       expect(typename).toBe(type.name);
       expect(Number(raw)).toBeGreaterThan(0);
     }

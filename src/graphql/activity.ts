@@ -1,6 +1,6 @@
 import { activityType } from '../db/schema';
 import { type ActivityEventRow, activityFilter, feedPage } from '../loaders/activity';
-import { loadEach, primeRows } from '../loaders/factory';
+import { loadEach, loadRequired, primeRows } from '../loaders/factory';
 import { builder } from './builder';
 import { EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { Workout } from './training';
@@ -25,7 +25,7 @@ builder.node(ActivityEvent, {
   fields: (t) => ({
     user: t.field({
       type: User,
-      resolve: async (event, _args, ctx) => (await ctx.loaders.userById.load(event.userId))!,
+      resolve: (event, _args, ctx) => loadRequired(ctx.loaders.userById, event.userId),
     }),
     type: t.expose('type', { type: ActivityType }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -33,13 +33,13 @@ builder.node(ActivityEvent, {
       type: Workout,
       nullable: true,
       description: 'WORKOUT_LOGGED: the workout.',
-      resolve: (event, _args, ctx) => (event.workoutId ? ctx.loaders.workoutById.load(event.workoutId) : null),
+      resolve: (event, _args, ctx) => (event.workoutId ? ctx.loaders.workoutById.get(event.workoutId) : null),
     }),
     subject: t.field({
       type: User,
       nullable: true,
       description: 'FOLLOWED: the user who was followed.',
-      resolve: (event, _args, ctx) => (event.subjectId ? ctx.loaders.userById.load(event.subjectId) : null),
+      resolve: (event, _args, ctx) => (event.subjectId ? ctx.loaders.userById.get(event.subjectId) : null),
     }),
     level: t.exposeInt('level', { nullable: true, description: 'LEVEL_UP: the level reached.' }),
   }),

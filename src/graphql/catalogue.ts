@@ -1,5 +1,5 @@
 import { type ActivationRow, type ExerciseRow, exercisesPage, type MuscleRow } from '../loaders/catalogue';
-import { loadEach, primeRows } from '../loaders/factory';
+import { loadEach, loadRequired, primeRows } from '../loaders/factory';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
@@ -47,7 +47,7 @@ builder.node(Exercise, {
     activations: t.field({
       type: [MuscleActivation],
       description: 'The muscles this exercise works, strongest first.',
-      resolve: (exercise, _args, ctx) => ctx.loaders.activationsByExerciseId.load(exercise.id),
+      resolve: (exercise, _args, ctx) => ctx.loaders.activationsByExerciseId.get(exercise.id),
     }),
   }),
 });
@@ -60,7 +60,7 @@ MuscleActivation.implement({
     }),
     exercise: t.field({
       type: Exercise,
-      resolve: async (row, _args, ctx) => (await ctx.loaders.exerciseById.load(row.exerciseId))!,
+      resolve: (row, _args, ctx) => loadRequired(ctx.loaders.exerciseById, row.exerciseId),
     }),
     activation: t.exposeFloat('activation', { description: 'From 0 to 1.' }),
   }),

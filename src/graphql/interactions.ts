@@ -10,7 +10,7 @@ import {
   unlikeWorkout,
 } from '../domain/interactions';
 import { checkRange } from '../errors';
-import { loadEach } from '../loaders/factory';
+import { loadEach, loadRequired } from '../loaders/factory';
 import { openNotificationStream } from '../realtime/notification-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
@@ -30,11 +30,11 @@ builder.node(Comment, {
   fields: (t) => ({
     workout: t.field({
       type: Workout,
-      resolve: async (comment, _args, ctx) => (await ctx.loaders.workoutById.load(comment.workoutId))!,
+      resolve: (comment, _args, ctx) => loadRequired(ctx.loaders.workoutById, comment.workoutId),
     }),
     author: t.field({
       type: User,
-      resolve: async (comment, _args, ctx) => (await ctx.loaders.userById.load(comment.authorId))!,
+      resolve: (comment, _args, ctx) => loadRequired(ctx.loaders.userById, comment.authorId),
     }),
     body: t.exposeString('body'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -50,7 +50,7 @@ builder.objectFields(Workout, (t) => ({
   likeCount: t.exposeInt('likeCount', { description: 'Denormalized: kept by a trigger.' }),
   viewerHasLiked: t.boolean({
     description: 'False when anonymous.',
-    resolve: (workout, _args, ctx) => ctx.loaders.viewerHasLiked.load(workout.id),
+    resolve: (workout, _args, ctx) => ctx.loaders.viewerHasLiked.get(workout.id),
   }),
   likes: t.field({
     type: UserConnection,
@@ -85,28 +85,28 @@ builder.node(Notification, {
     actor: t.field({
       type: User,
       description: 'Who followed, liked, commented or reacted.',
-      resolve: async (notification, _args, ctx) => (await ctx.loaders.userById.load(notification.actorId))!,
+      resolve: (notification, _args, ctx) => loadRequired(ctx.loaders.userById, notification.actorId),
     }),
     workout: t.field({
       type: Workout,
       nullable: true,
       description: 'WORKOUT_LIKED, WORKOUT_COMMENTED; null once the workout is deleted.',
       resolve: (notification, _args, ctx) =>
-        notification.workoutId ? ctx.loaders.workoutById.load(notification.workoutId) : null,
+        notification.workoutId ? ctx.loaders.workoutById.get(notification.workoutId) : null,
     }),
     comment: t.field({
       type: Comment,
       nullable: true,
       description: 'WORKOUT_COMMENTED; null once the comment is deleted.',
       resolve: (notification, _args, ctx) =>
-        notification.commentId ? ctx.loaders.commentById.load(notification.commentId) : null,
+        notification.commentId ? ctx.loaders.commentById.get(notification.commentId) : null,
     }),
     message: t.field({
       type: Message,
       nullable: true,
       description: 'MESSAGE_REACTION; null once the message is gone or the recipient left its conversation.',
       resolve: (notification, _args, ctx) =>
-        notification.messageId ? ctx.loaders.messageById.load(notification.messageId) : null,
+        notification.messageId ? ctx.loaders.messageById.get(notification.messageId) : null,
     }),
     emoji: t.exposeString('emoji', { nullable: true, description: 'MESSAGE_REACTION: the emoji.' }),
     read: t.exposeBoolean('read', { description: 'True up to the recipient’s read mark.' }),
@@ -134,7 +134,7 @@ builder.objectFields(User, (t) => ({
     nullable: true,
     description: 'Notifications after the viewer’s read mark; null for anyone but the viewer.',
     resolve: (user, _args, ctx) =>
-      ctx.viewer?.id === user.id ? ctx.loaders.unreadNotificationCount.load(user.id) : null,
+      ctx.viewer?.id === user.id ? ctx.loaders.unreadNotificationCount.get(user.id) : null,
   }),
 }));
 
@@ -189,7 +189,7 @@ const WorkoutLikePayload = payloadType<{ workoutId: number }>('WorkoutLikePayloa
   workout: t.field({
     type: Workout,
     nullable: true,
-    resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.load(p.workoutId) : null),
+    resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.get(p.workoutId) : null),
   }),
 }));
 
@@ -207,7 +207,7 @@ const DeleteCommentPayload = payloadType<{ deletedCommentId: number; workoutId: 
     workout: t.field({
       type: Workout,
       nullable: true,
-      resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.load(p.workoutId) : null),
+      resolve: (p, _args, ctx) => (p.workoutId ? ctx.loaders.workoutById.get(p.workoutId) : null),
     }),
   }),
 );
@@ -216,7 +216,7 @@ const MarkNotificationsReadPayload = payloadType<{ viewerId: number }>('MarkNoti
   viewer: t.field({
     type: User,
     nullable: true,
-    resolve: (p, _args, ctx) => (p.viewerId ? ctx.loaders.userById.load(p.viewerId) : null),
+    resolve: (p, _args, ctx) => (p.viewerId ? ctx.loaders.userById.get(p.viewerId) : null),
   }),
 }));
 

@@ -95,7 +95,7 @@ async function boardConnection(
   kind: Kind,
   read: () => Promise<PageResult<LeaderboardPageRow>>,
 ): Promise<LeaderboardConnectionShape> {
-  let [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.load(kind), read()]);
+  let [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.get(kind), read()]);
   if (!refresh) {
     await ctx.leaderboards.ensureRefreshed();
     [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.clear(kind).load(kind), read()]);
@@ -176,7 +176,7 @@ builder.queryField('leaderboardAround', (t) =>
       if (userId === null) return [];
       const board: Board = { kind: args.kind };
       let rows = await leaderboardAround(ctx.sql, board, country, userId, radius);
-      if (rows.length === 0 && !(await ctx.loaders.leaderboardRefreshByKind.load(args.kind))) {
+      if (rows.length === 0 && !(await ctx.loaders.leaderboardRefreshByKind.get(args.kind))) {
         await ctx.leaderboards.ensureRefreshed();
         rows = await leaderboardAround(ctx.sql, board, country, userId, radius);
       }

@@ -11,7 +11,7 @@ import {
   sendMessage,
 } from '../domain/messaging';
 import { badInput, checkRange, forbidden } from '../errors';
-import { loadEach, primeRows } from '../loaders/factory';
+import { loadEach, loadRequired, primeRows } from '../loaders/factory';
 import {
   MESSAGE_KEY_TYPES,
   type MessagesFold,
@@ -60,7 +60,7 @@ builder.node(Conversation, {
       nullable: true,
       resolve: (conversation, _args, ctx) =>
         conversation.lastMessageId !== null && isMemberView(conversation)
-          ? ctx.loaders.messageById.load(conversation.lastMessageId)
+          ? ctx.loaders.messageById.get(conversation.lastMessageId)
           : null,
     }),
     lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', nullable: true }),
@@ -72,7 +72,7 @@ builder.node(Conversation, {
     unreadCount: t.int({
       description: 'Messages after the viewer’s read mark that others sent.',
       resolve: (conversation, _args, ctx) =>
-        isMemberView(conversation) ? ctx.loaders.unreadCountByConversationId.load(conversation.id) : 0,
+        isMemberView(conversation) ? ctx.loaders.unreadCountByConversationId.get(conversation.id) : 0,
     }),
     members: t.field({
       type: UserConnection,
@@ -109,14 +109,14 @@ builder.node(Message, {
     conversation: t.field({
       type: Conversation,
       resolve: async (message, _args, ctx) => {
-        const conversation = await ctx.loaders.conversationById.load(message.conversationId);
+        const conversation = await ctx.loaders.conversationById.get(message.conversationId);
         if (!conversation) throw forbidden('Only members of this conversation can read it');
         return conversation;
       },
     }),
     sender: t.field({
       type: User,
-      resolve: async (message, _args, ctx) => (await ctx.loaders.userById.load(message.senderId))!,
+      resolve: (message, _args, ctx) => loadRequired(ctx.loaders.userById, message.senderId),
     }),
     sequenceNumber: t.exposeInt('sequenceNumber', { description: '1, 2, 3 … per conversation, no gaps, no repeats.' }),
     body: t.exposeString('body'),
@@ -125,7 +125,7 @@ builder.node(Message, {
     reactions: t.field({
       type: [ReactionGroup],
       description: 'Most used first.',
-      resolve: (message, _args, ctx) => ctx.loaders.reactionsByMessageId.load(message.id),
+      resolve: (message, _args, ctx) => ctx.loaders.reactionsByMessageId.get(message.id),
     }),
   }),
 });
@@ -172,7 +172,7 @@ export async function memberConversation(
   globalId: string | number,
   argument: string,
 ): Promise<ConversationRow> {
-  const conversation = await ctx.loaders.conversationById.load(idOf('Conversation', globalId, argument));
+  const conversation = await ctx.loaders.conversationById.get(idOf('Conversation', globalId, argument));
   if (!conversation) throw forbidden('Only members of this conversation can read it');
   return conversation;
 }
@@ -186,7 +186,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const id = idOf('Conversation', args.id);
       const fold = ctx.config.foldedReads && ctx.viewer ? messagesFold(info) : null;
-      if (!fold) return ctx.loaders.conversationById.load(id);
+      if (!fold) return ctx.loaders.conversationById.get(id);
       // The conversation and its page in one round trip; the page primes the loaders that the
       // messages, sender and reactions fields then read, so the answer is the one they alone give.
       const found = await ctx.loaders.conversationWithMessages(fold.fold).load(id);

@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import type { RecordRow } from '../db/rows';
 import { recordKind } from '../db/schema';
 import { checkRange } from '../errors';
+import { loadRequired } from '../loaders/factory';
 import type { RecordKind as Kind, MuscleLoadRow } from '../loaders/records';
 import type { WorkoutSetRow } from '../loaders/training';
 import { ActivityEvent } from './activity';
@@ -47,7 +48,7 @@ builder.node(PersonalRecord, {
     Promise.all(
       ids.map((id) => {
         const key = recordKeyOf(Number(id));
-        return key ? ctx.loaders.recordByKey.load(key) : null;
+        return key ? ctx.loaders.recordByKey.get(key) : null;
       }),
     ) as Promise<RecordRow[]>,
   description:
@@ -55,7 +56,7 @@ builder.node(PersonalRecord, {
   fields: (t) => ({
     user: t.field({
       type: User,
-      resolve: async (record, _args, ctx) => (await ctx.loaders.userById.load(record.userId))!,
+      resolve: (record, _args, ctx) => loadRequired(ctx.loaders.userById, record.userId),
     }),
     exercise: t.field({ type: Exercise, resolve: (record) => ({ id: record.exerciseId, name: record.exerciseName }) }),
     kind: t.expose('kind', { type: RecordKind }),
@@ -79,7 +80,7 @@ builder.node(PersonalRecord, {
     }),
     workout: t.field({
       type: Workout,
-      resolve: async (record, _args, ctx) => (await ctx.loaders.workoutById.load(record.workoutId))!,
+      resolve: (record, _args, ctx) => loadRequired(ctx.loaders.workoutById, record.workoutId),
     }),
     achievedAt: t.expose('achievedAt', { type: 'DateTime', description: 'The workout’s startedAt.' }),
   }),
@@ -99,7 +100,7 @@ export const MuscleLoad = builder.objectRef<MuscleLoadRow>('MuscleLoad').impleme
 });
 
 function workoutRecords(ctx: Context, workoutId: number) {
-  return ctx.loaders.recordsByWorkoutId.load(workoutId);
+  return ctx.loaders.recordsByWorkoutId.get(workoutId);
 }
 
 builder.objectFields(User, (t) => ({

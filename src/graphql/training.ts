@@ -1,7 +1,7 @@
 import type { RecordRow, UserRow, WorkoutRow } from '../db/rows';
 import { deleteWorkout, logWorkout } from '../domain/training';
 import { checkRange } from '../errors';
-import { loadEach } from '../loaders/factory';
+import { loadEach, loadRequired } from '../loaders/factory';
 import type { StatsRow, WeeklyProgressRow, WorkoutSetRow } from '../loaders/training';
 import { builder } from './builder';
 import { Exercise } from './catalogue';
@@ -19,7 +19,7 @@ builder.node(Workout, {
   fields: (t) => ({
     user: t.field({
       type: User,
-      resolve: async (workout, _args, ctx) => (await ctx.loaders.userById.load(workout.userId))!,
+      resolve: (workout, _args, ctx) => loadRequired(ctx.loaders.userById, workout.userId),
     }),
     title: t.exposeString('title'),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
@@ -31,7 +31,7 @@ builder.node(Workout, {
     sets: t.field({
       type: [WorkoutSet],
       description: 'In set order.',
-      resolve: (workout, _args, ctx) => ctx.loaders.setsByWorkoutId.load(workout.id),
+      resolve: (workout, _args, ctx) => ctx.loaders.setsByWorkoutId.get(workout.id),
     }),
   }),
 });
@@ -117,7 +117,7 @@ builder.queryField('workout', (t) =>
     type: Workout,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.workoutById.load(idOf('Workout', args.id)),
+    resolve: (_root, args, ctx) => ctx.loaders.workoutById.get(idOf('Workout', args.id)),
   }),
 );
 

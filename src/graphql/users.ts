@@ -48,13 +48,13 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     description: 'The caller, from the bearer token; null when anonymous.',
-    resolve: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.userById.load(ctx.viewer.id) : null),
+    resolve: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.userById.get(ctx.viewer.id) : null),
   }),
   user: t.field({
     type: User,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.userById.load(idOf('User', args.id)),
+    resolve: (_root, args, ctx) => ctx.loaders.userById.get(idOf('User', args.id)),
   }),
   userByUsername: t.field({
     type: User,
@@ -62,7 +62,7 @@ builder.queryFields((t) => ({
     args: { username: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx, info) => {
       const followers = ctx.config.foldedReads ? firstFollowersPage(info) : null;
-      if (!followers) return ctx.loaders.userByUsername.load(args.username);
+      if (!followers) return ctx.loaders.userByUsername.get(args.username);
       const { page, pageArgs } = followers;
       // A profile with its first followers in one round trip; the page primes the loader that the
       // followers field then reads, so the answer is the one the field alone would give.

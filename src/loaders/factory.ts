@@ -17,14 +17,84 @@ export function groupByKey<K extends Key, R>(keys: readonly K[], rows: readonly 
 }
 
 /**
+ * A request's DataLoader that can also answer at once for a key whose value it already holds (primed,
+ * or loaded by an earlier batch). A resolver that returns `get(key)` then costs no promise, and none
+ * of the executor's bookkeeping for an awaited field, for each row of a page whose rows were primed.
+ */
+export class RequestLoader<K extends Key, V> extends DataLoader<K, V, K> {
+  readonly #known: Map<K, V>;
+  readonly #cached: Map<K, Promise<V>>;
+  readonly #caches: boolean;
+
+  constructor(batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>, options?: DataLoader.Options<K, V, K>) {
+    const known = new Map<K, V>();
+    const cached = new Map<K, Promise<V>>();
+    const caches = options?.cache !== false;
+    super(
+      async (keys) => {
+        const values = await timed(() => batch(keys));
+        if (caches) {
+          // A key cleared while its batch ran is loaded afresh next time: only still-cached keys count.
+          values.forEach((value, i) => {
+            if (!(value instanceof Error) && cached.has(keys[i]!)) known.set(keys[i]!, value);
+          });
+        }
+        return values;
+      },
+      { ...options, cacheMap: cached },
+    );
+    this.#known = known;
+    this.#cached = cached;
+    this.#caches = caches;
+  }
+
+  /** The value at once when this request already holds it, or the load's promise. */
+  get(key: K): V | Promise<V> {
+    return this.#known.has(key) ? (this.#known.get(key) as V) : this.load(key);
+  }
+
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    // DataLoader keeps what it already holds (or is loading) for the key, and so does `get`.
+    if (this.#caches && !this.#cached.has(key) && !(value instanceof Error) && !isThenable(value)) {
+      this.#known.set(key, value);
+    }
+    return super.prime(key, value);
+  }
+
+  override clear(key: K): this {
+    this.#known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.#known.clear();
+    return super.clearAll();
+  }
+}
+
+/**
+ * A to-one relation the schema declares non-null (a foreign key to a row that exists): the row, at
+ * once when the request already holds it. A missing row still fails the field as non-null.
+ */
+export function loadRequired<K extends Key, V>(
+  dataLoader: RequestLoader<K, V | null>,
+  key: K,
+): NonNullable<V> | Promise<NonNullable<V>> {
+  return dataLoader.get(key) as NonNullable<V> | Promise<NonNullable<V>>;
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
+/**
  * The one loader factory: a per-request DataLoader whose batch (one SQL statement) is timed into
  * the request's statement log.
  */
 export function loader<K extends Key, V>(
   batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>,
   options?: DataLoader.Options<K, V, K>,
-) {
-  return new DataLoader<K, V, K>((keys) => timed(() => batch(keys)), options);
+): RequestLoader<K, V> {
+  return new RequestLoader<K, V>(batch, options);
 }
 
 /**
@@ -32,9 +102,9 @@ export function loader<K extends Key, V>(
  * user's page into one statement while `workouts(first: 5)` and `workouts(first: 10)` stay apart.
  */
 export function loaderPerArgs<A, K extends Key, V>(
-  create: (args: A) => DataLoader<K, V, K>,
-): (args: A) => DataLoader<K, V, K> {
-  const loaders = new Map<string, DataLoader<K, V, K>>();
+  create: (args: A) => RequestLoader<K, V>,
+): (args: A) => RequestLoader<K, V> {
+  const loaders = new Map<string, RequestLoader<K, V>>();
   return (args) => {
     const id = JSON.stringify(args);
     let existing = loaders.get(id);

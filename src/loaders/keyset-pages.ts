@@ -1,8 +1,7 @@
-import type DataLoader from 'dataloader';
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import { type ConnectionArgs, type Keyed, type KeyType, type Page, type PageResult, parsePage } from '../pagination';
-import { loader, loaderPerArgs } from './factory';
+import { loader, loaderPerArgs, type RequestLoader } from './factory';
 
 /**
  * How one connection is ordered and where its rows come from. Every key column sorts the same way,
@@ -173,7 +172,7 @@ export function pageLoader<Row>(
   sql: Sql,
   spec: KeysetSpec,
   onBatch?: (parents: readonly (number | string)[], pages: PageOf<Row>[]) => void,
-): (args: ConnectionArgs) => DataLoader<number | string, PageOf<Row>, number | string> {
+): (args: ConnectionArgs) => RequestLoader<number | string, PageOf<Row>> {
   const byPage = loaderPerArgs((page: Page) =>
     loader<number | string, PageOf<Row>>(async (parents) => {
       const pages = await keysetPages<Row>(sql, spec, parents, page);
