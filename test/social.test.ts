@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import { encodeGlobalId } from '../src/graphql/ids';
 import { graphql } from './gql';
 import { errorCodes, expectData, present, run } from './kit/client';
@@ -221,46 +220,11 @@ describe('N+1', () => {
       [
         "loader:activationsByExerciseId",
         "loader:followersByUserId",
-        "loader:workoutsWithSetsByUserId",
+        "loader:setsByWorkoutId",
+        "loader:workoutsByUserId",
         "page:users",
       ]
     `);
-  });
-
-  it('reads each page of workouts with its sets, as workouts and sets read alone (SPOTTER_FOLDED_READS=off)', async () => {
-    const SETS =
-      graphql(`query WorkoutsWithSets($n: Int, $first: Int, $after: String) { users(first: $n, search: "nested_") {
-      edges { node { username workouts(first: $first, after: $after) { edges { cursor node { id title startedAt totalVolumeKg
-        sets { id position reps weightKg estimatedOneRepMaxKg exercise { id name } } } }
-        pageInfo { hasNextPage hasPreviousPage endCursor } } } } } }`);
-    const config = { ...db.config, foldedReads: false };
-    const unfolded = { config, app: createApp({ sql: db.sql, config, leaderboards: { schedule: false } }) };
-    try {
-      for (const vars of [
-        { n: 20, first: 10 },
-        { n: 5, first: 1 },
-        { n: 5, first: 0 },
-      ]) {
-        const folded = await run(db, SETS, vars, { as: users[0]!.id });
-        const alone = await run(unfolded, SETS, vars, { as: users[0]!.id });
-        expect(expectData(folded)).toEqual(expectData(alone));
-        expect(folded.statements).toEqual(['page:users', 'loader:workoutsWithSetsByUserId']);
-        expect(alone.statements).toEqual([
-          'page:users',
-          'loader:workoutsByUserId',
-          ...(vars.first > 0 ? ['loader:setsByWorkoutId'] : []),
-        ]);
-        if (vars.first > 0) {
-          const sets = expectData(folded).users.edges.flatMap((e) => e.node.workouts.edges.flatMap((w) => w.node.sets));
-          expect(sets.length).toBeGreaterThan(0);
-        }
-      }
-      const first = expectData(await run(db, SETS, { n: 1, first: 1 })).users.edges[0]!.node.workouts;
-      const next = { n: 1, first: 2, after: first.pageInfo.endCursor };
-      expect(expectData(await run(db, SETS, next))).toEqual(expectData(await run(unfolded, SETS, next)));
-    } finally {
-      await unfolded.app.close();
-    }
   });
 
   const EVERYTHING = graphql(`query NestedEverything($n: Int) { users(first: $n, search: "nested_") { edges { node {
@@ -292,10 +256,11 @@ describe('N+1', () => {
       [
         "loader:activityByUserId",
         "loader:followingByUserId",
+        "loader:setsByWorkoutId",
         "loader:statsByUserId",
         "loader:viewerFollows",
         "loader:workoutById",
-        "loader:workoutsWithSetsByUserId",
+        "loader:workoutsByUserId",
         "page:users",
       ]
     `);

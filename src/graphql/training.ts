@@ -8,7 +8,6 @@ import { Exercise } from './catalogue';
 import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
 import { payloadType, toPayload } from './payload';
-import { maySelect } from './selection';
 import { User } from './users';
 
 export const Workout = builder.objectRef<WorkoutRow>('Workout');
@@ -90,14 +89,7 @@ builder.objectFields(User, (t) => ({
     description: 'Newest first.',
     args: bidirectionalArgs,
     complexity: pageComplexity,
-    resolve: async (user, args, ctx, info) => {
-      // With `sets` under the page, the page brings them along (one round trip instead of two).
-      const pages =
-        ctx.config.foldedReads && maySelect(info, ['edges', 'node', 'sets'])
-          ? ctx.loaders.workoutsWithSetsByUserId(args)
-          : ctx.loaders.workoutsByUserId(args);
-      return toConnection(await pages.load(user.id));
-    },
+    resolve: async (user, args, ctx) => toConnection(await ctx.loaders.workoutsByUserId(args).load(user.id)),
   }),
   stats: t.field({
     type: UserStats,

@@ -1,9 +1,9 @@
 import type { Sql } from '../db/client';
-import { rowFromJson, type WorkoutRow } from '../db/rows';
-import { workoutSets } from '../db/schema';
+import type { WorkoutRow } from '../db/rows';
+import type { workoutSets } from '../db/schema';
 import { TIME_AND_ID } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
-import { type KeysetSpec, pageLoader } from './keyset-pages';
+import { pageLoader } from './keyset-pages';
 
 /** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */
 export type WorkoutSetRow = typeof workoutSets.$inferSelect & { exerciseName: string };
@@ -31,7 +31,6 @@ export function trainingLoaders(sql: Sql) {
   });
 
   const setsByWorkoutId = loader<number, WorkoutSetRow[]>(async (ids) => {
-    // Keep in step with the sets of workoutsWithSetsByUserId: the same rows, the same order.
     const rows = await sql<WorkoutSetRow[]>`/* loader:setsByWorkoutId */
       select s.*, e.name as exercise_name
         from workout_sets s join exercises e on e.id = s.exercise_id
@@ -41,7 +40,7 @@ export function trainingLoaders(sql: Sql) {
   });
 
   /** Each user's workouts, newest first: one statement for every user on the page. */
-  const workoutPages: KeysetSpec = {
+  const workoutsByUserId = pageLoader<WorkoutRow>(sql, {
     name: 'loader:workoutsByUserId',
     key: ['w.started_at', 'w.id'],
     keyTypes: TIME_AND_ID,
@@ -49,36 +48,7 @@ export function trainingLoaders(sql: Sql) {
     select: sql`w.*`,
     from: sql`workouts w`,
     where: (user) => sql`w.user_id = ${user}`,
-  };
-  const workoutsByUserId = pageLoader<WorkoutRow>(sql, workoutPages);
-
-  /**
-   * The same pages with each workout's sets, as setsByWorkoutId reads them, in the same statement
-   * (JSON text per workout: as jsonb, the client's camel transform would rebuild every set key by
-   * key). The sets prime setsByWorkoutId, so `workouts { sets }` is one round trip instead of two.
-   */
-  const workoutsWithSetsByUserId = pageLoader<WorkoutRow & { setsJson: string | null }>(
-    sql,
-    {
-      ...workoutPages,
-      name: 'loader:workoutsWithSetsByUserId',
-      select: sql`w.*, (select json_agg(to_jsonb(s) || jsonb_build_object('exercise_name', e.name) order by s.position)
-                          from workout_sets s join exercises e on e.id = s.exercise_id
-                         where s.workout_id = w.id)::text as sets_json`,
-    },
-    (_users, pages) => {
-      for (const page of pages) {
-        for (const workout of page.rows) {
-          const sets = JSON.parse(workout.setsJson ?? '[]') as Record<string, unknown>[];
-          setsByWorkoutId.prime(
-            workout.id,
-            sets.map((set) => ({ ...rowFromJson(workoutSets, set), exerciseName: set.exercise_name as string })),
-          );
-          workout.setsJson = null;
-        }
-      }
-    },
-  );
+  });
 
   /**
    * Every figure of UserStats for every user asked, in one statement. The streak is a gaps-and-islands
@@ -159,12 +129,5 @@ export function trainingLoaders(sql: Sql) {
     }),
   );
 
-  return {
-    workoutById,
-    setsByWorkoutId,
-    workoutsByUserId,
-    workoutsWithSetsByUserId,
-    statsByUserId,
-    progressByUserId,
-  };
+  return { workoutById, setsByWorkoutId, workoutsByUserId, statsByUserId, progressByUserId };
 }
