@@ -165,7 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicaWaitMs: integerFrom(env, 'DATABASE_REPLICA_WAIT_MS', 20, 0),
     listenUrl: env.DATABASE_LISTEN_URL || databaseUrl,
     prepare: booleanFrom(env, 'DATABASE_PREPARE', true),
-    compiledExecution: !['off', '0', 'false'].includes((env.SPOTTER_GRAPHQL_JIT ?? '').toLowerCase()),
+    compiledExecution: switchFrom(env, 'SPOTTER_GRAPHQL_JIT', true),
     foldedReads: switchFrom(env, 'SPOTTER_FOLDED_READS', true),
     production,
     slowStatementMs: integerFrom(env, 'SPOTTER_SLOW_STATEMENT_MS', 200, 0),

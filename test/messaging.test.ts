@@ -378,6 +378,27 @@ describe('Query.conversation with its messages', () => {
       'loader:messagesByConversationId',
       'loader:messagesByConversationId',
     ]);
+    // A page a directive may drop is left to the field, and a sender under @skip is still answered right.
+    const directed = await run(
+      db,
+      graphql(`query DirectedMessagePage($id: ID!, $withPage: Boolean!) { conversation(id: $id) {
+        messages(last: 2) @include(if: $withPage) { edges { node { sequenceNumber } } } } }`),
+      { id: chat.id, withPage: false },
+      { as: alice!.id },
+    );
+    expect(directed.statements).toEqual(['loader:conversationById']);
+    expect(expectData(directed).conversation).toEqual({});
+    const skipped = await run(
+      db,
+      graphql(`query SkippedSender($id: ID!) { conversation(id: $id) {
+        messages(last: 1) { edges { node { sequenceNumber sender @skip(if: true) { username } } } } } }`),
+      { id: chat.id },
+      { as: alice!.id },
+    );
+    expect(skipped.statements).toEqual(['loader:conversationWithMessages']);
+    expect(present(expectData(skipped).conversation, 'the conversation').messages.edges).toEqual([
+      { node: { sequenceNumber: 3 } },
+    ]);
     const both = present(expectData(aliased).conversation, 'the conversation');
     expect([both.a.edges[0]!.node.sequenceNumber, both.b.edges[0]!.node.sequenceNumber]).toEqual([1, 3]);
     for (const vars of [{ first: 101 }, { after: 'nope' }, { first: 1, last: 1 }]) {

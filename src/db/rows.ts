@@ -28,12 +28,18 @@ export interface MessageRow {
 }
 
 /** Every column of a MessageRow: all but the search vector, which no reader needs. */
+export const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'sender_id',
+  'sequence_number',
+  'body',
+  'created_at',
+  'edited_at',
+] as const;
+
 export function messageColumns(sql: Sql, alias = 'm'): Fragment {
-  return sql.unsafe(
-    ['id', 'conversation_id', 'sender_id', 'sequence_number', 'body', 'created_at', 'edited_at']
-      .map((column) => `${alias}.${column}`)
-      .join(', '),
-  );
+  return sql.unsafe(MESSAGE_COLUMNS.map((column) => `${alias}.${column}`).join(', '));
 }
 
 export type CommentRow = typeof comments.$inferSelect;

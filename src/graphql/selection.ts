@@ -10,22 +10,24 @@ import {
 } from 'graphql';
 
 /**
- * The arguments of the one `name` field selected under the current field, so a resolver can fetch
- * that child's rows in its own statement. Null when the child is absent, selected twice (aliases),
- * under a directive, or when its arguments do not coerce: the child then resolves on its own.
+ * The `name` fields selected directly under `parents` (through fragments and inline fragments,
+ * aliases included), and whether a directive could add or remove one: an `@include`/`@skip` on such
+ * a field or on a fragment that may hold one.
  */
-export function soleChildArguments(info: GraphQLResolveInfo, name: string): Record<string, unknown> | null {
-  const found: FieldNode[] = [];
-  let unsure = false;
+function childFields(
+  parents: readonly FieldNode[],
+  name: string,
+  info: GraphQLResolveInfo,
+): { fields: FieldNode[]; directed: boolean } {
+  const fields: FieldNode[] = [];
+  let directed = false;
   const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<string>) => {
     for (const selection of selectionSet?.selections ?? []) {
-      if (selection.directives?.length) {
-        unsure ||= selection.kind !== Kind.FIELD || selection.name.value === name;
-        if (unsure) return;
-        continue;
+      if (selection.directives?.length && (selection.kind !== Kind.FIELD || selection.name.value === name)) {
+        directed = true;
       }
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) found.push(selection);
+        if (selection.name.value === name) fields.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, seen);
       } else if (!seen.has(selection.name.value)) {
@@ -34,13 +36,23 @@ export function soleChildArguments(info: GraphQLResolveInfo, name: string): Reco
       }
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
-  if (unsure || found.length !== 1) return null;
+  for (const parent of parents) visit(parent.selectionSet, new Set());
+  return { fields, directed };
+}
+
+/**
+ * The arguments of the one `name` field selected under the current field, so a resolver can fetch
+ * that child's rows in its own statement. Null when the child is absent, selected twice (aliases),
+ * under a directive, or when its arguments do not coerce: the child then resolves on its own.
+ */
+export function soleChildArguments(info: GraphQLResolveInfo, name: string): Record<string, unknown> | null {
+  const { fields, directed } = childFields(info.fieldNodes, name, info);
+  if (directed || fields.length !== 1) return null;
   const parent = getNamedType(info.returnType);
   const field = isObjectType(parent) ? parent.getFields()[name] : undefined;
   if (!field) return null;
   try {
-    return getArgumentValues(field as GraphQLField<unknown, unknown>, found[0]!, info.variableValues);
+    return getArgumentValues(field as GraphQLField<unknown, unknown>, fields[0]!, info.variableValues);
   } catch {
     return null;
   }
@@ -52,19 +64,10 @@ export function soleChildArguments(info: GraphQLResolveInfo, name: string): Reco
  * as selected: good enough to decide what a statement fetches ahead, never to decide what is answered.
  */
 export function maySelect(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const walk = (selectionSet: SelectionSetNode | undefined, depth: number, seen: Set<string>): boolean => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value !== path[depth]) continue;
-        if (depth === path.length - 1 || walk(selection.selectionSet, depth + 1, seen)) return true;
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (walk(selection.selectionSet, depth, seen)) return true;
-      } else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        if (walk(info.fragments[selection.name.value]?.selectionSet, depth, seen)) return true;
-      }
-    }
-    return false;
-  };
-  return info.fieldNodes.some((node) => walk(node.selectionSet, 0, new Set()));
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    level = childFields(level, name, info).fields;
+    if (level.length === 0) return false;
+  }
+  return true;
 }

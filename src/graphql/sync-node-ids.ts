@@ -1,12 +1,10 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
+import { mapMaybePromise } from 'graphql-yoga';
 import { encodeGlobalId } from './ids';
 
 type Resolver<Types extends SchemaTypes> = GraphQLFieldResolver<unknown, Types['Context'], object>;
-type NodeId = (parent: unknown, args: object, context: unknown, info: unknown) => unknown;
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+type NodeId = (parent: unknown, args: object, context: unknown, info: unknown) => string | number;
 
 /**
  * The `id` of every Node, resolved without a promise. The relay plugin's global-ID field is an async
@@ -24,12 +22,8 @@ export class SyncNodeIdsPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     const nodeId = (typeConfig.pothosOptions as { id?: { resolve?: NodeId } }).id?.resolve;
     if (typeConfig.kind !== 'Object' || typeof nodeId !== 'function') return resolver;
     const typename = typeConfig.name;
-    return (parent, args, context, info) => {
-      const id = nodeId(parent, args, context, info);
-      return isThenable(id)
-        ? Promise.resolve(id).then((value) => encodeGlobalId(typename, value as string | number))
-        : encodeGlobalId(typename, id as string | number);
-    };
+    return (parent, args, context, info) =>
+      mapMaybePromise(nodeId(parent, args, context, info), (id) => encodeGlobalId(typename, id));
   }
 }
 

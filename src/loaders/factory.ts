@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isPromise } from 'graphql-yoga';
 import { timed } from '../db/statements';
 
 type Key = string | number;
@@ -55,7 +56,7 @@ export class RequestLoader<K extends Key, V> extends DataLoader<K, V, K> {
 
   override prime(key: K, value: V | PromiseLike<V> | Error): this {
     // DataLoader keeps what it already holds (or is loading) for the key, and so does `get`.
-    if (this.#caches && !this.#cached.has(key) && !(value instanceof Error) && !isThenable(value)) {
+    if (this.#caches && !this.#cached.has(key) && !(value instanceof Error) && !isPromise(value)) {
       this.#known.set(key, value);
     }
     return super.prime(key, value);
@@ -82,9 +83,6 @@ export function loadRequired<K extends Key, V>(
 ): NonNullable<V> | Promise<NonNullable<V>> {
   return dataLoader.get(key) as NonNullable<V> | Promise<NonNullable<V>>;
 }
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 /**
  * The one loader factory: a per-request DataLoader whose batch (one SQL statement) is timed into

@@ -81,6 +81,8 @@ type Documents = {
     "query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    node(id: $id) { ...ConversationScreenParts } }": typeof types.ConversationUnfoldedDocument,
     "query UnfoldedProfile($name: String!) { userByUsername(username: $name) {\n        followers(first: 2) { edges { node { username } } } } }": typeof types.UnfoldedProfileDocument,
     "query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }": typeof types.AliasedMessagePagesDocument,
+    "query DirectedMessagePage($id: ID!, $withPage: Boolean!) { conversation(id: $id) {\n        messages(last: 2) @include(if: $withPage) { edges { node { sequenceNumber } } } } }": typeof types.DirectedMessagePageDocument,
+    "query SkippedSender($id: ID!) { conversation(id: $id) {\n        messages(last: 1) { edges { node { sequenceNumber sender @skip(if: true) { username } } } } } }": typeof types.SkippedSenderDocument,
     "mutation MessagingAddReaction($input: ReactionInput!) { addReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": typeof types.MessagingAddReactionDocument,
     "mutation MessagingRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": typeof types.MessagingRemoveReactionDocument,
     "query Inbox($first: Int, $after: String) { viewer { conversations(first: $first, after: $after) {\n      edges { node { title unreadCount } } pageInfo { hasNextPage endCursor } } } }": typeof types.InboxDocument,
@@ -229,6 +231,8 @@ const documents: Documents = {
     "query ConversationUnfolded($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    node(id: $id) { ...ConversationScreenParts } }": types.ConversationUnfoldedDocument,
     "query UnfoldedProfile($name: String!) { userByUsername(username: $name) {\n        followers(first: 2) { edges { node { username } } } } }": types.UnfoldedProfileDocument,
     "query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }": types.AliasedMessagePagesDocument,
+    "query DirectedMessagePage($id: ID!, $withPage: Boolean!) { conversation(id: $id) {\n        messages(last: 2) @include(if: $withPage) { edges { node { sequenceNumber } } } } }": types.DirectedMessagePageDocument,
+    "query SkippedSender($id: ID!) { conversation(id: $id) {\n        messages(last: 1) { edges { node { sequenceNumber sender @skip(if: true) { username } } } } } }": types.SkippedSenderDocument,
     "mutation MessagingAddReaction($input: ReactionInput!) { addReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": types.MessagingAddReactionDocument,
     "mutation MessagingRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) {\n      message { reactions { emoji count viewerHasReacted } } errors { code field } } }": types.MessagingRemoveReactionDocument,
     "query Inbox($first: Int, $after: String) { viewer { conversations(first: $first, after: $after) {\n      edges { node { title unreadCount } } pageInfo { hasNextPage endCursor } } } }": types.InboxDocument,
@@ -592,6 +596,14 @@ export function graphql(source: "query UnfoldedProfile($name: String!) { userByU
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }"): (typeof documents)["query AliasedMessagePages($id: ID!) { conversation(id: $id) {\n        a: messages(first: 1) { edges { node { sequenceNumber } } } b: messages(last: 1) { edges { node { sequenceNumber } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectedMessagePage($id: ID!, $withPage: Boolean!) { conversation(id: $id) {\n        messages(last: 2) @include(if: $withPage) { edges { node { sequenceNumber } } } } }"): (typeof documents)["query DirectedMessagePage($id: ID!, $withPage: Boolean!) { conversation(id: $id) {\n        messages(last: 2) @include(if: $withPage) { edges { node { sequenceNumber } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SkippedSender($id: ID!) { conversation(id: $id) {\n        messages(last: 1) { edges { node { sequenceNumber sender @skip(if: true) { username } } } } } }"): (typeof documents)["query SkippedSender($id: ID!) { conversation(id: $id) {\n        messages(last: 1) { edges { node { sequenceNumber sender @skip(if: true) { username } } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
