@@ -89,4 +89,6 @@ export interface PageResult<Row extends Keyed> {
   rows: Row[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** The spec's `alongside` value, read in the page's own statement (one snapshot with its rows). */
+  alongside?: string | null;
 }

@@ -145,7 +145,7 @@ describe('ranks without holes', () => {
   it('keeps a page one statement whatever the departures', async () => {
     await setFlags('dov', 'ghost_mode = true');
     const result = await run(db, BOARD, { kind: 'XP_ALL_TIME', first: 3 });
-    expect(result.statements).toEqual(['page:leaderboard', 'loader:leaderboardRefreshByKind']);
+    expect(result.statements).toEqual(['page:leaderboard']);
     await setFlags('dov', 'ghost_mode = false');
     await refresh();
   });
@@ -194,7 +194,7 @@ describe('scope: FOLLOWING', () => {
     ]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(page2.pageInfo.hasNextPage).toBe(false);
-    expect(first.statements).toEqual(['page:followingLeaderboard', 'loader:leaderboardRefreshByKind']);
+    expect(first.statements).toEqual(['page:followingLeaderboard']);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type LeaderboardPageRow,
   leaderboardAround,
   leaderboardPage,
+  refreshOf,
 } from '../loaders/leaderboards';
 import { type Page, type PageResult, parsePage } from '../pagination';
 import { builder } from './builder';
@@ -86,22 +87,29 @@ function toEntry(ctx: Context, row: PageRow & { cursorKey?: string[] }): EntrySh
 const EMPTY_PAGE: PageResult<LeaderboardPageRow> = { rows: [], hasNextPage: false, hasPreviousPage: false };
 
 /**
- * A board page with its refresh: the refresh row and the page in parallel. Only on a database never
- * refreshed (new, or after a crash emptied the unlogged tables) the first request waits for a
+ * A board page with the refresh that built it, read in the page's own statement (`refreshOf`); an
+ * anonymous FOLLOWING board has no page to read, and reads the refresh row alone. Only on a database
+ * never refreshed (new, or after a crash emptied the unlogged tables) the first request waits for a
  * refresh: better a wait than an empty board.
  */
 async function boardConnection(
   ctx: Context,
   kind: Kind,
-  read: () => Promise<PageResult<LeaderboardPageRow>>,
+  read: () => Promise<PageResult<LeaderboardPageRow>> | null,
 ): Promise<LeaderboardConnectionShape> {
-  let [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.get(kind), read()]);
+  const readWithRefresh = async (again: boolean) => {
+    const page = await read();
+    if (page) return { page, refresh: refreshOf(page) };
+    const refreshes = ctx.loaders.leaderboardRefreshByKind;
+    return { page: EMPTY_PAGE, refresh: await (again ? refreshes.clear(kind).load(kind) : refreshes.get(kind)) };
+  };
+  let { page, refresh } = await readWithRefresh(false);
   if (!refresh) {
     await ctx.leaderboards.ensureRefreshed();
-    [refresh, result] = await Promise.all([ctx.loaders.leaderboardRefreshByKind.clear(kind).load(kind), read()]);
+    ({ page, refresh } = await readWithRefresh(true));
   }
   return {
-    ...toConnection(result, (row: LeaderboardPageRow) => toEntry(ctx, row)),
+    ...toConnection(page, (row: LeaderboardPageRow) => toEntry(ctx, row)),
     refreshedAt: refresh!.refreshedAt,
     weekStart: kind === 'VOLUME_THIS_WEEK' ? refresh!.weekStart : null,
   };
@@ -127,8 +135,8 @@ builder.queryField('leaderboard', (t) =>
       const page: Page = parsePage(args, LEADERBOARD_KEY_TYPES);
       const viewerId = ctx.viewer?.id ?? null;
       if (args.scope === 'FOLLOWING') {
-        return boardConnection(ctx, args.kind, async () =>
-          viewerId === null ? EMPTY_PAGE : followingLeaderboardPage(ctx.sql, args.kind, country, viewerId, page),
+        return boardConnection(ctx, args.kind, () =>
+          viewerId === null ? null : followingLeaderboardPage(ctx.sql, args.kind, country, viewerId, page),
         );
       }
       return boardConnection(ctx, args.kind, () => leaderboardPage(ctx.sql, { kind: args.kind }, country, page));

@@ -21,6 +21,11 @@ export interface KeysetSpec {
   from: Fragment;
   /** Rows of one parent; `parent` is the current key of the batch. */
   where: (parent: Fragment) => Fragment;
+  /**
+   * A text value to read with each page in the same statement, and so in the same snapshot as its
+   * rows (a board's refresh row, which a refresh swaps with the board in one transaction).
+   */
+  alongside?: Fragment;
 }
 
 type Comparison = '<' | '>' | '<=' | '>=';
@@ -123,10 +128,12 @@ export async function keysetPages<Row>(
 
   // The probe runs once per parent: `offset 0` keeps the planner from pulling it up into the output
   // rows, where it ran once per row of the page.
-  const rows = await sql<({ pageIndex: number; hasOpposite: boolean; cursorKey: string[] | null } & Row)[]>`
+  const alongside = spec.alongside ? sql`${spec.alongside}::text` : sql`null::text`;
+  type Read = { pageIndex: number; hasOpposite: boolean; alongside: string | null; cursorKey: string[] | null };
+  const rows = await sql<(Read & Row)[]>`
     ${sql.unsafe(`/* ${spec.name} */`)}
-    select k.idx as page_index, k.has_opposite, p.*
-      from (select k.parent, k.idx, ${plan.probe(parent)} as has_opposite
+    select k.idx as page_index, k.has_opposite, k.alongside, p.*
+      from (select k.parent, k.idx, ${plan.probe(parent)} as has_opposite, ${alongside} as alongside
               from unnest(${parents as never}::${parentType}[]) with ordinality as k(parent, idx)
             offset 0) k
       left join lateral (
@@ -137,13 +144,21 @@ export async function keysetPages<Row>(
          limit ${plan.readLimit}
       ) p on true`;
 
-  const results = parents.map(() => ({ rows: [] as (Row & { cursorKey: string[] })[], hasOpposite: false }));
+  const results = parents.map(() => ({
+    rows: [] as (Row & { cursorKey: string[] })[],
+    hasOpposite: false,
+    alongside: null as string | null,
+  }));
   for (const row of rows) {
     const result = results[row.pageIndex - 1]!;
     result.hasOpposite = row.hasOpposite;
+    result.alongside = row.alongside;
     if (row.cursorKey) result.rows.push(row as Row & { cursorKey: string[] });
   }
-  return results.map(({ rows: pageRows, hasOpposite }) => finishPage(pageRows, hasOpposite, page));
+  return results.map(({ rows: pageRows, hasOpposite, alongside: value }) => ({
+    ...finishPage(pageRows, hasOpposite, page),
+    ...(spec.alongside ? { alongside: value } : {}),
+  }));
 }
 
 /**

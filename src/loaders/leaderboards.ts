@@ -1,8 +1,8 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import type { UserRow } from '../db/rows';
-import type { LeaderboardKind, leaderboardRefreshes } from '../db/schema';
-import type { KeyType, Page } from '../pagination';
+import { rowFromJson, type UserRow } from '../db/rows';
+import { type LeaderboardKind, leaderboardRefreshes } from '../db/schema';
+import type { KeyType, Page, PageResult } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './factory';
 import { keysetPage } from './keyset-pages';
 
@@ -84,6 +84,22 @@ export type LeaderboardPageRow = UserRow & { entryRank: number; entryScore: numb
  * One page of a board: a range scan of its global (or country) index from the cursor, with each row's
  * live users row joined in and its rank closed up over departures (liveRank).
  */
+/**
+ * A board's refresh row as a page's `alongside`: the page and the refresh that built its rows come
+ * from one snapshot. Read as two statements side by side, a page read just before a refresh's swap
+ * could be answered with the refresh row just after it (last week's board under this week's start).
+ * Exercise boards are rebuilt with XP_ALL_TIME, so that row is theirs.
+ */
+function refreshAlongside(sql: Sql, board: Board): Fragment {
+  const kind = 'kind' in board ? board.kind : 'XP_ALL_TIME';
+  return sql`(select to_jsonb(r)::text from leaderboard_refreshes r where r.kind = ${kind}::leaderboard_kind)`;
+}
+
+/** The refresh row a board page was read with; null when the board was never refreshed. */
+export function refreshOf(page: PageResult<LeaderboardPageRow>): LeaderboardRefreshRow | null {
+  return page.alongside ? rowFromJson(leaderboardRefreshes, JSON.parse(page.alongside)) : null;
+}
+
 export function leaderboardPage(sql: Sql, board: Board, country: string | null, page: Page) {
   return keysetPage<Omit<LeaderboardPageRow, 'cursorKey'>>(
     sql,
@@ -97,6 +113,7 @@ export function leaderboardPage(sql: Sql, board: Board, country: string | null, 
       where: country
         ? sql`${onBoard(sql, board, 'e')} and e.country = ${country} and ${sql.unsafe(LISTED)}`
         : sql`${onBoard(sql, board, 'e')} and ${sql.unsafe(LISTED)}`,
+      alongside: refreshAlongside(sql, board),
     },
     page,
   );
@@ -131,6 +148,7 @@ export function followingLeaderboardPage(
                              select followee_id from follows where follower_id = ${viewerId})
            ${country ? sql`and e.country = ${country}` : sql``}
       ) f`,
+      alongside: refreshAlongside(sql, { kind }),
     },
     page,
   );
