@@ -8,6 +8,7 @@ import { createSql } from '../src/db/client';
 import { startEmbedded } from '../src/db/database';
 import { requestInit } from './graphql';
 import { processCpuMs } from './measure';
+import { median } from './speed';
 import { P1, P2, P3, P4 } from './speed-workloads';
 import type { BenchContext, Case } from './workloads';
 
@@ -16,7 +17,8 @@ import type { BenchContext, Case } from './workloads';
  * server under load at c=8, one server process per workload (P1-P4 of issue 10) on the seeded
  * 100,000-user bench database (or `--database`), with its req/s and CPU per request, and the top self-time frames.
  * Several `--tree`s (e.g. a checkout of an older commit) are measured in alternation, so the same
- * spell of a shared machine falls on each of them.
+ * spell of a shared machine falls on each of them. `--only P3,P4` picks workloads; `--plain` leaves the
+ * profiler out, for CPU per request without its overhead, with medians over `--rounds`.
  */
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,10 @@ const { values } = parseArgs({
     top: { type: 'string', default: '12' },
     // Another seeded cluster (e.g. `npm run seed` into SPOTTER_BENCH_DATA_DIR) names its own database.
     database: { type: 'string', default: 'spotter_bench_100000' },
+    // Some of P1-P4, e.g. `--only P3,P4`.
+    only: { type: 'string', default: 'P1,P2,P3,P4' },
+    // No profiler: CPU per request without its overhead, the medians over rounds compared per tree.
+    plain: { type: 'boolean', default: false },
   },
 });
 const jwtSecret = 'spotter-bench-secret';
@@ -125,31 +131,43 @@ const trees = values.tree!;
 const reference = await startTree(trees.at(-1)!, null);
 ctx.origin = reference.origin;
 const cases: { id: string; benchCase: Case }[] = [];
-for (const workload of [P1, P2, P3, P4]) {
+const wanted = new Set(values.only!.split(','));
+for (const workload of [P1, P2, P3, P4].filter((w) => wanted.has(w.id))) {
   const prepared = await workload.prepare(ctx);
   if (typeof prepared === 'string') throw new Error(`${workload.id}: ${prepared}`);
   cases.push({ id: workload.id, benchCase: prepared.cases[0]! });
 }
 await reference.stop();
 
+const figures = new Map<string, { rate: number; cpu: number }[]>();
 for (let round = 1; round <= Number(values.rounds); round += 1) {
   for (const { id, benchCase } of cases) {
     for (const tree of trees) {
       const dir = join(values.out!, `${basename(resolve(tree))}-${id}-r${round}`);
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
-      const server = await startTree(tree, dir);
+      const server = await startTree(tree, values.plain ? null : dir);
       await load(server.origin, benchCase, 8, Math.max(2, seconds / 4));
       const cpuBefore = processCpuMs(server.pid);
       const requests = await load(server.origin, benchCase, 8, seconds);
       const cpu = processCpuMs(server.pid) - cpuBefore;
       await server.stop();
-      const frames = await topFrames(dir, Number(values.top));
+      const key = `${id} ${tree}`;
+      figures.set(key, [...(figures.get(key) ?? []), { rate: requests / seconds, cpu: cpu / requests }]);
       console.log(
         `\n${id} ${tree} round ${round}: ${(requests / seconds).toFixed(0)} req/s at c=8, ${(cpu / requests).toFixed(2)} ms CPU per request`,
       );
-      for (const frame of frames) console.log(`  ${frame}`);
+      if (values.plain) continue;
+      for (const frame of await topFrames(dir, Number(values.top))) console.log(`  ${frame}`);
     }
+  }
+}
+if (Number(values.rounds) > 1) {
+  console.log('\nmedians over rounds:');
+  for (const [key, runs] of figures) {
+    const rates = median(runs.map((run) => run.rate));
+    const cpus = median(runs.map((run) => run.cpu));
+    console.log(`  ${key}: ${rates.toFixed(0)} req/s, ${cpus.toFixed(2)} ms CPU per request`);
   }
 }
 await sql.end();

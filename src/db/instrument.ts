@@ -86,6 +86,8 @@ export function instrumentSql<S extends Sql>(sql: S, sink: StatementSink, inTran
     (fn: (tx: Sql) => unknown) =>
     (tx: Sql): unknown =>
       fn(instrumentSql(tx, sink, true));
+  // Made on first use and kept: a request's fragments read `unsafe` a dozen times.
+  let unsafe: ((text: string, ...rest: unknown[]) => Query) | undefined;
   return new Proxy(sql, {
     apply(target, thisArg, args: unknown[]) {
       const result = Reflect.apply(target as never, thisArg, args);
@@ -97,11 +99,12 @@ export function instrumentSql<S extends Sql>(sql: S, sink: StatementSink, inTran
       const value = Reflect.get(target, property, receiver);
       switch (property) {
         case 'unsafe':
-          return (text: string, ...rest: unknown[]) => {
+          unsafe ??= (text: string, ...rest: unknown[]) => {
             const query = (value as (...args: unknown[]) => Query).call(target, text, ...rest);
             track(query, () => statementName(text), sink, inTransaction);
             return query;
           };
+          return unsafe;
         case 'begin':
           return (...args: unknown[]) => {
             const fn = args.pop() as (tx: Sql) => unknown;

@@ -41,18 +41,38 @@ function childFields(
 }
 
 /**
+ * What a walk of the selection found, kept per selection: `info.fieldNodes` (and the fragments it
+ * reaches) belong to the parsed document, which Yoga caches, so each document is walked once and
+ * not on every request. Only the arguments, which depend on the variables, are read per request.
+ */
+const walks = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
+
+function perSelection<T>(info: GraphQLResolveInfo, key: string, walk: () => T): T {
+  let found = walks.get(info.fieldNodes);
+  if (!found) {
+    found = new Map();
+    walks.set(info.fieldNodes, found);
+  }
+  if (!found.has(key)) found.set(key, walk());
+  return found.get(key) as T;
+}
+
+/**
  * The arguments of the one `name` field selected under the current field, so a resolver can fetch
  * that child's rows in its own statement. Null when the child is absent, selected twice (aliases),
  * under a directive, or when its arguments do not coerce: the child then resolves on its own.
  */
 export function soleChildArguments(info: GraphQLResolveInfo, name: string): Record<string, unknown> | null {
-  const { fields, directed } = childFields(info.fieldNodes, name, info);
-  if (directed || fields.length !== 1) return null;
-  const parent = getNamedType(info.returnType);
-  const field = isObjectType(parent) ? parent.getFields()[name] : undefined;
-  if (!field) return null;
+  const child = perSelection(info, `sole ${name}`, () => {
+    const { fields, directed } = childFields(info.fieldNodes, name, info);
+    if (directed || fields.length !== 1) return null;
+    const parent = getNamedType(info.returnType);
+    const field = isObjectType(parent) ? parent.getFields()[name] : undefined;
+    return field ? { node: fields[0]!, field: field as GraphQLField<unknown, unknown> } : null;
+  });
+  if (!child) return null;
   try {
-    return getArgumentValues(field as GraphQLField<unknown, unknown>, fields[0]!, info.variableValues);
+    return getArgumentValues(child.field, child.node, info.variableValues);
   } catch {
     return null;
   }
@@ -64,10 +84,12 @@ export function soleChildArguments(info: GraphQLResolveInfo, name: string): Reco
  * as selected: good enough to decide what a statement fetches ahead, never to decide what is answered.
  */
 export function maySelect(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  let level: readonly FieldNode[] = info.fieldNodes;
-  for (const name of path) {
-    level = childFields(level, name, info).fields;
-    if (level.length === 0) return false;
-  }
-  return true;
+  return perSelection(info, `path ${path.join('.')}`, () => {
+    let level: readonly FieldNode[] = info.fieldNodes;
+    for (const name of path) {
+      level = childFields(level, name, info).fields;
+      if (level.length === 0) return false;
+    }
+    return true;
+  });
 }

@@ -181,8 +181,11 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
       }));
       const senders: UserRow[] = [];
       const reactions = fold.reactions ? new Map<number, ReactionGroupRow[]>() : null;
-      for (const { part, pageIndex, doc, ...message } of rows) {
-        if (part === 1) found[pageIndex! - 1]!.rows.push(message);
+      // Each message row keeps its part, pageIndex and doc: nothing reads them, and the object rest
+      // that dropped them copied every row, 4 % of W3's CPU.
+      for (const row of rows) {
+        const { part, pageIndex, doc } = row;
+        if (part === 1) found[pageIndex! - 1]!.rows.push(row);
         else if (part === 0) {
           const entry = found[pageIndex! - 1]!;
           const parsed = JSON.parse(doc!);
