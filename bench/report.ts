@@ -340,20 +340,36 @@ export function resultsName(results: Pick<Results, 'date' | 'options'>): string 
   return `${results.date}${users === 100_000 ? '' : `-${users}-users`}${only ? `-${[...only].sort().join('-')}` : ''}`;
 }
 
-/** The newest results file of the same kind, read before this run overwrites today's. */
-async function previousResults(name: string): Promise<Results | null> {
-  const suffix = name.slice(10);
-  const names = (await readdir(resultsDir).catch(() => [] as string[])).filter(
-    (n) => n.endsWith('.json') && /^\d{4}-\d{2}-\d{2}/.test(n) && n.slice(10, -5) === suffix,
+/** Today's name can already hold another commit's run, often one that is committed: that one is kept. */
+export function reportName(
+  results: Pick<Results, 'date' | 'options' | 'commit' | 'startedAt'>,
+  onDisk: Pick<Results, 'commit'> | null,
+): string {
+  const name = resultsName(results);
+  if (!onDisk || (results.commit !== null && onDisk.commit === results.commit)) return name;
+  return `${name}-at-${results.commit ?? results.startedAt.slice(11, 19).replaceAll(':', '')}`;
+}
+
+async function readResults(name: string): Promise<Results | null> {
+  return readFile(join(resultsDir, name), 'utf8').then(
+    (text) => JSON.parse(text) as Results,
+    () => null,
   );
-  const newest = names.sort().at(-1);
-  return newest ? (JSON.parse(await readFile(join(resultsDir, newest), 'utf8')) as Results) : null;
+}
+
+/** The newest run of the same kind (a renamed `-at-<commit>` one included), read before this run writes. */
+async function previousResults(name: string): Promise<Results | null> {
+  // Kind names are letters, digits and dashes, so the suffix needs no escaping.
+  const sameKind = new RegExp(`^\\d{4}-\\d{2}-\\d{2}${name.slice(10)}(-at-[0-9A-Za-z]+)?\\.json$`);
+  const names = (await readdir(resultsDir).catch(() => [] as string[])).filter((n) => sameKind.test(n));
+  const runs = (await Promise.all(names.map(readResults))).filter((r): r is Results => r !== null);
+  return runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1) ?? null;
 }
 
 export async function writeReport(results: Results): Promise<string[]> {
   await mkdir(resultsDir, { recursive: true });
-  const name = resultsName(results);
-  const previous = await previousResults(name);
+  const previous = await previousResults(resultsName(results));
+  const name = reportName(results, await readResults(`${resultsName(results)}.json`));
   const targets = evaluateTargets(results, previous);
   const stem = join(resultsDir, name);
   const charts = renderCharts(results);
@@ -366,7 +382,7 @@ export async function writeReport(results: Results): Promise<string[]> {
     `${stem}.json`,
     `${JSON.stringify({ ...results, targets, previous: previous?.startedAt ?? null }, null, 2)}\n`,
   );
-  await writeFile(`${stem}.md`, renderMarkdown(results, targets, previous, Object.keys(charts)));
+  await writeFile(`${stem}.md`, renderMarkdown(results, targets, previous, Object.keys(charts), name));
   return [`${stem}.json`, `${stem}.md`, ...files];
 }
 
@@ -408,6 +424,7 @@ export function renderMarkdown(
   targets: TargetResult[],
   previous: Results | null,
   charts: string[],
+  name = resultsName(results),
 ): string {
   const met = targets.filter((t) => t.status === 'met').length;
   const missed = targets.filter((t) => t.status === 'MISSED');
@@ -450,7 +467,7 @@ export function renderMarkdown(
       throughput: `Requests per second at ${options.connections} connections`,
       floor: 'GraphQL p50 over the raw-SQL floor p50 (tick: 2x target)',
     };
-    for (const chart of charts) lines.push(`![${titles[chart] ?? chart}](${resultsName(results)}-${chart}.svg)`, '');
+    for (const chart of charts) lines.push(`![${titles[chart] ?? chart}](${name}-${chart}.svg)`, '');
   }
 
   lines.push('## Workloads', '');

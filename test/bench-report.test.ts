@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../bench/measure';
-import { evaluateTargets, type Results, renderMarkdown, resultsName, type WorkloadResult } from '../bench/report';
+import {
+  evaluateTargets,
+  type Results,
+  renderMarkdown,
+  reportName,
+  resultsName,
+  type WorkloadResult,
+} from '../bench/report';
 import { barChart } from '../bench/svg';
 
 const latency = (p95: number) => ({ requests: 100, rps: 200, p50: p95 / 2, p95, p99: p95 * 2, errors: 0 });
@@ -72,6 +79,16 @@ describe('bench report', () => {
     const small = results([]);
     small.options = { ...small.options, users: 2000, only: ['W5', 'W1'] };
     expect(resultsName(small)).toBe('2026-01-01-2000-users-W1-W5');
+  });
+
+  it("keeps another commit's report of the same name and day", () => {
+    const run = { ...results([]), commit: '1b6f672' };
+    expect(reportName(run, null)).toBe('2026-01-01');
+    expect(reportName(run, { commit: '1b6f672' })).toBe('2026-01-01');
+    expect(reportName(run, { commit: '6bd2574' })).toBe('2026-01-01-at-1b6f672');
+    expect(reportName({ ...run, commit: null, startedAt: '2026-01-01T09:12:42.593Z' }, { commit: null })).toBe(
+      '2026-01-01-at-091242',
+    );
   });
 
   it('takes nearest-rank percentiles and draws escaped SVG', () => {
