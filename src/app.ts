@@ -17,7 +17,7 @@ import { SUBSCRIPTION_LIMITS, type SubscriptionLimits, useSubscriptionLimits } f
 import { type TrustedDocuments, useTrustedDocuments } from './http/trusted-documents';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
 import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempotency-keys';
-import { type Clock, createLeaderboardRefresher } from './jobs/leaderboards';
+import { createLeaderboardRefresher, type RefresherOptions } from './jobs/leaderboards';
 import { createObservability } from './observability';
 import { createLogger, type Logger } from './observability/logger';
 import { createRealtimePubSub } from './realtime/pubsub';
@@ -26,12 +26,7 @@ export interface AppDeps {
   sql: Sql;
   config: Config;
   /** For tests: the refresher's clock and interval, or `schedule: false` to refresh only on demand. */
-  leaderboards?: {
-    clock?: Clock;
-    intervalMs?: number;
-    schedule?: boolean;
-    log?: (message: string, error: unknown) => void;
-  };
+  leaderboards?: Partial<Pick<RefresherOptions, 'clock' | 'intervalMs' | 'schedule' | 'log' | 'warn'>>;
   /** For tests: how often replicas are checked, or `schedule: false` to check only on demand. */
   replicas?: Pick<ReplicaOptions, 'checkIntervalMs' | 'schedule' | 'poolSize'>;
   /** The expiry job of idempotency keys; `onRun` is where metrics count its runs. */
@@ -77,6 +72,7 @@ export function createApp(deps: AppDeps) {
     leaderboards: createLeaderboardRefresher(sql, {
       intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
       log: (message, error) => logger.error({ err: error }, message),
+      warn: (message) => logger.warn(message),
       jobs: observability.jobs,
       onRefresh: (last) => observability.metrics?.leaderboardRefreshed(last),
       ...deps.leaderboards,

@@ -178,6 +178,45 @@ describe('leaderboard refresher', () => {
     await stopServer(server);
   });
 
+  it('warns when refreshes take more than half the bound, and once more when they no longer do', async () => {
+    const warnings: string[] = [];
+    const server = startServer({ intervalMs: 1_000, schedule: false, warn: (message) => warnings.push(message) });
+    // Another session holding personal_records makes one refresh wait past half the bound.
+    const blocker = createSql(db.url, { max: 1 });
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const locked = new Promise<void>((resolve) => {
+        void blocker.begin(async (tx) => {
+          await tx`lock table personal_records in access exclusive mode`;
+          resolve();
+          await held;
+        });
+      });
+      await locked;
+      const slow = server.app.services.leaderboards.refreshNow();
+      await sleep(700);
+      release();
+      expect((await slow).status).toBe('refreshed');
+      expect(warnings).toHaveLength(1);
+      const [, took, stale] =
+        /^Leaderboard refresh took (\d+\.\d) s, more than half of the 1\.0 s bound \(LEADERBOARD_REFRESH_SECONDS\): refreshes run back to back and boards may be up to (\d+\.\d) s stale; raise LEADERBOARD_REFRESH_SECONDS$/.exec(
+          warnings[0]!,
+        ) ?? [];
+      expect(Number(took)).toBeGreaterThanOrEqual(0.7);
+      expect(Number(stale)).toBeCloseTo(2 * Number(took), 0);
+      await server.app.services.leaderboards.refreshNow();
+      await server.app.services.leaderboards.refreshNow();
+      expect(warnings).toHaveLength(2);
+      expect(warnings[1]).toMatch(/^Leaderboard refresh took 0\.[0-4] s, within half of the 1\.0 s bound again$/);
+    } finally {
+      await blocker.end({ timeout: 5 });
+      await stopServer(server);
+    }
+  });
+
   it('rolls VOLUME_THIS_WEEK over at Monday 00:00 UTC without a restart', async () => {
     await db.sql`delete from leaderboard_refreshes`;
     const monday = Date.parse('2026-03-02T00:00:00Z');

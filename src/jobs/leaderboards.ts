@@ -178,6 +178,11 @@ export interface RefresherOptions {
   schedule?: boolean;
   /** Where a failed refresh is reported. @default console.error */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Told when this process's refreshes start taking more than half the interval, and when they stop:
+   * past that, no schedule keeps the rankings within the bound. @default console.warn
+   */
+  warn?: (message: string) => void;
   /** Each scheduled pass, as job `leaderboards` with outcome refreshed, fresh, busy or failed. */
   jobs?: JobRuns;
   /** Told of every refresh this process learns of, its own or another process's. */
@@ -204,6 +209,7 @@ export interface LeaderboardRefresher {
 export function createLeaderboardRefresher(sql: Sql, options: RefresherOptions): LeaderboardRefresher {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const warn = options.warn ?? ((message) => console.warn(message));
   const { intervalMs, jobs, onRefresh } = options;
   const retryMs = Math.min(intervalMs, 5_000);
   let timer: NodeJS.Timeout | null = null;
@@ -225,11 +231,30 @@ export function createLeaderboardRefresher(sql: Sql, options: RefresherOptions):
     timer.unref();
   }
 
+  let overBound = false;
   const observed = async (options: RefreshOptions): Promise<RefreshOutcome> => {
     const outcome = await refreshLeaderboards(sql, options);
     if (outcome.status !== 'busy') onRefresh?.(outcome.last);
+    if (outcome.status === 'refreshed') warnOnBound(outcome.last.durationMs);
     return outcome;
   };
+
+  // Readers see a refresh's rankings until the next one commits. Past half the interval the next is
+  // due (dueAt) before this one ends, so they run back to back and readers see rankings twice a
+  // refresh's duration old.
+  function warnOnBound(durationMs: number) {
+    const over = durationMs > intervalMs / 2;
+    if (over === overBound) return;
+    overBound = over;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    warn(
+      over
+        ? `Leaderboard refresh took ${seconds(durationMs)}, more than half of the ${seconds(intervalMs)} bound ` +
+            `(LEADERBOARD_REFRESH_SECONDS): refreshes run back to back and boards may be up to ` +
+            `${seconds(2 * durationMs)} stale; raise LEADERBOARD_REFRESH_SECONDS`
+        : `Leaderboard refresh took ${seconds(durationMs)}, within half of the ${seconds(intervalMs)} bound again`,
+    );
+  }
 
   async function pass(): Promise<void> {
     let nextMs = retryMs;
