@@ -350,26 +350,27 @@ export function reportName(
   return `${name}-at-${results.commit ?? results.startedAt.slice(11, 19).replaceAll(':', '')}`;
 }
 
-async function readResults(name: string): Promise<Results | null> {
-  return readFile(join(resultsDir, name), 'utf8').then(
-    (text) => JSON.parse(text) as Results,
-    () => null,
-  );
-}
-
-/** The newest run of the same kind (a renamed `-at-<commit>` one included), read before this run writes. */
-async function previousResults(name: string): Promise<Results | null> {
+/** Every run of the same kind on disk (renamed `-at-<commit>` ones included), with its file name. */
+async function runsOfKind(name: string): Promise<{ file: string; run: Results }[]> {
   // Kind names are letters, digits and dashes, so the suffix needs no escaping.
   const sameKind = new RegExp(`^\\d{4}-\\d{2}-\\d{2}${name.slice(10)}(-at-[0-9A-Za-z]+)?\\.json$`);
-  const names = (await readdir(resultsDir).catch(() => [] as string[])).filter((n) => sameKind.test(n));
-  const runs = (await Promise.all(names.map(readResults))).filter((r): r is Results => r !== null);
-  return runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1) ?? null;
+  const files = (await readdir(resultsDir).catch(() => [] as string[])).filter((file) => sameKind.test(file));
+  return Promise.all(
+    files.map(async (file) => ({ file, run: JSON.parse(await readFile(join(resultsDir, file), 'utf8')) as Results })),
+  );
 }
 
 export async function writeReport(results: Results): Promise<string[]> {
   await mkdir(resultsDir, { recursive: true });
-  const previous = await previousResults(resultsName(results));
-  const name = reportName(results, await readResults(`${resultsName(results)}.json`));
+  const kindName = resultsName(results);
+  // Read before this run writes: today's file of the same name may be the previous run, or another commit's.
+  const runs = await runsOfKind(kindName);
+  const previous =
+    runs
+      .map((r) => r.run)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .at(-1) ?? null;
+  const name = reportName(results, runs.find((r) => r.file === `${kindName}.json`)?.run ?? null);
   const targets = evaluateTargets(results, previous);
   const stem = join(resultsDir, name);
   const charts = renderCharts(results);

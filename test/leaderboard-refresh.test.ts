@@ -182,23 +182,13 @@ describe('leaderboard refresher', () => {
     const warnings: string[] = [];
     const server = startServer({ intervalMs: 1_000, schedule: false, warn: (message) => warnings.push(message) });
     // Another session holding personal_records makes one refresh wait past half the bound.
-    const blocker = createSql(db.url, { max: 1 });
+    const holder = await db.sql.reserve();
     try {
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const locked = new Promise<void>((resolve) => {
-        void blocker.begin(async (tx) => {
-          await tx`lock table personal_records in access exclusive mode`;
-          resolve();
-          await held;
-        });
-      });
-      await locked;
+      await holder`begin`;
+      await holder`lock table personal_records in access exclusive mode`;
       const slow = server.app.services.leaderboards.refreshNow();
       await sleep(700);
-      release();
+      await holder`rollback`;
       expect((await slow).status).toBe('refreshed');
       expect(warnings).toHaveLength(1);
       const [, took, stale] =
@@ -212,7 +202,8 @@ describe('leaderboard refresher', () => {
       expect(warnings).toHaveLength(2);
       expect(warnings[1]).toMatch(/^Leaderboard refresh took 0\.[0-4] s, within half of the 1\.0 s bound again$/);
     } finally {
-      await blocker.end({ timeout: 5 });
+      await holder`rollback`;
+      holder.release();
       await stopServer(server);
     }
   });
