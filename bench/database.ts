@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { createSql, type Sql } from '../src/db/client';
 import { startEmbedded } from '../src/db/database';
 import { prepareDatabase } from '../src/db/prepare';
-import { refreshLeaderboards } from '../src/jobs/leaderboards';
+import { takeDaySnapshot } from '../src/jobs/boards';
 import { type SeedStep, seedAtScale } from '../src/seed/scale';
 
 export interface BenchDatabase {
@@ -33,6 +33,10 @@ export interface BenchDatabaseOptions {
   port: number;
   reseed: boolean;
   log: (line: string) => void;
+  /** The database's name in the embedded cluster. @default `spotter_bench_<users>` */
+  database?: string;
+  /** Take today's board snapshot before returning, so the server finds it taken. @default true */
+  rank?: boolean;
 }
 
 const MARKER_PREFIX = 'spotter-bench-seed ';
@@ -43,7 +47,7 @@ const MARKER_PREFIX = 'spotter-bench-seed ';
  * steps added since (a merged branch's new seed step) run on top of it, in order.
  */
 export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<BenchDatabase> {
-  const database = `spotter_bench_${options.users}`;
+  const database = options.database ?? `spotter_bench_${options.users}`;
   let url: string;
   let stopCluster = async () => {};
   if (options.databaseUrl) {
@@ -123,9 +127,9 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
     );
   }
 
-  // A board read on a database never ranked waits for the first refresh, which at 100,000 users
-  // outlasts the statement timeout: W9 failed that way on a fresh seed. The server finds it done.
-  await refreshLeaderboards(sql, { now: new Date(), when: 'never-refreshed', wait: true });
+  // Today's previousRank snapshot, taken before the server starts so that it does not run under the
+  // measurements (the server's board keeper finds it done).
+  if (options.rank ?? true) await takeDaySnapshot(sql, new Date());
 
   return {
     url,

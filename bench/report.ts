@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,15 +170,6 @@ const TARGETS: Target[] = [
     met: (v) => v <= 5,
   },
   {
-    workload: 'W9',
-    label: 'W9 leaderboard refresh (the goal is for 100k users)',
-    goal: '<= 1 s',
-    unit: 's',
-    lowerIsBetter: true,
-    measure: (w) => w.metrics.refreshSeconds ?? null,
-    met: (v) => v <= 1,
-  },
-  {
     workload: 'W1',
     label: 'W1 statements: 20 users minus 5 users',
     goal: '0',
@@ -329,7 +321,7 @@ export function evaluateTargets(results: Results, previous: Results | null): Tar
   });
 }
 
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+export const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
 /**
  * A full run at the default scale is `<date>`; others say what they were (`<date>-2000-users-W1-W5`),
@@ -345,9 +337,28 @@ export function reportName(
   results: Pick<Results, 'date' | 'options' | 'commit' | 'startedAt'>,
   onDisk: Pick<Results, 'commit'> | null,
 ): string {
-  const name = resultsName(results);
-  if (!onDisk || (results.commit !== null && onDisk.commit === results.commit)) return name;
-  return `${name}-at-${results.commit ?? results.startedAt.slice(11, 19).replaceAll(':', '')}`;
+  return nameBeside(resultsName(results), results, onDisk);
+}
+
+/** `name`, or `<name>-at-<commit>` when the run on disk under `name` is another commit's. */
+export function nameBeside(
+  name: string,
+  ours: Pick<Results, 'commit' | 'startedAt'>,
+  onDisk: Pick<Results, 'commit'> | null,
+): string {
+  if (!onDisk || (ours.commit !== null && onDisk.commit === ours.commit)) return name;
+  return `${name}-at-${ours.commit ?? ours.startedAt.slice(11, 19).replaceAll(':', '')}`;
+}
+
+/** The commit measured, `+changes` when src/ or drizzle/ differ from it; null outside a git tree. */
+export function gitCommit(): string | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'drizzle'], { encoding: 'utf8' }).trim();
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return null;
+  }
 }
 
 /** Every run of the same kind on disk (renamed `-at-<commit>` ones included), with its file name. */

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { signToken } from '../src/auth/tokens';
@@ -7,7 +6,7 @@ import { scaleSteps } from '../src/seed/steps';
 import { openBenchDatabase } from './database';
 import { execute, schemaCoordinates } from './graphql';
 import { captureStatements, type Latency, measureFloor, measureHttp, responseBytes } from './measure';
-import { type CaseResult, type Results, type WorkloadResult, writeReport } from './report';
+import { type CaseResult, gitCommit, type Results, type WorkloadResult, writeReport } from './report';
 import { type RunningServer, startProcess, startServer } from './server';
 import { measureSpeed, startFloorServer } from './speed';
 import { speedWorkloads } from './speed-workloads';
@@ -270,14 +269,4 @@ process.exit(0);
 
 function empty() {
   return { subjects: {}, notes: [], metrics: {}, cases: [] };
-}
-
-function gitCommit(): string | null {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'drizzle'], { encoding: 'utf8' }).trim();
-    return dirty ? `${commit}+changes` : commit;
-  } catch {
-    return null;
-  }
 }

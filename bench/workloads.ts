@@ -472,60 +472,9 @@ const W8: Workload = {
   },
 };
 
-/** The project's own refresh when it exports one (src/jobs/leaderboards.ts), else a view or SQL function. */
-async function leaderboardRefreshSeconds(ctx: BenchContext): Promise<{ seconds: number; what: string } | null> {
-  const job = await importOptional('../src/jobs/leaderboards.ts');
-  if (typeof job?.refreshLeaderboards === 'function') {
-    const refresh = job.refreshLeaderboards as (sql: Sql, options: object) => Promise<{ status: string }>;
-    const times: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const started = performance.now();
-      const outcome = await refresh(ctx.sql, { now: new Date(), when: 'always', wait: true });
-      times.push((performance.now() - started) / 1000);
-      if (outcome.status !== 'refreshed')
-        return { seconds: Number.NaN, what: `refreshLeaderboards said ${outcome.status}` };
-    }
-    times.sort((a, b) => a - b);
-    return { seconds: times[1]!, what: 'refreshLeaderboards(sql, { when: "always" }), median of 3' };
-  }
-  const views = await ctx.sql<{ name: string; unique: boolean }[]>`/* bench:leaderboardViews */
-    select format('%I.%I', schemaname, matviewname) as name,
-           exists (select 1 from pg_indexes i join pg_index x on x.indexrelid = format('%I.%I', i.schemaname, i.indexname)::regclass
-                    where i.schemaname = v.schemaname and i.tablename = v.matviewname and x.indisunique) as unique
-      from pg_matviews v where matviewname ilike '%leaderboard%'`;
-  if (views.length > 0) {
-    const started = performance.now();
-    for (const view of views) {
-      await ctx.sql.unsafe(`refresh materialized view ${view.unique ? 'concurrently ' : ''}${view.name}`);
-    }
-    return {
-      seconds: (performance.now() - started) / 1000,
-      what: `refresh materialized view of ${views.map((v) => v.name).join(', ')}`,
-    };
-  }
-  const [fn] = await ctx.sql<{ name: string }[]>`/* bench:leaderboardRefreshFunction */
-    select format('%I.%I', n.nspname, p.proname) as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-     where p.proname ilike '%leaderboard%' and p.proname ilike '%refresh%' and p.pronargs = 0
-       and n.nspname not in ('pg_catalog', 'information_schema') limit 1`;
-  if (!fn) return null;
-  const started = performance.now();
-  await ctx.sql.unsafe(`select ${fn.name}()`);
-  return { seconds: (performance.now() - started) / 1000, what: `select ${fn.name}()` };
-}
-
-/** A module that a later branch may add; null while it does not exist. */
-async function importOptional(path: string): Promise<Record<string, unknown> | null> {
-  try {
-    return (await import(new URL(path, import.meta.url).href)) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw error;
-  }
-}
-
 const W9: Workload = {
   id: 'W9',
-  title: 'leaderboard: the first page and a page 50,000 ranks deep, both kinds; and the refresh time',
+  title: 'leaderboard: the first page and a page 50,000 ranks deep, both kinds',
   kind: 'read',
   needs: ['Query.leaderboard'],
   async prepare(ctx) {
@@ -568,14 +517,9 @@ const W9: Workload = {
       }
     }
     if (cases.length === 0) return 'no data: both leaderboards are empty';
-    const refresh = await leaderboardRefreshSeconds(ctx);
-    if (refresh) notes.push(`Refresh measured as: ${refresh.what}.`);
-    else
-      notes.push(
-        'Refresh time not measured: no leaderboard materialized view or zero-argument refresh function found.',
-      );
-    const metrics: Record<string, number> = refresh ? { refreshSeconds: refresh.seconds } : {};
-    return { subjects, cases, notes, metrics };
+    // Boards follow each commit (drizzle/0023): there is no refresh to time. Their freshness and write
+    // cost at scale are `npm run bench:leaderboards`'s.
+    return { subjects, cases, notes, metrics: {} };
   },
 };
 

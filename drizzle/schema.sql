@@ -2,7 +2,7 @@
 
 create type activity_type as enum ('WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED', 'MESSAGE_SENT', 'PERSONAL_RECORD');
 
-create type leaderboard_kind as enum ('XP_ALL_TIME', 'VOLUME_THIS_WEEK');
+create type board_kind as enum ('XP_ALL_TIME', 'VOLUME_THIS_WEEK', 'EXERCISE_ONE_REP_MAX');
 
 create type notification_kind as enum ('NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION');
 
@@ -24,6 +24,52 @@ create table activity_events (
   constraint activity_events_subject_id_users_id_fk FOREIGN KEY (subject_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint activity_events_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint activity_events_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE CASCADE
+);
+
+create table board_buckets (
+  board board_kind not null,
+  ref integer not null,
+  country text not null,
+  bucket integer not null,
+  entries integer not null,
+  constraint board_buckets_pkey PRIMARY KEY (board, ref, country, bucket)
+);
+
+create table board_day_ranks (
+  board board_kind not null,
+  ref integer not null,
+  user_id bigint not null,
+  rank integer not null,
+  country_rank integer,
+  constraint board_day_ranks_pkey PRIMARY KEY (board, ref, user_id)
+);
+
+create table board_deltas (
+  board board_kind not null,
+  ref integer not null,
+  from_country character(2),
+  from_bucket integer,
+  to_country character(2),
+  to_bucket integer
+);
+
+create table board_entries (
+  board board_kind not null,
+  ref integer not null,
+  user_id bigint not null,
+  country character(2),
+  score double precision not null,
+  constraint board_entries_pkey PRIMARY KEY (board, ref, user_id),
+  constraint board_entries_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
+create table board_state (
+  id integer default 1 not null,
+  volume_from_ref integer not null,
+  snapshot_day date,
+  snapshot_taken_at timestamp(6) with time zone,
+  snapshot_ms integer,
+  constraint board_state_pkey PRIMARY KEY (id)
 );
 
 create table comments (
@@ -72,15 +118,6 @@ create table exercise_activations (
   constraint exercise_activations_range CHECK (((activation > (0)::double precision) AND (activation <= (1)::double precision)))
 );
 
-create unlogged table exercise_leaderboard_entries (
-  exercise_id integer not null,
-  user_id bigint not null,
-  country character(2),
-  score double precision not null,
-  rank integer not null,
-  country_rank integer
-);
-
 create table exercises (
   id integer generated always as identity not null,
   name text not null,
@@ -106,32 +143,6 @@ create table idempotency_keys (
   constraint idempotency_keys_message_id_messages_id_fk FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE CASCADE,
   constraint idempotency_keys_pkey PRIMARY KEY (sender_id, key),
   constraint idempotency_keys_sender_id_users_id_fk FOREIGN KEY (sender_id) REFERENCES users(id) ON DELETE CASCADE
-);
-
-create table leaderboard_departures (
-  user_id bigint not null,
-  departed_at timestamp(6) with time zone default now() not null,
-  constraint leaderboard_departures_pkey PRIMARY KEY (user_id)
-);
-
-create unlogged table leaderboard_entries (
-  kind leaderboard_kind not null,
-  user_id bigint not null,
-  country character(2),
-  score double precision not null,
-  rank integer not null,
-  country_rank integer,
-  constraint leaderboard_entries_country_rank CHECK (((country IS NULL) = (country_rank IS NULL)))
-);
-
-create unlogged table leaderboard_refreshes (
-  kind leaderboard_kind not null,
-  refreshed_at timestamp(6) with time zone not null,
-  week_start timestamp(6) with time zone not null,
-  duration_ms integer not null,
-  entry_count integer not null,
-  generation bigint not null,
-  constraint leaderboard_refreshes_pkey PRIMARY KEY (kind)
 );
 
 create table messages (
@@ -281,20 +292,18 @@ create table workouts (
 CREATE INDEX activity_events_by_user_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type) WHERE (type <> 'MESSAGE_SENT'::activity_type);
 CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (workout_id) WHERE (workout_id IS NOT NULL);
+CREATE INDEX board_deltas_board_idx ON public.board_deltas USING btree (board, ref);
+CREATE INDEX board_entries_country_idx ON public.board_entries USING btree (board, ref, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
+CREATE INDEX board_entries_order_idx ON public.board_entries USING btree (board, ref, score DESC NULLS LAST, user_id DESC NULLS LAST);
+CREATE INDEX board_entries_user_idx ON public.board_entries USING btree (user_id);
 CREATE INDEX comments_by_workout_idx ON public.comments USING btree (workout_id, created_at, id);
 CREATE INDEX conversation_members_by_join_idx ON public.conversation_members USING btree (conversation_id, joined_at, user_id);
 CREATE INDEX conversation_members_by_user_idx ON public.conversation_members USING btree (user_id, conversation_id);
 CREATE INDEX exercise_activations_by_muscle_idx ON public.exercise_activations USING btree (muscle_id, activation DESC NULLS LAST, exercise_id DESC NULLS LAST);
-CREATE INDEX exercise_leaderboard_entries_country_idx ON public.exercise_leaderboard_entries USING btree (exercise_id, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
-CREATE INDEX exercise_leaderboard_entries_global_idx ON public.exercise_leaderboard_entries USING btree (exercise_id, score DESC NULLS LAST, user_id DESC NULLS LAST);
-CREATE UNIQUE INDEX exercise_leaderboard_entries_user_idx ON public.exercise_leaderboard_entries USING btree (exercise_id, user_id);
 CREATE UNIQUE INDEX exercises_name_key ON public.exercises USING btree (name);
 CREATE INDEX follows_followers_idx ON public.follows USING btree (followee_id, created_at DESC NULLS LAST, follower_id DESC NULLS LAST);
 CREATE INDEX follows_following_idx ON public.follows USING btree (follower_id, created_at DESC NULLS LAST, followee_id DESC NULLS LAST);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
-CREATE INDEX leaderboard_entries_country_idx ON public.leaderboard_entries USING btree (kind, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
-CREATE INDEX leaderboard_entries_global_idx ON public.leaderboard_entries USING btree (kind, score DESC NULLS LAST, user_id DESC NULLS LAST);
-CREATE UNIQUE INDEX leaderboard_entries_user_idx ON public.leaderboard_entries USING btree (kind, user_id);
 CREATE INDEX messages_conversation_sender_idx ON public.messages USING btree (conversation_id, sender_id, sequence_number);
 CREATE UNIQUE INDEX messages_conversation_sequence_key ON public.messages USING btree (conversation_id, sequence_number);
 CREATE INDEX messages_search_idx ON public.messages USING gin (search);
@@ -312,7 +321,277 @@ CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(userna
 CREATE INDEX workout_likes_recent_idx ON public.workout_likes USING btree (workout_id, created_at DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE UNIQUE INDEX workout_sets_position_key ON public.workout_sets USING btree (workout_id, "position");
 CREATE INDEX workouts_by_user_idx ON public.workouts USING btree (user_id, started_at DESC NULLS LAST, id DESC NULLS LAST);
-CREATE INDEX workouts_started_at_idx ON public.workouts USING btree (started_at);
+
+CREATE OR REPLACE FUNCTION public.board_bucket(score double precision)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$
+  select floor(ln(1 + greatest(score, 0)) * (256 / ln(2::float8)))::integer
+$function$;
+
+CREATE OR REPLACE FUNCTION public.board_count_above(p_board board_kind, p_ref integer, p_country text, p_score double precision, p_inclusive boolean DEFAULT false)
+ RETURNS bigint
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_bucket integer := coalesce(board_bucket(p_score), -1);
+  -- a little above the bucket's true top, so float rounding can never leave one of its entries out
+  v_top float8 := exp((v_bucket + 1.01) * ln(2::float8) / 256) - 1;
+  v_folded bigint;
+  v_pending bigint;
+  v_inside bigint := 0;
+begin
+  select coalesce(sum(entries), 0) into v_folded
+    from board_buckets
+   where board = p_board and ref = p_ref and country = coalesce(p_country, '') and bucket > v_bucket;
+  if p_country is null then
+    select count(*) filter (where to_bucket > v_bucket) - count(*) filter (where from_bucket > v_bucket)
+      into v_pending
+      from board_deltas where board = p_board and ref = p_ref;
+    if p_score is not null then
+      select count(*) into v_inside
+        from board_entries
+       where board = p_board and ref = p_ref and score >= p_score and score < v_top
+         and (p_inclusive or score > p_score) and board_bucket(score) = v_bucket;
+    end if;
+  else
+    select count(*) filter (where to_country = p_country and to_bucket > v_bucket)
+         - count(*) filter (where from_country = p_country and from_bucket > v_bucket)
+      into v_pending
+      from board_deltas where board = p_board and ref = p_ref;
+    if p_score is not null then
+      select count(*) into v_inside
+        from board_entries
+       where board = p_board and ref = p_ref and country = p_country and score >= p_score and score < v_top
+         and (p_inclusive or score > p_score) and board_bucket(score) = v_bucket;
+    end if;
+  end if;
+  return v_folded + v_pending + v_inside;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.board_week_ref(at timestamp with time zone)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$
+  select (date_trunc('week', at at time zone 'UTC')::date - date '1970-01-01')
+$function$;
+
+CREATE OR REPLACE FUNCTION public.board_week_start(ref integer)
+ RETURNS timestamp with time zone
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$
+  select timestamptz '1970-01-01 00:00:00+00' + ref * interval '1 day'
+$function$;
+
+CREATE OR REPLACE FUNCTION public.boards_bulk()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+  select coalesce(current_setting('spotter.boards_bulk', true), '') = 'on'
+$function$;
+
+CREATE OR REPLACE FUNCTION public.boards_fold()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_moved integer;
+begin
+  with moved as (
+    delete from board_deltas returning *),
+  counted as (
+    select board, ref, count(*)::integer as n from moved group by board, ref),
+  changes as (
+    select board, ref, '' as country, to_bucket as bucket, 1 as n from moved where to_bucket is not null
+    union all
+    select board, ref, '', from_bucket, -1 from moved where from_bucket is not null
+    union all
+    select board, ref, to_country::text, to_bucket, 1 from moved where to_country is not null and to_bucket is not null
+    union all
+    select board, ref, from_country::text, from_bucket, -1 from moved where from_country is not null and from_bucket is not null),
+  summed as (
+    select board, ref, country, bucket, sum(n)::integer as n
+      from changes group by board, ref, country, bucket having sum(n) <> 0),
+  applied as (
+    insert into board_buckets as k (board, ref, country, bucket, entries)
+    select board, ref, country, bucket, n from summed order by board, ref, country, bucket
+    on conflict (board, ref, country, bucket) do update set entries = k.entries + excluded.entries)
+  select coalesce(sum(n), 0)::integer into v_moved from counted;
+  return v_moved;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.boards_keep_weeks_from(p_ref integer)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_from integer;
+begin
+  select volume_from_ref into v_from from board_state where id = 1 for update;
+  if p_ref = v_from then return; end if;
+  perform set_config('spotter.boards_bulk', 'on', true);
+  if p_ref > v_from then
+    delete from board_entries where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
+    delete from board_buckets where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
+    delete from board_deltas where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
+  else
+    lock table workouts in share mode;
+    insert into board_entries (board, ref, user_id, country, score)
+    select 'VOLUME_THIS_WEEK', board_week_ref(w.started_at), w.user_id, u.country, sum(w.total_volume_kg)
+      from workouts w join users u on u.id = w.user_id and not u.ghost_mode and u.leaderboard_opt_in
+     where w.started_at >= board_week_start(p_ref) and w.started_at < board_week_start(v_from)
+     group by 2, 3, 4;
+    insert into board_buckets (board, ref, country, bucket, entries)
+    select board, ref, coalesce(country::text, ''), board_bucket(score), count(*)
+      from board_entries
+     where board = 'VOLUME_THIS_WEEK' and ref >= p_ref and ref < v_from
+     group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
+    having grouping(country) = 1 or country is not null;
+  end if;
+  update board_state set volume_from_ref = p_ref where id = 1;
+  perform set_config('spotter.boards_bulk', 'off', true);
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.boards_rebuild()
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_from integer;
+begin
+  lock table users, workouts, personal_records in share mode;
+  perform set_config('spotter.boards_bulk', 'on', true);
+  select volume_from_ref into v_from from board_state where id = 1;
+  truncate board_entries, board_buckets, board_deltas;
+  insert into board_entries (board, ref, user_id, country, score)
+  select 'XP_ALL_TIME', 0, id, country, xp from users where not ghost_mode and leaderboard_opt_in;
+  insert into board_entries (board, ref, user_id, country, score)
+  select 'VOLUME_THIS_WEEK', board_week_ref(w.started_at), w.user_id, u.country, sum(w.total_volume_kg)
+    from workouts w join users u on u.id = w.user_id and not u.ghost_mode and u.leaderboard_opt_in
+   where w.started_at >= board_week_start(v_from)
+   group by 2, 3, 4;
+  insert into board_entries (board, ref, user_id, country, score)
+  select 'EXERCISE_ONE_REP_MAX', r.exercise_id, r.user_id, u.country, r.value_kg
+    from personal_records r join users u on u.id = r.user_id and not u.ghost_mode and u.leaderboard_opt_in
+   where r.kind = 'ESTIMATED_ONE_REP_MAX';
+  insert into board_buckets (board, ref, country, bucket, entries)
+  select board, ref, coalesce(country::text, ''), board_bucket(score), count(*)
+    from board_entries
+   group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
+  having grouping(country) = 1 or country is not null;
+  perform set_config('spotter.boards_bulk', 'off', true);
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.boards_sync_exercise(p_users bigint[], p_exercises integer[])
+ RETURNS void
+ LANGUAGE sql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  with pairs as (
+    select distinct user_id, exercise_id from unnest(p_users, p_exercises) as p(user_id, exercise_id)),
+  wanted as (
+    select p.user_id, p.exercise_id, u.country, r.value_kg
+      from pairs p
+      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+      join personal_records r
+        on r.user_id = p.user_id and r.exercise_id = p.exercise_id and r.kind = 'ESTIMATED_ONE_REP_MAX'),
+  gone as (
+    delete from board_entries e using pairs p
+     where e.board = 'EXERCISE_ONE_REP_MAX' and e.ref = p.exercise_id and e.user_id = p.user_id
+       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.exercise_id = e.ref))
+  insert into board_entries as e (board, ref, user_id, country, score)
+  select 'EXERCISE_ONE_REP_MAX', exercise_id, user_id, country, value_kg from wanted order by exercise_id, user_id
+  on conflict (board, ref, user_id) do update
+     set country = excluded.country, score = excluded.score
+   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
+$function$;
+
+CREATE OR REPLACE FUNCTION public.boards_sync_users(p_users bigint[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_users bigint[];
+  v_refs integer[];
+begin
+  perform boards_sync_xp(p_users);
+  select array_agg(user_id), array_agg(ref) into v_users, v_refs
+    from (select w.user_id, board_week_ref(w.started_at) as ref
+            from workouts w
+           where w.user_id = any(p_users)
+             and w.started_at >= board_week_start((select volume_from_ref from board_state where id = 1))
+          union
+          select user_id, ref from board_entries where board = 'VOLUME_THIS_WEEK' and user_id = any(p_users)) p;
+  if v_users is not null then
+    perform boards_sync_volume(v_users, v_refs);
+  end if;
+  select array_agg(user_id), array_agg(exercise_id) into v_users, v_refs
+    from (select user_id, exercise_id from personal_records
+           where user_id = any(p_users) and kind = 'ESTIMATED_ONE_REP_MAX'
+          union
+          select user_id, ref from board_entries where board = 'EXERCISE_ONE_REP_MAX' and user_id = any(p_users)) p;
+  if v_users is not null then
+    perform boards_sync_exercise(v_users, v_refs);
+  end if;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.boards_sync_volume(p_users bigint[], p_refs integer[])
+ RETURNS void
+ LANGUAGE sql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  with pairs as (
+    select distinct user_id, ref from unnest(p_users, p_refs) as p(user_id, ref)),
+  wanted as (
+    select p.user_id, p.ref, u.country, v.volume
+      from pairs p
+      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+     cross join lateral (
+       select sum(w.total_volume_kg) as volume, count(*) as workouts
+         from workouts w
+        where w.user_id = p.user_id
+          and w.started_at >= board_week_start(p.ref) and w.started_at < board_week_start(p.ref + 7)) v
+     where v.workouts > 0),
+  gone as (
+    delete from board_entries e using pairs p
+     where e.board = 'VOLUME_THIS_WEEK' and e.ref = p.ref and e.user_id = p.user_id
+       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.ref = e.ref))
+  insert into board_entries as e (board, ref, user_id, country, score)
+  select 'VOLUME_THIS_WEEK', ref, user_id, country, volume from wanted order by ref, user_id
+  on conflict (board, ref, user_id) do update
+     set country = excluded.country, score = excluded.score
+   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
+$function$;
+
+CREATE OR REPLACE FUNCTION public.boards_sync_xp(p_users bigint[])
+ RETURNS void
+ LANGUAGE sql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  with wanted as (
+    select u.id as user_id, u.country, u.xp::float8 as score
+      from users u
+     where u.id = any(p_users) and not u.ghost_mode and u.leaderboard_opt_in),
+  gone as (
+    delete from board_entries e
+     where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = any(p_users)
+       and not exists (select 1 from wanted w where w.user_id = e.user_id))
+  insert into board_entries as e (board, ref, user_id, country, score)
+  select 'XP_ALL_TIME', 0, user_id, country, score from wanted order by user_id
+  on conflict (board, ref, user_id) do update
+     set country = excluded.country, score = excluded.score
+   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
+$function$;
 
 CREATE OR REPLACE FUNCTION public.personal_records_recompute(p_users bigint[], p_exercises integer[])
  RETURNS void
@@ -372,6 +651,29 @@ begin
     update users u set last_public_activity_at = (
              select max(a.created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')
      where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT');
+  end if;
+  return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_board_entries__deltas()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if boards_bulk() then return null; end if;
+  if tg_op = 'INSERT' then
+    insert into board_deltas (board, ref, to_country, to_bucket)
+    select board, ref, country, board_bucket(score) from new_entries;
+  elsif tg_op = 'DELETE' then
+    insert into board_deltas (board, ref, from_country, from_bucket)
+    select board, ref, country, board_bucket(score) from old_entries;
+  else
+    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+    select n.board, n.ref, o.country, board_bucket(o.score), n.country, board_bucket(n.score)
+      from new_entries n
+      join old_entries o on o.board = n.board and o.ref = n.ref and o.user_id = n.user_id
+     where (o.country, board_bucket(o.score)) is distinct from (n.country, board_bucket(n.score));
   end if;
   return null;
 end $function$;
@@ -471,17 +773,49 @@ begin
   return new;
 end $function$;
 
-CREATE OR REPLACE FUNCTION public.tg_users__departures()
+CREATE OR REPLACE FUNCTION public.tg_personal_records__boards()
  RETURNS trigger
  LANGUAGE plpgsql
  SET search_path TO 'public', 'pg_temp'
 AS $function$
+declare
+  v_users bigint[];
+  v_exercises integer[];
 begin
-  if tg_op = 'UPDATE' and not new.ghost_mode and new.leaderboard_opt_in then
-    delete from leaderboard_departures where user_id = new.id;
+  if boards_bulk() then return null; end if;
+  if tg_op = 'DELETE' then
+    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
+      from old_records where kind = 'ESTIMATED_ONE_REP_MAX';
   else
-    insert into leaderboard_departures (user_id) values (old.id) on conflict (user_id) do nothing;
+    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
+      from new_records where kind = 'ESTIMATED_ONE_REP_MAX';
   end if;
+  if v_users is not null then perform boards_sync_exercise(v_users, v_exercises); end if;
+  return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_users__boards()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_listing bigint[];
+  v_xp bigint[];
+begin
+  if boards_bulk() then return null; end if;
+  if tg_op = 'INSERT' then
+    select array_agg(id) into v_xp from new_users where not ghost_mode and leaderboard_opt_in;
+  else
+    select array_agg(n.id) filter (where (n.ghost_mode, n.leaderboard_opt_in, n.country)
+                                         is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)),
+           array_agg(n.id) filter (where n.xp <> o.xp and (n.ghost_mode, n.leaderboard_opt_in, n.country)
+                                         is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country))
+      into v_listing, v_xp
+      from new_users n join old_users o on o.id = n.id;
+  end if;
+  if v_listing is not null then perform boards_sync_users(v_listing); end if;
+  if v_xp is not null then perform boards_sync_xp(v_xp); end if;
   return null;
 end $function$;
 
@@ -577,6 +911,39 @@ begin
   return null;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_workouts__boards()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_from integer;
+  v_users bigint[];
+  v_refs integer[];
+begin
+  if boards_bulk() then return null; end if;
+  select volume_from_ref into v_from from board_state where id = 1;
+  if tg_op = 'INSERT' then
+    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
+      from new_workouts where board_week_ref(started_at) >= v_from;
+  elsif tg_op = 'DELETE' then
+    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
+      from old_workouts where board_week_ref(started_at) >= v_from;
+  else
+    select array_agg(p.user_id), array_agg(p.ref) into v_users, v_refs
+      from (select n.user_id, board_week_ref(n.started_at) as ref
+              from new_workouts n join old_workouts o on o.id = n.id
+             where (n.user_id, n.started_at, n.total_volume_kg) is distinct from (o.user_id, o.started_at, o.total_volume_kg)
+            union
+            select o.user_id, board_week_ref(o.started_at)
+              from new_workouts n join old_workouts o on o.id = n.id
+             where (n.user_id, n.started_at) is distinct from (o.user_id, o.started_at)) p
+     where p.ref >= v_from;
+  end if;
+  if v_users is not null then perform boards_sync_volume(v_users, v_refs); end if;
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_workouts__records()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -628,6 +995,9 @@ end $function$;
 CREATE TRIGGER _500_latest_delete AFTER DELETE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_insert AFTER INSERT ON public.activity_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_update AFTER UPDATE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
+CREATE TRIGGER _700_boards_deltas_delete AFTER DELETE ON public.board_entries REFERENCING OLD TABLE AS old_entries FOR EACH STATEMENT EXECUTE FUNCTION tg_board_entries__deltas();
+CREATE TRIGGER _700_boards_deltas_insert AFTER INSERT ON public.board_entries REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION tg_board_entries__deltas();
+CREATE TRIGGER _700_boards_deltas_update AFTER UPDATE ON public.board_entries REFERENCING OLD TABLE AS old_entries NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION tg_board_entries__deltas();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.comments REFERENCING OLD TABLE AS old_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.comments REFERENCING NEW TABLE AS new_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.conversation_members REFERENCING OLD TABLE AS old_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
@@ -635,8 +1005,11 @@ CREATE TRIGGER _500_count_insert AFTER INSERT ON public.conversation_members REF
 CREATE TRIGGER _500_counters AFTER INSERT OR DELETE ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__counters();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION tg_messages__sequence();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__sequence();
-CREATE TRIGGER _600_departures_delete AFTER DELETE ON public.users FOR EACH ROW WHEN (((NOT old.ghost_mode) AND old.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__departures();
-CREATE TRIGGER _600_departures_update AFTER UPDATE OF ghost_mode, leaderboard_opt_in ON public.users FOR EACH ROW WHEN ((((NOT old.ghost_mode) AND old.leaderboard_opt_in) <> ((NOT new.ghost_mode) AND new.leaderboard_opt_in))) EXECUTE FUNCTION tg_users__departures();
+CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.personal_records REFERENCING OLD TABLE AS old_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
+CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
+CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
+CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users REFERENCING NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
+CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_users NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.workout_likes REFERENCING OLD TABLE AS old_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.workout_likes REFERENCING NEW TABLE AS new_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_totals_delete AFTER DELETE ON public.workout_sets REFERENCING OLD TABLE AS old_sets FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_sets__totals();
@@ -646,3 +1019,6 @@ CREATE TRIGGER _500_user_totals_delete AFTER DELETE ON public.workouts REFERENCI
 CREATE TRIGGER _500_user_totals_insert AFTER INSERT ON public.workouts REFERENCING NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
 CREATE TRIGGER _500_user_totals_update AFTER UPDATE ON public.workouts REFERENCING OLD TABLE AS old_workouts NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
 CREATE TRIGGER _600_records_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__records();
+CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__boards();
+CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts REFERENCING NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__boards();
+CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.workouts REFERENCING OLD TABLE AS old_workouts NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__boards();

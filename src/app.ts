@@ -16,8 +16,8 @@ import { useStatementLog } from './http/statements-plugin';
 import { SUBSCRIPTION_LIMITS, type SubscriptionLimits, useSubscriptionLimits } from './http/subscription-limits';
 import { type TrustedDocuments, useTrustedDocuments } from './http/trusted-documents';
 import { attachGraphqlWs, type WsServerContext } from './http/ws';
+import { type BoardKeeperOptions, createBoardKeeper } from './jobs/boards';
 import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempotency-keys';
-import { createLeaderboardRefresher, type RefresherOptions } from './jobs/leaderboards';
 import { createObservability } from './observability';
 import { createLogger, type Logger } from './observability/logger';
 import { createRealtimePubSub } from './realtime/pubsub';
@@ -25,8 +25,8 @@ import { createRealtimePubSub } from './realtime/pubsub';
 export interface AppDeps {
   sql: Sql;
   config: Config;
-  /** For tests: the refresher's clock and interval, or `schedule: false` to refresh only on demand. */
-  leaderboards?: Partial<Pick<RefresherOptions, 'clock' | 'intervalMs' | 'schedule' | 'log' | 'warn'>>;
+  /** For tests: the boards' clock and upkeep interval, or `schedule: false` to fold and roll over only on demand. */
+  leaderboards?: Pick<BoardKeeperOptions, 'clock' | 'intervalMs' | 'schedule'>;
   /** For tests: how often replicas are checked, or `schedule: false` to check only on demand. */
   replicas?: Pick<ReplicaOptions, 'checkIntervalMs' | 'schedule' | 'poolSize'>;
   /** The expiry job of idempotency keys; `onRun` is where metrics count its runs. */
@@ -69,12 +69,11 @@ export function createApp(deps: AppDeps) {
             ...deps.replicas,
           })
         : null,
-    leaderboards: createLeaderboardRefresher(sql, {
-      intervalMs: deps.config.leaderboardRefreshSeconds * 1000,
-      log: (message, error) => logger.error({ err: error }, message),
-      warn: (message) => logger.warn(message),
+    leaderboards: createBoardKeeper(sql, {
+      logger,
       jobs: observability.jobs,
-      onRefresh: (last) => observability.metrics?.leaderboardRefreshed(last),
+      onFold: (folded) => observability.metrics?.boardsFolded(folded),
+      onSnapshot: (snapshot) => observability.metrics?.boardSnapshotTaken(snapshot.durationMs),
       ...deps.leaderboards,
     }),
     idempotencyKeys: createIdempotencyKeyCleaner(sql, {

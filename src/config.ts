@@ -6,7 +6,6 @@ export interface Config {
   /** True when JWT_SECRET was not set and the development secret is in use. */
   readonly jwtSecretIsDevelopment: boolean;
   /** @default 10 */
-  readonly leaderboardRefreshSeconds: number;
   /** Where embedded PostgreSQL keeps its data. @default ".data/postgres" */
   readonly embeddedDataDir: string;
   /** @default 54329 */
@@ -154,7 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
     jwtSecretIsDevelopment: !jwtSecret,
-    leaderboardRefreshSeconds: integerFrom(env, 'LEADERBOARD_REFRESH_SECONDS', 10, 1),
     embeddedDataDir: env.SPOTTER_DATA_DIR || '.data/postgres',
     embeddedPort: integerFrom(env, 'SPOTTER_EMBEDDED_PORT', 54329, 1),
     databasePoolMax: integerFrom(env, 'DATABASE_POOL_MAX', 10, 1),

@@ -6,8 +6,8 @@ import type { ReadRouter } from './db/replicas';
 import { newStatementLog, type StatementLog } from './db/statements';
 import { unauthenticated } from './errors';
 import type { ConnectionSubscriptions } from './http/subscription-limits';
+import type { BoardKeeper } from './jobs/boards';
 import type { IdempotencyKeyCleaner } from './jobs/idempotency-keys';
-import type { LeaderboardRefresher } from './jobs/leaderboards';
 import { createLoaders, type Loaders } from './loaders';
 import type { Observability } from './observability';
 import { newRequestRecord, type RequestRecord } from './observability/requests';
@@ -20,7 +20,8 @@ export interface Services {
   jwtKey: Uint8Array;
   /** This process's one LISTEN connection, fanned out to its live streams. */
   pubsub: RealtimePubSub;
-  leaderboards: LeaderboardRefresher;
+  /** The boards' upkeep, and the clock boards are read by (which week, which day). */
+  leaderboards: BoardKeeper;
   /** Query operations' replicas (DATABASE_REPLICA_URLS); null: everything on `sql`. */
   replicas: ReadRouter | null;
   idempotencyKeys: IdempotencyKeyCleaner;

@@ -158,7 +158,7 @@ async function representativeOperations() {
   );
 
   // Leaderboards, refreshed first.
-  await app.services.leaderboards.refreshNow();
+  await app.services.leaderboards.foldNow();
   await ok(`{ leaderboard(kind: XP_ALL_TIME, first: 2) { edges { node { rank user { username } } } } }`);
   await ok(`{ leaderboard(kind: VOLUME_THIS_WEEK, country: "SE", first: 2) { edges { node { rank } } } }`);
   await ok(

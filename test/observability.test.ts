@@ -122,21 +122,17 @@ describe('/metrics', () => {
     );
   });
 
-  it('reports the leaderboard refresh, the age of its data and the refresher job runs', async () => {
-    await db.app.services.leaderboards.refreshNow();
-    const metrics = await scrape(db.app);
-    expect(metrics.has('spotter_leaderboard_refresh_duration_seconds')).toBe(true);
-    const age = metrics.value('spotter_leaderboard_data_age_seconds');
-    expect(age).toBeGreaterThanOrEqual(0);
-    expect(age).toBeLessThan(60);
-    // The app's own scheduled refresher has run at least one pass since it started.
-    await vi.waitFor(async () =>
-      expect((await scrape(db.app)).value('spotter_job_runs_total', { job: 'leaderboards' })).toBeGreaterThan(0),
-    );
+  it('reports the board deltas folded, the day snapshot and the board keeper job runs', async () => {
+    // The app's own scheduled keeper folds the new users' board entries and takes today's snapshot.
+    await createUsers(db.sql, 3);
+    await vi.waitFor(async () => {
+      const metrics = await scrape(db.app);
+      expect(metrics.value('spotter_board_deltas_folded_total')).toBeGreaterThanOrEqual(3);
+      expect(metrics.value('spotter_job_runs_total', { job: 'boards', outcome: 'folded' })).toBeGreaterThan(0);
+    });
     const runs = await scrape(db.app);
-    expect(runs.value('spotter_job_duration_seconds_count', { job: 'leaderboards' })).toBe(
-      runs.value('spotter_job_runs_total', { job: 'leaderboards' }),
-    );
+    expect(runs.has('spotter_board_snapshot_duration_seconds')).toBe(true);
+    expect(runs.value('spotter_job_duration_seconds_count', { job: 'boards' })).toBeGreaterThan(0);
   });
 
   it('labels at most OPERATION_NAMES_LIMIT operation names: clients choosing fresh names share one label', async () => {

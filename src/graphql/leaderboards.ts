@@ -1,30 +1,31 @@
 import type { Context } from '../context';
-import type { UserRow } from '../db/rows';
-import type { LeaderboardKind as Kind } from '../db/schema';
+import type { BoardKind, LeaderboardKind as Kind } from '../db/schema';
+import { isoWeekStart } from '../domain/rules';
 import { normalizeCountry } from '../domain/validate';
 import { badInput, checkRange } from '../errors';
+import { utcDay, weekRef } from '../jobs/boards';
 import {
-  type Board,
+  type BoardPage,
+  type BoardView,
+  type EntryRow,
   followingLeaderboardPage,
   LEADERBOARD_KEY_TYPES,
-  type LeaderboardPageRow,
   leaderboardAround,
   leaderboardPage,
-  refreshOf,
 } from '../loaders/leaderboards';
-import { type Page, type PageResult, parsePage } from '../pagination';
+import { type Page, parsePage } from '../pagination';
 import { builder } from './builder';
-import { type Connection, forwardArgs, pageComplexity, toConnection } from './connections';
+import { type Connection, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
 import { User } from './users';
 
-interface EntryShape {
-  rank: number;
-  score: number;
-  user: UserRow;
-}
+type EntryShape = EntryRow & { entryCount: number };
 
-type LeaderboardConnectionShape = Connection<EntryShape> & { refreshedAt: Date; weekStart: Date | null };
+type LeaderboardConnectionShape = Connection<EntryShape> & {
+  refreshedAt: Date;
+  weekStart: Date | null;
+  entryCount: number;
+};
 
 export const LeaderboardKind = builder.enumType('LeaderboardKind', {
   values: {
@@ -38,6 +39,20 @@ export const LeaderboardEntry = builder.objectRef<EntryShape>('LeaderboardEntry'
     rank: t.exposeInt('rank', { description: 'Equal scores share a rank: 1, 2, 2, 4.' }),
     score: t.exposeFloat('score'),
     user: t.field({ type: User, resolve: (entry) => entry.user }),
+    previousRank: t.int({
+      nullable: true,
+      description: 'The rank on this board at the start of the current UTC day; null when not listed then.',
+      resolve: (entry) => entry.previousRank,
+    }),
+    rankChange: t.int({
+      nullable: true,
+      description: '`previousRank - rank`: positive when the entry moved up since the day began.',
+      resolve: (entry) => (entry.previousRank === null ? null : entry.previousRank - entry.rank),
+    }),
+    topPercent: t.float({
+      description: '`100 * rank / entryCount` of this board: "top 0.4 %".',
+      resolve: (entry) => (100 * entry.rank) / entry.entryCount,
+    }),
   }),
 });
 
@@ -48,14 +63,18 @@ export const LeaderboardConnection = builder.connectionObject(
     fields: (t) => ({
       refreshedAt: t.field({
         type: 'DateTime',
-        description: 'The moment these rankings were computed; at most LEADERBOARD_REFRESH_SECONDS old.',
+        description: 'Every change committed before this moment is on the board (boards follow each commit).',
         resolve: (connection) => (connection as LeaderboardConnectionShape).refreshedAt,
       }),
       weekStart: t.field({
         type: 'DateTime',
         nullable: true,
-        description: 'For VOLUME_THIS_WEEK, the Monday 00:00 UTC the scored week began; null for XP_ALL_TIME.',
+        description: 'For VOLUME_THIS_WEEK, the Monday 00:00 UTC the scored week began; null otherwise.',
         resolve: (connection) => (connection as LeaderboardConnectionShape).weekStart,
+      }),
+      entryCount: t.int({
+        description: 'The entries of the whole board this page belongs to (that country, scope or exercise).',
+        resolve: (connection) => (connection as LeaderboardConnectionShape).entryCount,
       }),
     }),
   },
@@ -76,42 +95,24 @@ function countryArg(country: string | null | undefined): string | null {
   return normalized;
 }
 
-type PageRow = Omit<LeaderboardPageRow, 'cursorKey'>;
-
-function toEntry(ctx: Context, row: PageRow & { cursorKey?: string[] }): EntryShape {
-  const { entryRank, entryScore, cursorKey: _key, ...user } = row;
-  ctx.loaders.userById.prime(user.id, user);
-  return { rank: entryRank, score: entryScore, user };
+/** The board `kind` (or an exercise's) names at the clock's moment: VOLUME_THIS_WEEK is this week's. */
+function viewOf(ctx: Context, board: BoardKind, country: string | null, exerciseId?: number): BoardView {
+  const now = ctx.leaderboards.clock();
+  const ref = board === 'XP_ALL_TIME' ? 0 : board === 'VOLUME_THIS_WEEK' ? weekRef(now) : exerciseId!;
+  return { board, ref, country, day: utcDay(now) };
 }
 
-const EMPTY_PAGE: PageResult<LeaderboardPageRow> = { rows: [], hasNextPage: false, hasPreviousPage: false };
+function toEntry(ctx: Context, entry: EntryRow, entryCount: number): EntryShape {
+  ctx.loaders.userById.prime(entry.user.id, entry.user);
+  return { ...entry, entryCount };
+}
 
-/**
- * A board page with the refresh that built it, read in the page's own statement (`refreshOf`); an
- * anonymous FOLLOWING board has no page to read, and reads the refresh row alone. Only on a database
- * never refreshed (new, or after a crash emptied the unlogged tables) the first request waits for a
- * refresh: better a wait than an empty board.
- */
-async function boardConnection(
-  ctx: Context,
-  kind: Kind,
-  read: () => Promise<PageResult<LeaderboardPageRow>> | null,
-): Promise<LeaderboardConnectionShape> {
-  const readWithRefresh = async (again: boolean) => {
-    const page = await read();
-    if (page) return { page, refresh: refreshOf(page) };
-    const refreshes = ctx.loaders.leaderboardRefreshByKind;
-    return { page: EMPTY_PAGE, refresh: await (again ? refreshes.clear(kind).load(kind) : refreshes.get(kind)) };
-  };
-  let { page, refresh } = await readWithRefresh(false);
-  if (!refresh) {
-    await ctx.leaderboards.ensureRefreshed();
-    ({ page, refresh } = await readWithRefresh(true));
-  }
+function boardConnection(ctx: Context, view: BoardView, page: BoardPage): LeaderboardConnectionShape {
   return {
-    ...toConnection(page, (row: LeaderboardPageRow) => toEntry(ctx, row)),
-    refreshedAt: refresh!.refreshedAt,
-    weekStart: kind === 'VOLUME_THIS_WEEK' ? refresh!.weekStart : null,
+    ...toConnection(page, (row) => toEntry(ctx, row, page.entryCount)),
+    refreshedAt: page.refreshedAt,
+    weekStart: view.board === 'VOLUME_THIS_WEEK' ? isoWeekStart(ctx.leaderboards.clock()) : null,
+    entryCount: page.entryCount,
   };
 }
 
@@ -130,16 +131,15 @@ builder.queryField('leaderboard', (t) =>
       ...forwardArgs,
     },
     complexity: pageComplexity,
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const country = countryArg(args.country);
       const page: Page = parsePage(args, LEADERBOARD_KEY_TYPES);
+      const view = viewOf(ctx, args.kind, country);
+      if (args.scope !== 'FOLLOWING')
+        return boardConnection(ctx, view, await leaderboardPage(ctx.sql, 'page:leaderboard', view, page));
       const viewerId = ctx.viewer?.id ?? null;
-      if (args.scope === 'FOLLOWING') {
-        return boardConnection(ctx, args.kind, () =>
-          viewerId === null ? null : followingLeaderboardPage(ctx.sql, args.kind, country, viewerId, page),
-        );
-      }
-      return boardConnection(ctx, args.kind, () => leaderboardPage(ctx.sql, { kind: args.kind }, country, page));
+      if (viewerId === null) return { ...EMPTY_CONNECTION, refreshedAt: new Date(), weekStart: null, entryCount: 0 };
+      return boardConnection(ctx, view, await followingLeaderboardPage(ctx.sql, view, viewerId, page));
     },
   }),
 );
@@ -152,14 +152,12 @@ builder.queryField('exerciseLeaderboard', (t) =>
       'rules of `leaderboard`.',
     args: { exerciseId: t.arg.id({ required: true }), country: t.arg.string(), ...forwardArgs },
     complexity: pageComplexity,
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const exerciseId = idOf('Exercise', args.exerciseId, 'exerciseId');
       const country = countryArg(args.country);
       const page = parsePage(args, LEADERBOARD_KEY_TYPES);
-      // Rebuilt with XP_ALL_TIME in the same refresh, so that refresh row says when.
-      return boardConnection(ctx, 'XP_ALL_TIME', () => leaderboardPage(ctx.sql, { exerciseId }, country, page)).then(
-        (connection) => ({ ...connection, weekStart: null }),
-      );
+      const view = viewOf(ctx, 'EXERCISE_ONE_REP_MAX', country, exerciseId);
+      return boardConnection(ctx, view, await leaderboardPage(ctx.sql, 'page:exerciseLeaderboard', view, page));
     },
   }),
 );
@@ -182,13 +180,8 @@ builder.queryField('leaderboardAround', (t) =>
       const country = countryArg(args.country);
       const userId = args.userId == null ? (ctx.viewer?.id ?? null) : idOf('User', args.userId, 'userId');
       if (userId === null) return [];
-      const board: Board = { kind: args.kind };
-      let rows = await leaderboardAround(ctx.sql, board, country, userId, radius);
-      if (rows.length === 0 && !(await ctx.loaders.leaderboardRefreshByKind.get(args.kind))) {
-        await ctx.leaderboards.ensureRefreshed();
-        rows = await leaderboardAround(ctx.sql, board, country, userId, radius);
-      }
-      return rows.map((row) => toEntry(ctx, row));
+      const around = await leaderboardAround(ctx.sql, viewOf(ctx, args.kind, country), userId, radius);
+      return around.entries.map((entry) => toEntry(ctx, entry, around.entryCount));
     },
   }),
 );
@@ -206,10 +199,13 @@ builder.objectFields(User, (t) => ({
       }),
     },
     resolve: async (user, args, ctx) => {
+      const view = viewOf(ctx, args.kind, null);
       const row = await ctx.loaders
-        .leaderboardRankByUserId({ kind: args.kind, withinCountry: args.withinCountry ?? false })
+        .leaderboardRankByUserId({ ...view, withinCountry: args.withinCountry ?? false })
         .load(user.id);
-      return row ? { rank: row.rank, score: row.score, user } : null;
+      return (
+        row && { user, score: row.score, rank: row.rank, previousRank: row.previousRank, entryCount: row.entryCount }
+      );
     },
   }),
 }));

@@ -1,138 +1,225 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import { rowFromJson, type UserRow } from '../db/rows';
-import { type LeaderboardKind, leaderboardRefreshes } from '../db/schema';
+import type { UserRow } from '../db/rows';
+import type { BoardKind } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './factory';
-import { keysetPage } from './keyset-pages';
-
-export type LeaderboardRefreshRow = typeof leaderboardRefreshes.$inferSelect;
-
-export interface RankRow {
-  userId: number;
-  rank: number;
-  score: number;
-}
-
-/** Leaves out users who turned on ghost mode or opted out since the rankings were computed. */
-const LISTED = 'not u.ghost_mode and u.leaderboard_opt_in';
-
-/** A board: XP_ALL_TIME or VOLUME_THIS_WEEK from leaderboard_entries, or one exercise's board. */
-export type Board = { kind: LeaderboardKind } | { exerciseId: number };
-
-function boardTable(board: Board): string {
-  return 'kind' in board ? 'leaderboard_entries' : 'exercise_leaderboard_entries';
-}
-
-/** The rows of `alias` that belong to the board. */
-function onBoard(sql: Sql, board: Board, alias: string): Fragment {
-  return 'kind' in board
-    ? sql`${sql.unsafe(alias)}.kind = ${board.kind}::leaderboard_kind`
-    : sql`${sql.unsafe(alias)}.exercise_id = ${board.exerciseId}`;
-}
+import { finishPage, keysetPage, planPage } from './keyset-pages';
 
 /**
- * The rank of entry `e` among the users listed now: its stored rank minus the users ranked strictly
- * above it who left since the refresh (leaderboard_departures, kept by a trigger on users). A tie
- * partner leaving changes nothing, so 1, 2, 2, 4 minus one of the 2s reads 1, 2, 3. The count probes
- * the departures only: work bounded by the users who changed since the refresh, not by the board.
+ * One board: its kind and `ref` (0 for XP_ALL_TIME, the week's Monday in days since 1970-01-01 for
+ * VOLUME_THIS_WEEK, the exercise id for an exercise board), optionally narrowed to one country.
+ * `day` is the UTC day whose start `previousRank` compares with.
  */
-function liveRank(sql: Sql, board: Board, withinCountry: boolean): Fragment {
-  const stored = withinCountry ? sql`e.country_rank` : sql`e.rank`;
-  return sql`(${stored} - (
-    select count(*) from leaderboard_departures d
-      join ${sql.unsafe(boardTable(board))} x on ${onBoard(sql, board, 'x')} and x.user_id = d.user_id
-     where x.score > e.score ${withinCountry ? sql`and x.country = e.country` : sql``}
-       and not exists (select 1 from users lu where lu.id = d.user_id and not lu.ghost_mode and lu.leaderboard_opt_in)
-  ))::integer`;
+export interface BoardView {
+  board: BoardKind;
+  ref: number;
+  country: string | null;
+  day: string;
 }
 
-/** Highest score first; among equal scores the higher user id first, the same on every page and refresh. */
+/** Highest score first; among equal scores the higher user id first, the same on every page. */
 export const LEADERBOARD_KEY_TYPES: readonly KeyType[] = ['float', 'bigint'];
 
-export function leaderboardLoaders(sql: Sql) {
-  const leaderboardRefreshByKind = loader<LeaderboardKind, LeaderboardRefreshRow | null>(async (kinds) => {
-    const rows = await sql<LeaderboardRefreshRow[]>`/* loader:leaderboardRefreshByKind */
-      select * from leaderboard_refreshes where kind = any(${kinds as LeaderboardKind[]}::leaderboard_kind[])`;
-    return byKey(kinds, rows, (row) => row.kind);
+export interface EntryRow {
+  user: UserRow;
+  score: number;
+  rank: number;
+  previousRank: number | null;
+}
+
+export interface BoardRead {
+  entries: EntryRow[];
+  entryCount: number;
+  /** Every change committed before this moment is on the board. */
+  refreshedAt: Date;
+}
+
+export type BoardPage = PageResult<EntryRow & { cursorKey: string[] }> & Omit<BoardRead, 'entries'>;
+
+/**
+ * Every change committed before this moment is in the statement's snapshot: the statement's start on
+ * the primary, the last replayed commit on a standby.
+ */
+const AS_OF = 'case when pg_is_in_recovery() then pg_last_xact_replay_timestamp() else statement_timestamp() end';
+
+function countryArg(sql: Sql, country: string | null): Fragment {
+  return country === null ? sql`null::text` : sql`${country}::text`;
+}
+
+/** `board_count_above` for this board (and country) at `score`; `score` null counts every entry. */
+function countAbove(sql: Sql, view: BoardView, score: Fragment, inclusive = false): Fragment {
+  return sql`board_count_above(${view.board}::board_kind, ${view.ref}::integer, ${countryArg(sql, view.country)},
+                               ${score}, ${inclusive})`;
+}
+
+/** The entry's rank at the start of `view.day`, from the day's snapshot; null when there is none yet. */
+function previousRank(sql: Sql, view: BoardView): Fragment {
+  return sql`case when (select snapshot_day = ${view.day}::date from board_state where id = 1)
+                  then ${sql.unsafe(view.country === null ? 'd.rank' : 'd.country_rank')} end`;
+}
+
+const DAY_RANKS = 'left join board_day_ranks d on d.board = e.board and d.ref = e.ref and d.user_id = e.user_id';
+
+function onBoard(sql: Sql, view: BoardView): Fragment {
+  return view.country === null
+    ? sql`e.board = ${view.board}::board_kind and e.ref = ${view.ref}`
+    : sql`e.board = ${view.board}::board_kind and e.ref = ${view.ref} and e.country = ${view.country}`;
+}
+
+type RankedRow = UserRow & { entryScore: number; entryPreviousRank: number | null; cursorKey?: string[] | null };
+
+interface Counted {
+  above: number;
+  atOrAbove: number;
+  entryCount: number;
+  refreshedAt: Date;
+}
+
+/**
+ * Ranks a contiguous run of a board's entries, given in board order (score descending) with the
+ * counts read for its top score in the same statement: entries with the top score rank
+ * `above + 1`; below it, everything above an entry is either at or above the top score or inside the
+ * run, so the run's own order finishes the count. Ties share a rank (1, 2, 2, 4).
+ */
+function rankRun(rows: RankedRow[], counts: Counted): EntryRow[] {
+  const top = rows[0]?.entryScore;
+  let rank = counts.above + 1;
+  let passedBelowTop = 0;
+  let previousScore = top;
+  return rows.map((row) => {
+    const { entryScore, entryPreviousRank, cursorKey: _key, ...user } = row;
+    if (entryScore !== previousScore) {
+      rank = counts.atOrAbove + 1 + passedBelowTop;
+      previousScore = entryScore;
+    }
+    if (entryScore !== top) passedBelowTop += 1;
+    return { user, score: entryScore, rank, previousRank: entryPreviousRank };
   });
-
-  /**
-   * A user's place on one board, checked against the live users row: ghost mode or opting out
-   * takes effect at once, not at the next refresh. `withinCountry` ranks among the user's country.
-   */
-  const leaderboardRankByUserId = loaderPerArgs((args: { kind: LeaderboardKind; withinCountry: boolean }) =>
-    loader<number, RankRow | null>(async (userIds) => {
-      const rows = await sql<RankRow[]>`/* loader:leaderboardRankByUserId */
-        select e.user_id, e.score, ${liveRank(sql, { kind: args.kind }, args.withinCountry)} as rank
-          from leaderboard_entries e
-          join users u on u.id = e.user_id
-         where e.kind = ${args.kind}::leaderboard_kind
-           and e.user_id = any(${userIds as number[]}::bigint[])
-           and ${sql.unsafe(LISTED)}
-           ${args.withinCountry ? sql`and e.country_rank is not null and u.country = e.country` : sql``}`;
-      return byKey(userIds, rows, (row) => row.userId);
-    }),
-  );
-
-  return { leaderboardRefreshByKind, leaderboardRankByUserId };
 }
 
-export type LeaderboardPageRow = UserRow & { entryRank: number; entryScore: number; cursorKey: string[] };
-
-/**
- * One page of a board: a range scan of its global (or country) index from the cursor, with each row's
- * live users row joined in and its rank closed up over departures (liveRank).
- */
-/**
- * A board's refresh row as a page's `alongside`: the page and the refresh that built its rows come
- * from one snapshot. Read as two statements side by side, a page read just before a refresh's swap
- * could be answered with the refresh row just after it (last week's board under this week's start).
- * Exercise boards are rebuilt with XP_ALL_TIME, so that row is theirs.
- */
-function refreshAlongside(sql: Sql, board: Board): Fragment {
-  const kind = 'kind' in board ? board.kind : 'XP_ALL_TIME';
-  return sql`(select to_jsonb(r)::text from leaderboard_refreshes r where r.kind = ${kind}::leaderboard_kind)`;
-}
-
-/** The refresh row a board page was read with; null when the board was never refreshed. */
-export function refreshOf(page: PageResult<LeaderboardPageRow>): LeaderboardRefreshRow | null {
-  return page.alongside ? rowFromJson(leaderboardRefreshes, JSON.parse(page.alongside)) : null;
-}
-
-export function leaderboardPage(sql: Sql, board: Board, country: string | null, page: Page) {
-  return keysetPage<Omit<LeaderboardPageRow, 'cursorKey'>>(
-    sql,
-    {
-      name: 'kind' in board ? 'page:leaderboard' : 'page:exerciseLeaderboard',
-      key: ['e.score', 'e.user_id'],
-      keyTypes: LEADERBOARD_KEY_TYPES,
-      order: 'desc',
-      select: sql`u.*, e.score as entry_score, ${liveRank(sql, board, country !== null)} as entry_rank`,
-      from: sql`${sql.unsafe(boardTable(board))} e join users u on u.id = e.user_id`,
-      where: country
-        ? sql`${onBoard(sql, board, 'e')} and e.country = ${country} and ${sql.unsafe(LISTED)}`
-        : sql`${onBoard(sql, board, 'e')} and ${sql.unsafe(LISTED)}`,
-      alongside: refreshAlongside(sql, board),
-    },
-    page,
-  );
+/** Board order: score descending, then user id descending. */
+function byBoardOrder(a: RankedRow, b: RankedRow): number {
+  return b.entryScore - a.entryScore || b.id - a.id;
 }
 
 /**
- * scope: FOLLOWING. The viewer and their followees are ranked among themselves by rank() over their
- * board entries, listed users only, so the ranking is consistent by construction. The set is read
- * through follows_pkey and the board's (kind, user_id) index: bounded by the followee count, not by
- * the board's size.
+ * The statement around a run of entries: `rows` (a query over `board_entries e`) read once, the counts
+ * for their top score and the board's size beside them, all in one snapshot. With no rows, one row of
+ * counts alone comes back.
  */
-export function followingLeaderboardPage(
+async function readRun(
   sql: Sql,
-  kind: LeaderboardKind,
-  country: string | null,
+  name: string,
+  view: BoardView,
+  rows: Fragment,
+  extra: Fragment = sql`null::boolean`,
+): Promise<{ rows: RankedRow[]; counts: Counted; extra: boolean | null }> {
+  type Read = RankedRow & Counted & { extra: boolean | null; cursorKey: string[] | null };
+  const top = sql`(select max(entry_score) from run)`;
+  const read = await sql<Read[]>`
+    ${sql.unsafe(`/* ${name} */`)}
+    with run as materialized (${rows})
+    select s.*, r.*
+      from (select ${countAbove(sql, view, top)} as above, ${countAbove(sql, view, top, true)} as at_or_above,
+                   ${countAbove(sql, view, sql`null::float8`)} as entry_count, ${sql.unsafe(AS_OF)} as refreshed_at,
+                   ${extra} as extra) s
+      left join run r on true`;
+  const first = read[0]!;
+  const counts = {
+    above: Number(first.above),
+    atOrAbove: Number(first.atOrAbove),
+    entryCount: Number(first.entryCount),
+    refreshedAt: first.refreshedAt,
+  };
+  const entries = read.filter((row) => row.id !== null).sort(byBoardOrder);
+  return { rows: entries, counts, extra: first.extra };
+}
+
+/**
+ * One page of a board: a range scan of its index from the cursor, each row's users row and day-start
+ * rank joined in, ranked by rankRun. Three board_count_above calls, each bounded by the board's bucket
+ * count, whatever the page's depth.
+ */
+export async function leaderboardPage(sql: Sql, name: string, view: BoardView, page: Page): Promise<BoardPage> {
+  const spec = {
+    name,
+    key: ['e.score', 'e.user_id'],
+    keyTypes: LEADERBOARD_KEY_TYPES,
+    order: 'desc' as const,
+    select: sql``,
+    from: sql`board_entries e`,
+    where: () => onBoard(sql, view),
+  };
+  const plan = planPage(sql, spec, page);
+  const rows = sql`
+    select u.*, e.score as entry_score, ${previousRank(sql, view)} as entry_previous_rank, ${plan.cursorKey} as cursor_key
+      from board_entries e join users u on u.id = e.user_id ${sql.unsafe(DAY_RANKS)}
+     where ${plan.condition(sql``)}
+     order by ${plan.orderBy}
+     limit ${plan.readLimit}`;
+  const read = await readRun(sql, name, view, rows, plan.probe(sql``));
+  const ranked = rankRun(read.rows, read.counts).map((entry, i) => ({
+    ...entry,
+    cursorKey: read.rows[i]!.cursorKey as string[],
+  }));
+  // finishPage takes the rows in reading order: a backward page reads from the bottom up.
+  if (page.backward) ranked.reverse();
+  return {
+    ...finishPage(ranked, read.extra ?? false, page),
+    entryCount: read.counts.entryCount,
+    refreshedAt: read.counts.refreshedAt,
+  };
+}
+
+/**
+ * leaderboardAround: the user's entry and up to `radius` entries either side in board order, in one
+ * statement: two short index range scans walking away from the user's key. Empty when the user is not
+ * on the board (or not in its country).
+ */
+export async function leaderboardAround(sql: Sql, view: BoardView, userId: number, radius: number): Promise<BoardRead> {
+  const select = sql`u.*, e.score as entry_score, ${previousRank(sql, view)} as entry_previous_rank`;
+  const from = sql`board_entries e join users u on u.id = e.user_id ${sql.unsafe(DAY_RANKS)}`;
+  const where = onBoard(sql, view);
+  const rows = sql`
+    with me as (select e.score, e.user_id from board_entries e where ${where} and e.user_id = ${userId})
+    (select ${select} from ${from}
+      where ${where} and (e.score, e.user_id) > ((select score from me), (select user_id from me))
+      order by e.score asc nulls first, e.user_id asc nulls first limit ${radius})
+    union all
+    (select ${select} from ${from} where ${where} and e.user_id = ${userId})
+    union all
+    (select ${select} from ${from}
+      where ${where} and (e.score, e.user_id) < ((select score from me), (select user_id from me))
+      order by e.score desc nulls last, e.user_id desc nulls last limit ${radius})`;
+  const read = await readRun(sql, 'page:leaderboardAround', view, rows);
+  return {
+    entries: rankRun(read.rows, read.counts),
+    entryCount: read.counts.entryCount,
+    refreshedAt: read.counts.refreshedAt,
+  };
+}
+
+type FollowingRow = UserRow & {
+  entryScore: number;
+  entryRank: number;
+  entryPreviousRank: number | null;
+  entryCount: number;
+};
+
+/**
+ * scope: FOLLOWING. The viewer and their followees on the board are ranked among themselves by rank()
+ * over their entries, and so are their day-start ranks (the snapshot's global order is the score
+ * order). The set is read through follows_pkey and board_entries_pkey: bounded by the followee count,
+ * not by the board's size.
+ */
+export async function followingLeaderboardPage(
+  sql: Sql,
+  view: BoardView,
   viewerId: number,
   page: Page,
-) {
-  return keysetPage<Omit<LeaderboardPageRow, 'cursorKey'>>(
+): Promise<BoardPage> {
+  const result = await keysetPage<FollowingRow>(
     sql,
     {
       name: 'page:followingLeaderboard',
@@ -141,50 +228,67 @@ export function followingLeaderboardPage(
       order: 'desc',
       select: sql`f.*`,
       from: sql`(
-        select u.*, e.score as entry_score, rank() over (order by e.score desc)::integer as entry_rank
-          from leaderboard_entries e join users u on u.id = e.user_id
-         where e.kind = ${kind}::leaderboard_kind and ${sql.unsafe(LISTED)}
+        select u.*, e.score as entry_score,
+               rank() over (order by e.score desc)::integer as entry_rank,
+               case when ${previousRank(sql, view)} is not null
+                    then rank() over (order by ${previousRank(sql, view)} asc nulls last) end::integer as entry_previous_rank,
+               count(*) over ()::integer as entry_count
+          from board_entries e join users u on u.id = e.user_id ${sql.unsafe(DAY_RANKS)}
+         where ${onBoard(sql, view)}
            and e.user_id in (select ${viewerId}::bigint union all
                              select followee_id from follows where follower_id = ${viewerId})
-           ${country ? sql`and e.country = ${country}` : sql``}
       ) f`,
-      alongside: refreshAlongside(sql, { kind }),
+      alongside: sql`(select ${sql.unsafe(AS_OF)})::text || '|' || (
+        select count(*) from board_entries e
+         where ${onBoard(sql, view)}
+           and e.user_id in (select ${viewerId}::bigint union all
+                             select followee_id from follows where follower_id = ${viewerId}))`,
     },
     page,
   );
+  const [asOf, count] = (result.alongside ?? '').split('|');
+  return {
+    ...result,
+    rows: result.rows.map(({ entryScore, entryRank, entryPreviousRank, entryCount: _count, cursorKey, ...user }) => ({
+      user,
+      score: entryScore,
+      rank: entryRank,
+      previousRank: entryPreviousRank,
+      cursorKey,
+    })),
+    entryCount: Number(count),
+    refreshedAt: new Date(asOf!),
+  };
 }
 
-/**
- * leaderboardAround: the user's entry and up to `radius` listed entries either side in board order,
- * in one statement: two short index range scans walking away from the user's key (scalar subqueries,
- * so the key is an index condition and not a filter over the whole board). [] when the user
- * is not listed (or not in `country`).
- */
-export async function leaderboardAround(
-  sql: Sql,
-  board: Board,
-  country: string | null,
-  userId: number,
-  radius: number,
-): Promise<Omit<LeaderboardPageRow, 'cursorKey'>[]> {
-  const table = sql.unsafe(boardTable(board));
-  const where = sql`${onBoard(sql, board, 'e')} and ${sql.unsafe(LISTED)} ${country ? sql`and e.country = ${country}` : sql``}`;
-  const select = sql`u.*, e.score as entry_score, ${liveRank(sql, board, country !== null)} as entry_rank`;
-  return sql<Omit<LeaderboardPageRow, 'cursorKey'>[]>`/* page:leaderboardAround */
-    with me as (
-      select e.score, e.user_id from ${table} e join users u on u.id = e.user_id
-       where ${where} and e.user_id = ${userId})
-    select * from (
-      (select ${select} from ${table} e join users u on u.id = e.user_id
-        where ${where} and (e.score, e.user_id) > ((select score from me), (select user_id from me))
-        order by e.score asc nulls first, e.user_id asc nulls first limit ${radius})
-      union all
-      (select ${select} from ${table} e join users u on u.id = e.user_id
-        where ${where} and e.user_id = ${userId})
-      union all
-      (select ${select} from ${table} e join users u on u.id = e.user_id
-        where ${where} and (e.score, e.user_id) < ((select score from me), (select user_id from me))
-        order by e.score desc nulls last, e.user_id desc nulls last limit ${radius})
-    ) around
-    order by entry_score desc, id desc`;
+export type RankRow = EntryRow & { entryCount: number };
+
+export function leaderboardLoaders(sql: Sql) {
+  /**
+   * Users' places on one board (in their own country's board with `withinCountry`), each counted by
+   * board_count_above: bounded by the board's bucket count, not by the user's rank.
+   */
+  const leaderboardRankByUserId = loaderPerArgs(
+    (args: { board: BoardKind; ref: number; withinCountry: boolean; day: string }) =>
+      loader<number, (Omit<RankRow, 'user'> & { userId: number }) | null>(async (userIds) => {
+        const country = args.withinCountry ? sql`e.country::text` : sql`null::text`;
+        const view = { board: args.board, ref: args.ref, country: args.withinCountry ? '' : null, day: args.day };
+        const rows = await sql<(Omit<RankRow, 'user'> & { userId: number })[]>`/* loader:leaderboardRankByUserId */
+        select e.user_id, e.score,
+               1 + board_count_above(e.board, e.ref, ${country}, e.score) as rank,
+               board_count_above(e.board, e.ref, ${country}, null) as entry_count,
+               ${previousRank(sql, view)} as previous_rank
+          from board_entries e ${sql.unsafe(DAY_RANKS)}
+         where e.board = ${args.board}::board_kind and e.ref = ${args.ref}
+           and e.user_id = any(${userIds as number[]}::bigint[])
+           ${args.withinCountry ? sql`and e.country is not null` : sql``}`;
+        return byKey(
+          userIds,
+          rows.map((row) => ({ ...row, rank: Number(row.rank), entryCount: Number(row.entryCount) })),
+          (row) => row.userId,
+        );
+      }),
+  );
+
+  return { leaderboardRankByUserId };
 }

@@ -21,8 +21,10 @@ export interface Metrics extends JobRuns {
    */
   statementSink(onSlow: (name: string, ms: number) => void, onStatement?: (ms: number) => void): StatementSink;
   subscriptionOpened(transport: Transport): () => void;
-  /** The last leaderboard refresh this process knows of (by any process): its age and duration. */
-  leaderboardRefreshed(last: { refreshedAt: Date; durationMs: number }): void;
+  /** Board deltas this process folded into the histograms (src/jobs/boards.ts). */
+  boardsFolded(count: number): void;
+  /** A daily board snapshot this process took, and how long it took. */
+  boardSnapshotTaken(durationMs: number): void;
   /**
    * The GraphQL series, fed from each request's record: requests and latency by operation, errors by
    * `extensions.code`. Children are bound once per label set, so a request costs a map lookup or two.
@@ -149,19 +151,15 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
 
-  let leaderboardsAt: Date | null = null;
-  const refreshSeconds = new Gauge({
-    name: 'spotter_leaderboard_refresh_duration_seconds',
-    help: 'How long the last leaderboard refresh (by any process) took to compute both boards',
+  const foldedDeltas = new Counter({
+    name: 'spotter_board_deltas_folded_total',
+    help: 'Board entry moves folded into the board histograms by this process',
     registers: [registry],
   });
-  new Gauge({
-    name: 'spotter_leaderboard_data_age_seconds',
-    help: 'Age of the rankings the leaderboards serve (the last refresh by any process this one has seen)',
+  const snapshotSeconds = new Gauge({
+    name: 'spotter_board_snapshot_duration_seconds',
+    help: 'How long the last daily board snapshot (previousRank) this process took ran',
     registers: [registry],
-    collect() {
-      if (leaderboardsAt) this.set((options.now().getTime() - leaderboardsAt.getTime()) / 1000);
-    },
   });
 
   function graphqlSeries(): GraphqlSeries {
@@ -292,10 +290,11 @@ export function createMetrics(options: MetricsOptions): Metrics {
         gauge.dec();
       };
     },
-    leaderboardRefreshed(last) {
-      if (leaderboardsAt && last.refreshedAt <= leaderboardsAt) return;
-      leaderboardsAt = last.refreshedAt;
-      refreshSeconds.set(last.durationMs / 1000);
+    boardsFolded(count) {
+      if (count > 0) foldedDeltas.inc(count);
+    },
+    boardSnapshotTaken(durationMs) {
+      snapshotSeconds.set(durationMs / 1000);
     },
     record(job, outcome, seconds) {
       jobRuns.labels(job, outcome).inc();

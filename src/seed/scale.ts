@@ -103,13 +103,36 @@ export const followsStep: SeedStep = {
   },
 };
 
+/**
+ * Runs the steps with the board triggers switched off, then rebuilds every board in one pass: the
+ * triggers would recompute each touched (user, board) pair statement by statement.
+ */
 export async function seedAtScale(sql: Sql, options: ScaleOptions, steps: SeedStep[]): Promise<void> {
-  for (const step of steps) {
-    const bar = progress(step.label, step.total(options));
-    await step.run(sql, options, bar.tick);
-    bar.done();
-    // The next step's INSERT … SELECT reads what this one wrote; stale statistics (tables thought
-    // empty) turn its joins into nested loops over millions of rows.
-    await sql`analyze`;
+  await setBoardTriggers(sql, 'disable');
+  try {
+    for (const step of steps) {
+      const bar = progress(step.label, step.total(options));
+      await step.run(sql, options, bar.tick);
+      bar.done();
+      // The next step's INSERT … SELECT reads what this one wrote; stale statistics (tables thought
+      // empty) turn its joins into nested loops over millions of rows.
+      await sql`analyze`;
+    }
+  } finally {
+    await setBoardTriggers(sql, 'enable');
+  }
+  const bar = progress('boards', 1);
+  await sql`/* seed:boards */ select boards_rebuild()`;
+  await sql`analyze board_entries, board_buckets`;
+  bar.done();
+}
+
+/** Switches every board-keeping trigger (named `_700_boards…`, drizzle/0023) off or on. */
+export async function setBoardTriggers(sql: Sql, action: 'enable' | 'disable'): Promise<void> {
+  const triggers = await sql<{ table: string; name: string }[]>`/* seed:boardTriggers */
+    select tgrelid::regclass::text as table, tgname as name
+      from pg_trigger where tgname like '\_700\_boards%' and not tgisinternal`;
+  for (const trigger of triggers) {
+    await sql.unsafe(`alter table ${trigger.table} ${action} trigger ${trigger.name}`);
   }
 }

@@ -22,6 +22,8 @@ type Documents = {
     "query AuthViewer { viewer { username } }": typeof types.AuthViewerDocument,
     "query AnonymousReads { viewer { username } muscles { name } }": typeof types.AnonymousReadsDocument,
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": typeof types.AuthUpdateProfileDocument,
+    "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": typeof types.UpkeepBoardDocument,
+    "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": typeof types.UpkeepLogDocument,
     "query CliViewer { viewer { id username } }": typeof types.CliViewerDocument,
     "query Jit($id: ID!) { user(id: $id) { username followers(first: 1) { edges { cursor } } } }": typeof types.JitDocument,
     "query CompiledExecutionUser { bad: user(id: \"nope\") { id } viewer { id } }": typeof types.CompiledExecutionUserDocument,
@@ -51,11 +53,20 @@ type Documents = {
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": typeof types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": typeof types.LeaveDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": typeof types.LogWorkoutDocument,
-    "query RefreshBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) { refreshedAt weekStart edges { node { rank score user { username } } } }\n}": typeof types.RefreshBoardDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveExerciseBoardDocument,
     "query Around($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n  leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) { rank score user { username } }\n}": typeof types.AroundDocument,
     "query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }": typeof types.LeaderboardsLiveUserDocument,
+    "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.PropertyBoardDocument,
+    "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.PropertyExerciseBoardDocument,
+    "\n  query PropertyRanks($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on User { username\n      xp: rank(kind: XP_ALL_TIME) { rank score topPercent }\n      xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score topPercent }\n      volume: rank(kind: VOLUME_THIS_WEEK) { rank score topPercent }\n      volumeInCountry: rank(kind: VOLUME_THIS_WEEK, withinCountry: true) { rank score topPercent }\n    } }\n  }": typeof types.PropertyRanksDocument,
+    "\n  query PropertyAround($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n    leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) {\n      rank score topPercent user { username }\n    }\n  }": typeof types.PropertyAroundDocument,
+    "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }": typeof types.PropertyLogDocument,
+    "\n  mutation PropertyDelete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { errors { code field } } }": typeof types.PropertyDeleteDocument,
+    "\n  mutation PropertyProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { code field } } }": typeof types.PropertyProfileDocument,
+    "\n  mutation PropertyFollow($id: ID!) { follow(input: { userId: $id }) { errors { code field } } }": typeof types.PropertyFollowDocument,
+    "\n  mutation PropertyUnfollow($id: ID!) { unfollow(input: { userId: $id }) { errors { code field } } }": typeof types.PropertyUnfollowDocument,
+    "\n  query PropertyFresh($userId: ID!, $exerciseId: ID!) {\n    xp: leaderboard(kind: XP_ALL_TIME, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    volume: leaderboard(kind: VOLUME_THIS_WEEK, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    lift: exerciseLeaderboard(exerciseId: $exerciseId, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    around: leaderboardAround(kind: VOLUME_THIS_WEEK, userId: $userId, radius: 0) { score user { username } }\n    user(id: $userId) { xp volume: rank(kind: VOLUME_THIS_WEEK) { score } xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score } }\n  }": typeof types.PropertyFreshDocument,
     "query Board($kind: LeaderboardKind!, $country: String, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, first: $first, after: $after) {\n    refreshedAt weekStart\n    edges { cursor node { rank score user { username } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor }\n  }\n}": typeof types.BoardDocument,
     "query Ranks($id: ID!) {\n  user(id: $id) {\n    xp: rank(kind: XP_ALL_TIME) { rank score user { username } }\n    xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank }\n    volume: rank(kind: VOLUME_THIS_WEEK) { rank score }\n  }\n}": typeof types.RanksDocument,
     "query LeaderboardsUsers { users(first: 20) { edges { node { username rank(kind: XP_ALL_TIME) { rank } } } } }": typeof types.LeaderboardsUsersDocument,
@@ -172,6 +183,8 @@ const documents: Documents = {
     "query AuthViewer { viewer { username } }": types.AuthViewerDocument,
     "query AnonymousReads { viewer { username } muscles { name } }": types.AnonymousReadsDocument,
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": types.AuthUpdateProfileDocument,
+    "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": types.UpkeepBoardDocument,
+    "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": types.UpkeepLogDocument,
     "query CliViewer { viewer { id username } }": types.CliViewerDocument,
     "query Jit($id: ID!) { user(id: $id) { username followers(first: 1) { edges { cursor } } } }": types.JitDocument,
     "query CompiledExecutionUser { bad: user(id: \"nope\") { id } viewer { id } }": types.CompiledExecutionUserDocument,
@@ -201,11 +214,20 @@ const documents: Documents = {
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": types.LeaveDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": types.LogWorkoutDocument,
-    "query RefreshBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) { refreshedAt weekStart edges { node { rank score user { username } } } }\n}": types.RefreshBoardDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveExerciseBoardDocument,
     "query Around($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n  leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) { rank score user { username } }\n}": types.AroundDocument,
     "query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }": types.LeaderboardsLiveUserDocument,
+    "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.PropertyBoardDocument,
+    "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.PropertyExerciseBoardDocument,
+    "\n  query PropertyRanks($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on User { username\n      xp: rank(kind: XP_ALL_TIME) { rank score topPercent }\n      xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score topPercent }\n      volume: rank(kind: VOLUME_THIS_WEEK) { rank score topPercent }\n      volumeInCountry: rank(kind: VOLUME_THIS_WEEK, withinCountry: true) { rank score topPercent }\n    } }\n  }": types.PropertyRanksDocument,
+    "\n  query PropertyAround($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n    leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) {\n      rank score topPercent user { username }\n    }\n  }": types.PropertyAroundDocument,
+    "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }": types.PropertyLogDocument,
+    "\n  mutation PropertyDelete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { errors { code field } } }": types.PropertyDeleteDocument,
+    "\n  mutation PropertyProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { code field } } }": types.PropertyProfileDocument,
+    "\n  mutation PropertyFollow($id: ID!) { follow(input: { userId: $id }) { errors { code field } } }": types.PropertyFollowDocument,
+    "\n  mutation PropertyUnfollow($id: ID!) { unfollow(input: { userId: $id }) { errors { code field } } }": types.PropertyUnfollowDocument,
+    "\n  query PropertyFresh($userId: ID!, $exerciseId: ID!) {\n    xp: leaderboard(kind: XP_ALL_TIME, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    volume: leaderboard(kind: VOLUME_THIS_WEEK, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    lift: exerciseLeaderboard(exerciseId: $exerciseId, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    around: leaderboardAround(kind: VOLUME_THIS_WEEK, userId: $userId, radius: 0) { score user { username } }\n    user(id: $userId) { xp volume: rank(kind: VOLUME_THIS_WEEK) { score } xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score } }\n  }": types.PropertyFreshDocument,
     "query Board($kind: LeaderboardKind!, $country: String, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, first: $first, after: $after) {\n    refreshedAt weekStart\n    edges { cursor node { rank score user { username } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor }\n  }\n}": types.BoardDocument,
     "query Ranks($id: ID!) {\n  user(id: $id) {\n    xp: rank(kind: XP_ALL_TIME) { rank score user { username } }\n    xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank }\n    volume: rank(kind: VOLUME_THIS_WEEK) { rank score }\n  }\n}": types.RanksDocument,
     "query LeaderboardsUsers { users(first: 20) { edges { node { username rank(kind: XP_ALL_TIME) { rank } } } } }": types.LeaderboardsUsersDocument,
@@ -363,6 +385,14 @@ export function graphql(source: "mutation AuthUpdateProfile { updateProfile(inpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}"): (typeof documents)["query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }"): (typeof documents)["mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query CliViewer { viewer { id username } }"): (typeof documents)["query CliViewer { viewer { id username } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -479,10 +509,6 @@ export function graphql(source: "\n  mutation LogWorkout($input: LogWorkoutInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query RefreshBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) { refreshedAt weekStart edges { node { rank score user { username } } } }\n}"): (typeof documents)["query RefreshBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) { refreshedAt weekStart edges { node { rank score user { username } } } }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}"): (typeof documents)["query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -496,6 +522,46 @@ export function graphql(source: "query Around($kind: LeaderboardKind!, $country:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }"): (typeof documents)["query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropertyRanks($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on User { username\n      xp: rank(kind: XP_ALL_TIME) { rank score topPercent }\n      xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score topPercent }\n      volume: rank(kind: VOLUME_THIS_WEEK) { rank score topPercent }\n      volumeInCountry: rank(kind: VOLUME_THIS_WEEK, withinCountry: true) { rank score topPercent }\n    } }\n  }"): (typeof documents)["\n  query PropertyRanks($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on User { username\n      xp: rank(kind: XP_ALL_TIME) { rank score topPercent }\n      xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score topPercent }\n      volume: rank(kind: VOLUME_THIS_WEEK) { rank score topPercent }\n      volumeInCountry: rank(kind: VOLUME_THIS_WEEK, withinCountry: true) { rank score topPercent }\n    } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropertyAround($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n    leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) {\n      rank score topPercent user { username }\n    }\n  }"): (typeof documents)["\n  query PropertyAround($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n    leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) {\n      rank score topPercent user { username }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }"): (typeof documents)["\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropertyDelete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { errors { code field } } }"): (typeof documents)["\n  mutation PropertyDelete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropertyProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation PropertyProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropertyFollow($id: ID!) { follow(input: { userId: $id }) { errors { code field } } }"): (typeof documents)["\n  mutation PropertyFollow($id: ID!) { follow(input: { userId: $id }) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropertyUnfollow($id: ID!) { unfollow(input: { userId: $id }) { errors { code field } } }"): (typeof documents)["\n  mutation PropertyUnfollow($id: ID!) { unfollow(input: { userId: $id }) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropertyFresh($userId: ID!, $exerciseId: ID!) {\n    xp: leaderboard(kind: XP_ALL_TIME, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    volume: leaderboard(kind: VOLUME_THIS_WEEK, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    lift: exerciseLeaderboard(exerciseId: $exerciseId, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    around: leaderboardAround(kind: VOLUME_THIS_WEEK, userId: $userId, radius: 0) { score user { username } }\n    user(id: $userId) { xp volume: rank(kind: VOLUME_THIS_WEEK) { score } xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score } }\n  }"): (typeof documents)["\n  query PropertyFresh($userId: ID!, $exerciseId: ID!) {\n    xp: leaderboard(kind: XP_ALL_TIME, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    volume: leaderboard(kind: VOLUME_THIS_WEEK, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    lift: exerciseLeaderboard(exerciseId: $exerciseId, country: \"IS\") { entryCount edges { node { rank score topPercent user { username } } } }\n    around: leaderboardAround(kind: VOLUME_THIS_WEEK, userId: $userId, radius: 0) { score user { username } }\n    user(id: $userId) { xp volume: rank(kind: VOLUME_THIS_WEEK) { score } xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score } }\n  }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,95 +1,118 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
+  text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { users } from './users';
 
-/**
- * Country codes compared byte by byte: the refresh sorts and indexes them on every run, and a
- * locale-aware collation only makes that slower for two ASCII letters.
- */
+/** Country codes compared byte by byte: two ASCII letters gain nothing from a locale-aware collation. */
 const countryCode = customType<{ data: string }>({ dataType: () => 'char(2) collate "C"' });
 
-export const leaderboardKind = pgEnum('leaderboard_kind', ['XP_ALL_TIME', 'VOLUME_THIS_WEEK']);
-export type LeaderboardKind = (typeof leaderboardKind.enumValues)[number];
+/** Every kind of board: the two LeaderboardKinds and the per-exercise boards of exerciseLeaderboard. */
+export const boardKind = pgEnum('board_kind', ['XP_ALL_TIME', 'VOLUME_THIS_WEEK', 'EXERCISE_ONE_REP_MAX']);
+export type BoardKind = (typeof boardKind.enumValues)[number];
+/** The boards `leaderboard(kind:)` names. */
+export type LeaderboardKind = Exclude<BoardKind, 'EXERCISE_ONE_REP_MAX'>;
 
 /**
- * The last refresh's rankings: one row per listed user and kind. src/jobs/leaderboards.ts builds a
- * new copy of this table (LIKE it, indexes replayed from pg_indexes after the load) and swaps it in,
- * so keep it to plain indexes: no primary key, no foreign keys, nothing else refers to it.
- * No foreign key to users: reads join the live users row anyway, to leave out users who went ghost
- * since the refresh, so a deleted user simply stops showing.
+ * One row per listed user on each board, kept by triggers in the writing transaction
+ * (drizzle/0022_live_boards.sql). `ref` names the board within its kind: 0 for XP_ALL_TIME, the
+ * week's Monday as days since 1970-01-01 for VOLUME_THIS_WEEK, the exercise id for exercise boards.
+ * A user in ghost mode or opted out has no rows at all, so a page is a plain index range.
  */
-export const leaderboardEntries = pgTable(
-  'leaderboard_entries',
+export const boardEntries = pgTable(
+  'board_entries',
   {
-    kind: leaderboardKind().notNull(),
-    userId: bigint({ mode: 'number' }).notNull(),
+    board: boardKind().notNull(),
+    ref: integer().notNull(),
+    userId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     country: countryCode(),
     score: doublePrecision().notNull(),
-    rank: integer().notNull(),
-    countryRank: integer(),
   },
   (t) => [
-    uniqueIndex('leaderboard_entries_user_idx').on(t.kind, t.userId),
-    // Pages read score desc, user_id desc (a cursor survives a refresh); DESC NULLS LAST like every
-    // descending key, because src/loaders/keyset-pages.ts orders that way and a mismatch means a full sort.
-    index('leaderboard_entries_global_idx').on(t.kind, t.score.desc(), t.userId.desc()),
-    index('leaderboard_entries_country_idx')
-      .on(t.kind, t.country, t.score.desc(), t.userId.desc())
+    primaryKey({ name: 'board_entries_pkey', columns: [t.board, t.ref, t.userId] }),
+    // Pages read score desc, user_id desc; DESC NULLS LAST like every descending key, because
+    // src/loaders/keyset-pages.ts orders that way and a mismatch means a full sort.
+    index('board_entries_order_idx').on(t.board, t.ref, t.score.desc(), t.userId.desc()),
+    index('board_entries_country_idx')
+      .on(t.board, t.ref, t.country, t.score.desc(), t.userId.desc())
       .where(sql`${t.country} is not null`),
-    check('leaderboard_entries_country_rank', sql`(${t.country} is null) = (${t.countryRank} is null)`),
-  ],
-);
-
-/** When each kind was last computed, and for which week; `generation` counts the refreshes. */
-export const leaderboardRefreshes = pgTable('leaderboard_refreshes', {
-  kind: leaderboardKind().primaryKey(),
-  refreshedAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
-  weekStart: timestamp({ withTimezone: true, precision: 6 }).notNull(),
-  durationMs: integer().notNull(),
-  entryCount: integer().notNull(),
-  generation: bigint({ mode: 'number' }).notNull(),
-});
-
-/**
- * exerciseLeaderboard's rankings: each listed user's ESTIMATED_ONE_REP_MAX record per exercise, as of
- * the last refresh. Rebuilt and swapped with leaderboard_entries, in the same transaction.
- */
-export const exerciseLeaderboardEntries = pgTable(
-  'exercise_leaderboard_entries',
-  {
-    exerciseId: integer().notNull(),
-    userId: bigint({ mode: 'number' }).notNull(),
-    country: countryCode(),
-    score: doublePrecision().notNull(),
-    rank: integer().notNull(),
-    countryRank: integer(),
-  },
-  (t) => [
-    uniqueIndex('exercise_leaderboard_entries_user_idx').on(t.exerciseId, t.userId),
-    index('exercise_leaderboard_entries_global_idx').on(t.exerciseId, t.score.desc(), t.userId.desc()),
-    index('exercise_leaderboard_entries_country_idx')
-      .on(t.exerciseId, t.country, t.score.desc(), t.userId.desc())
-      .where(sql`${t.country} is not null`),
+    index('board_entries_user_idx').on(t.userId),
   ],
 );
 
 /**
- * Users who left the boards (ghost mode, opt-out, deleted) since they were ranked, filled by a trigger
- * on users (drizzle/0015_…). Reads subtract the ones ranked above a row from its stored rank, so
- * ranks close up at once; the refresh drops those it no longer ranks. Small: bounded by the users who
- * changed within one refresh interval.
+ * Each board's score histogram: how many entries fall in each bucket (board_bucket(score)), for the
+ * whole board (`country` '') and for each country. A rank is the sum of the buckets above a score plus
+ * a short index range inside its own bucket. Written only by the fold (boards_fold()), so writers never
+ * contend on these rows.
  */
-export const leaderboardDepartures = pgTable('leaderboard_departures', {
-  userId: bigint({ mode: 'number' }).primaryKey(),
-  departedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+export const boardBuckets = pgTable(
+  'board_buckets',
+  {
+    board: boardKind().notNull(),
+    ref: integer().notNull(),
+    country: text().notNull(),
+    bucket: integer().notNull(),
+    entries: integer().notNull(),
+  },
+  (t) => [primaryKey({ name: 'board_buckets_pkey', columns: [t.board, t.ref, t.country, t.bucket] })],
+);
+
+/**
+ * Entry moves not yet folded into board_buckets, appended by the writing transaction: a null `from`
+ * side is an entry added, a null `to` side an entry removed. Readers add them to the histogram, so a
+ * rank is exact at every snapshot whether or not the fold has run.
+ */
+export const boardDeltas = pgTable(
+  'board_deltas',
+  {
+    board: boardKind().notNull(),
+    ref: integer().notNull(),
+    fromCountry: countryCode(),
+    fromBucket: integer(),
+    toCountry: countryCode(),
+    toBucket: integer(),
+  },
+  (t) => [index('board_deltas_board_idx').on(t.board, t.ref)],
+);
+
+/**
+ * Every board's ranks at the start of the current UTC day, for previousRank. Built by the daily
+ * snapshot (src/jobs/boards.ts) into a fresh table and swapped in, so keep it to plain indexes.
+ */
+export const boardDayRanks = pgTable(
+  'board_day_ranks',
+  {
+    board: boardKind().notNull(),
+    ref: integer().notNull(),
+    userId: bigint({ mode: 'number' }).notNull(),
+    rank: integer().notNull(),
+    countryRank: integer(),
+  },
+  (t) => [primaryKey({ name: 'board_day_ranks_pkey', columns: [t.board, t.ref, t.userId] })],
+);
+
+/**
+ * The boards' bookkeeping, one row: the first week whose VOLUME_THIS_WEEK board is kept (older weeks
+ * are dropped, so the table holds about two weeks of volume boards), and the UTC day board_day_ranks
+ * describes.
+ */
+export const boardState = pgTable('board_state', {
+  id: integer().primaryKey().default(1),
+  volumeFromRef: integer().notNull(),
+  snapshotDay: date({ mode: 'string' }),
+  snapshotTakenAt: timestamp({ withTimezone: true, precision: 6 }),
+  snapshotMs: integer(),
 });

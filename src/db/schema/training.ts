@@ -71,8 +71,6 @@ export const workouts = pgTable(
   },
   (t) => [
     index('workouts_by_user_idx').on(t.userId, t.startedAt.desc(), t.id.desc()),
-    // VOLUME_THIS_WEEK sums one week of everyone's workouts: a range, however long the history.
-    index('workouts_started_at_idx').on(t.startedAt),
     check('workouts_title_length', sql`char_length(${t.title}) between 1 and 200`),
     check('workouts_duration_range', sql`${t.durationSeconds} between 0 and 86400`),
   ],

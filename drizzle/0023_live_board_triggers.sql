@@ -1,0 +1,503 @@
+-- Live leaderboards: every board is kept by triggers in the writing transaction, so a committed change
+-- is on every board it affects at once, whatever the number of users, and nothing rebuilds a board on
+-- a timer. The pieces (docs: README, "Leaderboards"):
+--   * board_entries: one row per listed user per board. Triggers on users, workouts and
+--     personal_records recompute the entries of the (user, board) pairs a statement touched from the
+--     source rows, so an entry is always what a recomputation from scratch would give.
+--   * board_buckets: each board's score histogram, 256 buckets per doubling of (1 + score), globally
+--     and per country. A rank is 1 + the entries in the buckets above the score + the entries above it
+--     inside its own bucket (a short index range): work bounded by the number of buckets, not by rank.
+--   * board_deltas: a trigger on board_entries appends one row per entry that changes bucket or
+--     country. Writers only append, so concurrent writers never wait on a shared counter row and can
+--     never deadlock on one; boards_fold() (src/jobs/boards.ts, a few times a second) moves the rows
+--     into board_buckets in one transaction. Readers add the rows not yet folded, so a rank is exact at
+--     every snapshot whether or not the fold has run.
+-- Users in ghost mode or opted out have no entries at all. logWorkout and deleteWorkout lock the users
+-- row before they write, and every listing change updates that row, so one user's board writes are
+-- serialized with their listing changes. Every statement here can run twice.
+
+create or replace function board_bucket(score float8) returns integer
+language sql immutable strict parallel safe as $$
+  select floor(ln(1 + greatest(score, 0)) * (256 / ln(2::float8)))::integer
+$$;
+--> statement-breakpoint
+comment on function board_bucket(float8) is
+  'The board_buckets bucket of a score: 256 per doubling of (1 + score), so a bucket spans about 0.27 % of the score.';
+--> statement-breakpoint
+
+-- VOLUME_THIS_WEEK boards are named by their week's Monday, as days since 1970-01-01.
+create or replace function board_week_ref(at timestamptz) returns integer
+language sql immutable strict parallel safe as $$
+  select (date_trunc('week', at at time zone 'UTC')::date - date '1970-01-01')
+$$;
+--> statement-breakpoint
+comment on function board_week_ref(timestamptz) is
+  'The ref of the VOLUME_THIS_WEEK board a workout started at `at` counts on: its ISO week''s Monday, in days since 1970-01-01.';
+--> statement-breakpoint
+
+create or replace function board_week_start(ref integer) returns timestamptz
+language sql immutable strict parallel safe as $$
+  select timestamptz '1970-01-01 00:00:00+00' + ref * interval '1 day'
+$$;
+--> statement-breakpoint
+
+-- The number of entries of a board (globally, or in p_country) scoring above p_score (or at or above
+-- it, with p_inclusive); with a null p_score, all of them. Three parts, all read in the caller's
+-- snapshot: the folded histogram above the score's bucket, the deltas not folded yet, and the entries
+-- above the score inside its own bucket.
+create or replace function board_count_above(
+  p_board board_kind, p_ref integer, p_country text, p_score float8, p_inclusive boolean default false)
+returns bigint
+language plpgsql stable parallel safe set search_path = public, pg_temp as $$
+declare
+  v_bucket integer := coalesce(board_bucket(p_score), -1);
+  -- a little above the bucket's true top, so float rounding can never leave one of its entries out
+  v_top float8 := exp((v_bucket + 1.01) * ln(2::float8) / 256) - 1;
+  v_folded bigint;
+  v_pending bigint;
+  v_inside bigint := 0;
+begin
+  select coalesce(sum(entries), 0) into v_folded
+    from board_buckets
+   where board = p_board and ref = p_ref and country = coalesce(p_country, '') and bucket > v_bucket;
+  if p_country is null then
+    select count(*) filter (where to_bucket > v_bucket) - count(*) filter (where from_bucket > v_bucket)
+      into v_pending
+      from board_deltas where board = p_board and ref = p_ref;
+    if p_score is not null then
+      select count(*) into v_inside
+        from board_entries
+       where board = p_board and ref = p_ref and score >= p_score and score < v_top
+         and (p_inclusive or score > p_score) and board_bucket(score) = v_bucket;
+    end if;
+  else
+    select count(*) filter (where to_country = p_country and to_bucket > v_bucket)
+         - count(*) filter (where from_country = p_country and from_bucket > v_bucket)
+      into v_pending
+      from board_deltas where board = p_board and ref = p_ref;
+    if p_score is not null then
+      select count(*) into v_inside
+        from board_entries
+       where board = p_board and ref = p_ref and country = p_country and score >= p_score and score < v_top
+         and (p_inclusive or score > p_score) and board_bucket(score) = v_bucket;
+    end if;
+  end if;
+  return v_folded + v_pending + v_inside;
+end $$;
+--> statement-breakpoint
+comment on function board_count_above(board_kind, integer, text, float8, boolean) is
+  'Entries of a board (p_country null: the whole board) scoring above p_score (p_inclusive: at or above; null: all entries), exact in the caller''s snapshot. rank = 1 + board_count_above(score).';
+--> statement-breakpoint
+
+-- The entries of the given users on XP_ALL_TIME, recomputed from users.
+create or replace function boards_sync_xp(p_users bigint[]) returns void
+language sql volatile set search_path = public, pg_temp as $$
+  with wanted as (
+    select u.id as user_id, u.country, u.xp::float8 as score
+      from users u
+     where u.id = any(p_users) and not u.ghost_mode and u.leaderboard_opt_in),
+  gone as (
+    delete from board_entries e
+     where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = any(p_users)
+       and not exists (select 1 from wanted w where w.user_id = e.user_id))
+  insert into board_entries as e (board, ref, user_id, country, score)
+  select 'XP_ALL_TIME', 0, user_id, country, score from wanted order by user_id
+  on conflict (board, ref, user_id) do update
+     set country = excluded.country, score = excluded.score
+   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
+$$;
+--> statement-breakpoint
+
+-- The entries of the given (user, week) pairs on VOLUME_THIS_WEEK, recomputed from workouts: a user
+-- is on a week's board while they have a workout that started in it.
+create or replace function boards_sync_volume(p_users bigint[], p_refs integer[]) returns void
+language sql volatile set search_path = public, pg_temp as $$
+  with pairs as (
+    select distinct user_id, ref from unnest(p_users, p_refs) as p(user_id, ref)),
+  wanted as (
+    select p.user_id, p.ref, u.country, v.volume
+      from pairs p
+      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+     cross join lateral (
+       select sum(w.total_volume_kg) as volume, count(*) as workouts
+         from workouts w
+        where w.user_id = p.user_id
+          and w.started_at >= board_week_start(p.ref) and w.started_at < board_week_start(p.ref + 7)) v
+     where v.workouts > 0),
+  gone as (
+    delete from board_entries e using pairs p
+     where e.board = 'VOLUME_THIS_WEEK' and e.ref = p.ref and e.user_id = p.user_id
+       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.ref = e.ref))
+  insert into board_entries as e (board, ref, user_id, country, score)
+  select 'VOLUME_THIS_WEEK', ref, user_id, country, volume from wanted order by ref, user_id
+  on conflict (board, ref, user_id) do update
+     set country = excluded.country, score = excluded.score
+   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
+$$;
+--> statement-breakpoint
+
+-- The entries of the given (user, exercise) pairs on the exercise boards, from their
+-- ESTIMATED_ONE_REP_MAX records.
+create or replace function boards_sync_exercise(p_users bigint[], p_exercises integer[]) returns void
+language sql volatile set search_path = public, pg_temp as $$
+  with pairs as (
+    select distinct user_id, exercise_id from unnest(p_users, p_exercises) as p(user_id, exercise_id)),
+  wanted as (
+    select p.user_id, p.exercise_id, u.country, r.value_kg
+      from pairs p
+      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+      join personal_records r
+        on r.user_id = p.user_id and r.exercise_id = p.exercise_id and r.kind = 'ESTIMATED_ONE_REP_MAX'),
+  gone as (
+    delete from board_entries e using pairs p
+     where e.board = 'EXERCISE_ONE_REP_MAX' and e.ref = p.exercise_id and e.user_id = p.user_id
+       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.exercise_id = e.ref))
+  insert into board_entries as e (board, ref, user_id, country, score)
+  select 'EXERCISE_ONE_REP_MAX', exercise_id, user_id, country, value_kg from wanted order by exercise_id, user_id
+  on conflict (board, ref, user_id) do update
+     set country = excluded.country, score = excluded.score
+   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
+$$;
+--> statement-breakpoint
+
+-- Every board of the given users, for a change of listing (ghost mode, opt-out) or country: their XP
+-- entry, their volume weeks still kept, and their exercise records, plus whatever entries they have.
+create or replace function boards_sync_users(p_users bigint[]) returns void
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_users bigint[];
+  v_refs integer[];
+begin
+  perform boards_sync_xp(p_users);
+  select array_agg(user_id), array_agg(ref) into v_users, v_refs
+    from (select w.user_id, board_week_ref(w.started_at) as ref
+            from workouts w
+           where w.user_id = any(p_users)
+             and w.started_at >= board_week_start((select volume_from_ref from board_state where id = 1))
+          union
+          select user_id, ref from board_entries where board = 'VOLUME_THIS_WEEK' and user_id = any(p_users)) p;
+  if v_users is not null then
+    perform boards_sync_volume(v_users, v_refs);
+  end if;
+  select array_agg(user_id), array_agg(exercise_id) into v_users, v_refs
+    from (select user_id, exercise_id from personal_records
+           where user_id = any(p_users) and kind = 'ESTIMATED_ONE_REP_MAX'
+          union
+          select user_id, ref from board_entries where board = 'EXERCISE_ONE_REP_MAX' and user_id = any(p_users)) p;
+  if v_users is not null then
+    perform boards_sync_exercise(v_users, v_refs);
+  end if;
+end $$;
+--> statement-breakpoint
+
+-- Bulk loads (the scale seed, boards_rebuild) set spotter.boards_bulk to 'on' for their transaction
+-- and rebuild the boards once at the end, instead of paying these triggers row by row.
+create or replace function boards_bulk() returns boolean
+language sql stable parallel safe as $$
+  select coalesce(current_setting('spotter.boards_bulk', true), '') = 'on'
+$$;
+--> statement-breakpoint
+
+create or replace function tg_users__boards() returns trigger
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_listing bigint[];
+  v_xp bigint[];
+begin
+  if boards_bulk() then return null; end if;
+  if tg_op = 'INSERT' then
+    select array_agg(id) into v_xp from new_users where not ghost_mode and leaderboard_opt_in;
+  else
+    select array_agg(n.id) filter (where (n.ghost_mode, n.leaderboard_opt_in, n.country)
+                                         is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)),
+           array_agg(n.id) filter (where n.xp <> o.xp and (n.ghost_mode, n.leaderboard_opt_in, n.country)
+                                         is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country))
+      into v_listing, v_xp
+      from new_users n join old_users o on o.id = n.id;
+  end if;
+  if v_listing is not null then perform boards_sync_users(v_listing); end if;
+  if v_xp is not null then perform boards_sync_xp(v_xp); end if;
+  return null;
+end $$;
+--> statement-breakpoint
+drop trigger if exists _700_boards_insert on users;
+--> statement-breakpoint
+create trigger _700_boards_insert after insert on users
+  referencing new table as new_users
+  for each statement execute function tg_users__boards();
+--> statement-breakpoint
+drop trigger if exists _700_boards_update on users;
+--> statement-breakpoint
+create trigger _700_boards_update after update on users
+  referencing old table as old_users new table as new_users
+  for each statement execute function tg_users__boards();
+--> statement-breakpoint
+comment on function tg_users__boards() is
+  'Keeps a user''s board entries in step with users.xp, ghost_mode, leaderboard_opt_in and country.';
+--> statement-breakpoint
+
+-- workouts: the VOLUME_THIS_WEEK entries of each (user, week) a statement touched, for weeks still kept
+-- (board_state.volume_from_ref). A deleted user's entries go by the foreign key's cascade.
+create or replace function tg_workouts__boards() returns trigger
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_from integer;
+  v_users bigint[];
+  v_refs integer[];
+begin
+  if boards_bulk() then return null; end if;
+  select volume_from_ref into v_from from board_state where id = 1;
+  if tg_op = 'INSERT' then
+    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
+      from new_workouts where board_week_ref(started_at) >= v_from;
+  elsif tg_op = 'DELETE' then
+    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
+      from old_workouts where board_week_ref(started_at) >= v_from;
+  else
+    select array_agg(p.user_id), array_agg(p.ref) into v_users, v_refs
+      from (select n.user_id, board_week_ref(n.started_at) as ref
+              from new_workouts n join old_workouts o on o.id = n.id
+             where (n.user_id, n.started_at, n.total_volume_kg) is distinct from (o.user_id, o.started_at, o.total_volume_kg)
+            union
+            select o.user_id, board_week_ref(o.started_at)
+              from new_workouts n join old_workouts o on o.id = n.id
+             where (n.user_id, n.started_at) is distinct from (o.user_id, o.started_at)) p
+     where p.ref >= v_from;
+  end if;
+  if v_users is not null then perform boards_sync_volume(v_users, v_refs); end if;
+  return null;
+end $$;
+--> statement-breakpoint
+drop trigger if exists _700_boards_insert on workouts;
+--> statement-breakpoint
+create trigger _700_boards_insert after insert on workouts
+  referencing new table as new_workouts
+  for each statement execute function tg_workouts__boards();
+--> statement-breakpoint
+drop trigger if exists _700_boards_update on workouts;
+--> statement-breakpoint
+create trigger _700_boards_update after update on workouts
+  referencing old table as old_workouts new table as new_workouts
+  for each statement execute function tg_workouts__boards();
+--> statement-breakpoint
+drop trigger if exists _700_boards_delete on workouts;
+--> statement-breakpoint
+create trigger _700_boards_delete after delete on workouts
+  referencing old table as old_workouts
+  for each statement execute function tg_workouts__boards();
+--> statement-breakpoint
+comment on function tg_workouts__boards() is
+  'Keeps the VOLUME_THIS_WEEK entries of the (user, week) pairs a statement on workouts touched.';
+--> statement-breakpoint
+
+create or replace function tg_personal_records__boards() returns trigger
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_users bigint[];
+  v_exercises integer[];
+begin
+  if boards_bulk() then return null; end if;
+  if tg_op = 'DELETE' then
+    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
+      from old_records where kind = 'ESTIMATED_ONE_REP_MAX';
+  else
+    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
+      from new_records where kind = 'ESTIMATED_ONE_REP_MAX';
+  end if;
+  if v_users is not null then perform boards_sync_exercise(v_users, v_exercises); end if;
+  return null;
+end $$;
+--> statement-breakpoint
+drop trigger if exists _700_boards_insert on personal_records;
+--> statement-breakpoint
+create trigger _700_boards_insert after insert on personal_records
+  referencing new table as new_records
+  for each statement execute function tg_personal_records__boards();
+--> statement-breakpoint
+drop trigger if exists _700_boards_update on personal_records;
+--> statement-breakpoint
+create trigger _700_boards_update after update on personal_records
+  referencing new table as new_records
+  for each statement execute function tg_personal_records__boards();
+--> statement-breakpoint
+drop trigger if exists _700_boards_delete on personal_records;
+--> statement-breakpoint
+create trigger _700_boards_delete after delete on personal_records
+  referencing old table as old_records
+  for each statement execute function tg_personal_records__boards();
+--> statement-breakpoint
+comment on function tg_personal_records__boards() is
+  'Keeps the exercise boards'' entries of the (user, exercise) pairs whose ESTIMATED_ONE_REP_MAX record a statement touched.';
+--> statement-breakpoint
+
+-- board_entries: one delta row per entry that was added, removed, or moved to another bucket or
+-- country. An update that stays in its bucket and country changes no count and appends nothing.
+create or replace function tg_board_entries__deltas() returns trigger
+language plpgsql volatile set search_path = public, pg_temp as $$
+begin
+  if boards_bulk() then return null; end if;
+  if tg_op = 'INSERT' then
+    insert into board_deltas (board, ref, to_country, to_bucket)
+    select board, ref, country, board_bucket(score) from new_entries;
+  elsif tg_op = 'DELETE' then
+    insert into board_deltas (board, ref, from_country, from_bucket)
+    select board, ref, country, board_bucket(score) from old_entries;
+  else
+    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+    select n.board, n.ref, o.country, board_bucket(o.score), n.country, board_bucket(n.score)
+      from new_entries n
+      join old_entries o on o.board = n.board and o.ref = n.ref and o.user_id = n.user_id
+     where (o.country, board_bucket(o.score)) is distinct from (n.country, board_bucket(n.score));
+  end if;
+  return null;
+end $$;
+--> statement-breakpoint
+drop trigger if exists _700_boards_deltas_insert on board_entries;
+--> statement-breakpoint
+create trigger _700_boards_deltas_insert after insert on board_entries
+  referencing new table as new_entries
+  for each statement execute function tg_board_entries__deltas();
+--> statement-breakpoint
+drop trigger if exists _700_boards_deltas_update on board_entries;
+--> statement-breakpoint
+create trigger _700_boards_deltas_update after update on board_entries
+  referencing old table as old_entries new table as new_entries
+  for each statement execute function tg_board_entries__deltas();
+--> statement-breakpoint
+drop trigger if exists _700_boards_deltas_delete on board_entries;
+--> statement-breakpoint
+create trigger _700_boards_deltas_delete after delete on board_entries
+  referencing old table as old_entries
+  for each statement execute function tg_board_entries__deltas();
+--> statement-breakpoint
+comment on function tg_board_entries__deltas() is
+  'Appends to board_deltas each entry move that changes a board_buckets count; boards_fold() folds them in.';
+--> statement-breakpoint
+
+-- Moves every delta this snapshot sees into board_buckets. Deltas committed meanwhile stay for the next
+-- fold; a reader sees each delta either pending or folded, never both. Returns the deltas folded.
+create or replace function boards_fold() returns integer
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_moved integer;
+begin
+  with moved as (
+    delete from board_deltas returning *),
+  counted as (
+    select board, ref, count(*)::integer as n from moved group by board, ref),
+  changes as (
+    select board, ref, '' as country, to_bucket as bucket, 1 as n from moved where to_bucket is not null
+    union all
+    select board, ref, '', from_bucket, -1 from moved where from_bucket is not null
+    union all
+    select board, ref, to_country::text, to_bucket, 1 from moved where to_country is not null and to_bucket is not null
+    union all
+    select board, ref, from_country::text, from_bucket, -1 from moved where from_country is not null and from_bucket is not null),
+  summed as (
+    select board, ref, country, bucket, sum(n)::integer as n
+      from changes group by board, ref, country, bucket having sum(n) <> 0),
+  applied as (
+    insert into board_buckets as k (board, ref, country, bucket, entries)
+    select board, ref, country, bucket, n from summed order by board, ref, country, bucket
+    on conflict (board, ref, country, bucket) do update set entries = k.entries + excluded.entries)
+  select coalesce(sum(n), 0)::integer into v_moved from counted;
+  return v_moved;
+end $$;
+--> statement-breakpoint
+comment on function boards_fold() is
+  'Folds the pending board_deltas into board_buckets in one statement; returns how many it folded.';
+--> statement-breakpoint
+
+-- Rebuilds every board from the source rows: after a bulk load, and once by this migration. Takes the
+-- tables' write locks, so writers wait for it rather than race it.
+create or replace function boards_rebuild() returns void
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_from integer;
+begin
+  lock table users, workouts, personal_records in share mode;
+  perform set_config('spotter.boards_bulk', 'on', true);
+  select volume_from_ref into v_from from board_state where id = 1;
+  truncate board_entries, board_buckets, board_deltas;
+  insert into board_entries (board, ref, user_id, country, score)
+  select 'XP_ALL_TIME', 0, id, country, xp from users where not ghost_mode and leaderboard_opt_in;
+  insert into board_entries (board, ref, user_id, country, score)
+  select 'VOLUME_THIS_WEEK', board_week_ref(w.started_at), w.user_id, u.country, sum(w.total_volume_kg)
+    from workouts w join users u on u.id = w.user_id and not u.ghost_mode and u.leaderboard_opt_in
+   where w.started_at >= board_week_start(v_from)
+   group by 2, 3, 4;
+  insert into board_entries (board, ref, user_id, country, score)
+  select 'EXERCISE_ONE_REP_MAX', r.exercise_id, r.user_id, u.country, r.value_kg
+    from personal_records r join users u on u.id = r.user_id and not u.ghost_mode and u.leaderboard_opt_in
+   where r.kind = 'ESTIMATED_ONE_REP_MAX';
+  insert into board_buckets (board, ref, country, bucket, entries)
+  select board, ref, coalesce(country::text, ''), board_bucket(score), count(*)
+    from board_entries
+   group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
+  having grouping(country) = 1 or country is not null;
+  perform set_config('spotter.boards_bulk', 'off', true);
+end $$;
+--> statement-breakpoint
+comment on function boards_rebuild() is
+  'Rebuilds board_entries and board_buckets from users, workouts and personal_records (after a bulk load; writers wait).';
+--> statement-breakpoint
+
+-- Keeps the VOLUME_THIS_WEEK boards of weeks from p_ref on (the daily job passes last week's Monday):
+-- moving forward drops older weeks; moving back (a clock set back) builds the weeks now kept, with
+-- writers to workouts held off meanwhile so none of their workouts is missed.
+create or replace function boards_keep_weeks_from(p_ref integer) returns void
+language plpgsql volatile set search_path = public, pg_temp as $$
+declare
+  v_from integer;
+begin
+  select volume_from_ref into v_from from board_state where id = 1 for update;
+  if p_ref = v_from then return; end if;
+  perform set_config('spotter.boards_bulk', 'on', true);
+  if p_ref > v_from then
+    delete from board_entries where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
+    delete from board_buckets where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
+    delete from board_deltas where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
+  else
+    lock table workouts in share mode;
+    insert into board_entries (board, ref, user_id, country, score)
+    select 'VOLUME_THIS_WEEK', board_week_ref(w.started_at), w.user_id, u.country, sum(w.total_volume_kg)
+      from workouts w join users u on u.id = w.user_id and not u.ghost_mode and u.leaderboard_opt_in
+     where w.started_at >= board_week_start(p_ref) and w.started_at < board_week_start(v_from)
+     group by 2, 3, 4;
+    insert into board_buckets (board, ref, country, bucket, entries)
+    select board, ref, coalesce(country::text, ''), board_bucket(score), count(*)
+      from board_entries
+     where board = 'VOLUME_THIS_WEEK' and ref >= p_ref and ref < v_from
+     group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
+    having grouping(country) = 1 or country is not null;
+  end if;
+  update board_state set volume_from_ref = p_ref where id = 1;
+  perform set_config('spotter.boards_bulk', 'off', true);
+end $$;
+--> statement-breakpoint
+comment on function boards_keep_weeks_from(integer) is
+  'Moves the first kept VOLUME_THIS_WEEK week to p_ref: drops older weeks, or builds the weeks now kept.';
+--> statement-breakpoint
+
+-- The last refresh-based design's leftovers: its departures trigger wrote to a table 0022 dropped.
+drop trigger if exists _600_departures_update on users;
+--> statement-breakpoint
+drop trigger if exists _600_departures_delete on users;
+--> statement-breakpoint
+drop function if exists tg_users__departures();
+--> statement-breakpoint
+insert into board_state (id, volume_from_ref) values (1, board_week_ref(now()) - 7) on conflict (id) do nothing;
+--> statement-breakpoint
+do $$ begin if not exists (select 1 from board_entries) then perform boards_rebuild(); end if; end $$;
+--> statement-breakpoint
+comment on table board_entries is
+  'One row per listed user per board, kept by triggers in the writing transaction (drizzle/0023_live_board_triggers.sql).';
+--> statement-breakpoint
+comment on table board_buckets is
+  'Each board''s score histogram (country '''' is the whole board), written only by boards_fold() and the bulk rebuilds.';
+--> statement-breakpoint
+comment on table board_deltas is
+  'Board entry moves appended by writers and not yet folded into board_buckets; readers add them in.';
+--> statement-breakpoint
+comment on table board_day_ranks is
+  'Every board''s ranks at the start of the UTC day board_state.snapshot_day, for previousRank (src/jobs/boards.ts).';
