@@ -1,3 +1,6 @@
+-- index-hygiene: board_entries_user_idx finds a user's entries on every board (boards_sync_users) when
+-- their listing or country changes or their account goes, which the index-hygiene test's operations do
+-- not run.
 CREATE TYPE "public"."board_kind" AS ENUM('XP_ALL_TIME', 'VOLUME_THIS_WEEK', 'EXERCISE_ONE_REP_MAX');--> statement-breakpoint
 CREATE TABLE "board_buckets" (
 	"board" "board_kind" NOT NULL,
@@ -48,7 +51,6 @@ DROP TABLE "exercise_leaderboard_entries" CASCADE;--> statement-breakpoint
 DROP TABLE "leaderboard_departures" CASCADE;--> statement-breakpoint
 DROP TABLE "leaderboard_entries" CASCADE;--> statement-breakpoint
 DROP TABLE "leaderboard_refreshes" CASCADE;--> statement-breakpoint
-ALTER TABLE "board_entries" ADD CONSTRAINT "board_entries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "board_deltas_board_idx" ON "board_deltas" USING btree ("board","ref");--> statement-breakpoint
 CREATE INDEX "board_entries_order_idx" ON "board_entries" USING btree ("board","ref","score" DESC NULLS LAST,"user_id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "board_entries_country_idx" ON "board_entries" USING btree ("board","ref","country","score" DESC NULLS LAST,"user_id" DESC NULLS LAST) WHERE "board_entries"."country" is not null;--> statement-breakpoint

@@ -7,18 +7,20 @@
 --   * board_buckets: each board's score histogram, 256 buckets per doubling of (1 + score), globally
 --     and per country. A rank is 1 + the entries in the buckets above the score + the entries above it
 --     inside its own bucket (a short index range): work bounded by the number of buckets, not by rank.
---   * board_deltas: a trigger on board_entries appends one row per entry that changes bucket or
---     country. Writers only append, so concurrent writers never wait on a shared counter row and can
---     never deadlock on one; boards_fold() (src/jobs/boards.ts, a few times a second) moves the rows
+--   * board_deltas: boards_put(), the one writer of board_entries, appends one row per entry that
+--     changes bucket or country. Writers only append, so concurrent writers never wait on a shared
+--     counter row and can never deadlock on one; boards_fold() (src/jobs/boards.ts, a few times a second) moves the rows
 --     into board_buckets in one transaction. Readers add the rows not yet folded, so a rank is exact at
 --     every snapshot whether or not the fold has run.
 -- Users in ghost mode or opted out have no entries at all. logWorkout and deleteWorkout lock the users
 -- row before they write, and every listing change updates that row, so one user's board writes are
 -- serialized with their listing changes. Every statement here can run twice.
 
+-- Not STRICT, so that PostgreSQL inlines it into the statements that call it; scores are never
+-- negative, and a null score has a null bucket.
 create or replace function board_bucket(score float8) returns integer
-language sql immutable strict parallel safe as $$
-  select floor(ln(1 + greatest(score, 0)) * (256 / ln(2::float8)))::integer
+language sql immutable parallel safe as $$
+  select floor(ln(1 + score) * (256 / ln(2::float8)))::integer
 $$;
 --> statement-breakpoint
 comment on function board_bucket(float8) is
@@ -27,7 +29,7 @@ comment on function board_bucket(float8) is
 
 -- VOLUME_THIS_WEEK boards are named by their week's Monday, as days since 1970-01-01.
 create or replace function board_week_ref(at timestamptz) returns integer
-language sql immutable strict parallel safe as $$
+language sql immutable parallel safe as $$
   select (date_trunc('week', at at time zone 'UTC')::date - date '1970-01-01')
 $$;
 --> statement-breakpoint
@@ -35,9 +37,11 @@ comment on function board_week_ref(timestamptz) is
   'The ref of the VOLUME_THIS_WEEK board a workout started at `at` counts on: its ISO week''s Monday, in days since 1970-01-01.';
 --> statement-breakpoint
 
+-- to_timestamp, not timestamptz + interval (which depends on the session's time zone), so that it is
+-- immutable and PostgreSQL inlines it.
 create or replace function board_week_start(ref integer) returns timestamptz
-language sql immutable strict parallel safe as $$
-  select timestamptz '1970-01-01 00:00:00+00' + ref * interval '1 day'
+language sql immutable parallel safe as $$
+  select to_timestamp(ref * 86400.0)
 $$;
 --> statement-breakpoint
 
@@ -89,75 +93,102 @@ comment on function board_count_above(board_kind, integer, text, float8, boolean
   'Entries of a board (p_country null: the whole board) scoring above p_score (p_inclusive: at or above; null: all entries), exact in the caller''s snapshot. rank = 1 + board_count_above(score).';
 --> statement-breakpoint
 
--- The entries of the given users on XP_ALL_TIME, recomputed from users.
-create or replace function boards_sync_xp(p_users bigint[]) returns void
-language sql volatile set search_path = public, pg_temp as $$
-  with wanted as (
-    select u.id as user_id, u.country, u.xp::float8 as score
-      from users u
-     where u.id = any(p_users) and not u.ghost_mode and u.leaderboard_opt_in),
+-- The writer of board_entries (besides the XP fast path in tg_users__boards and the bulk loads): makes the entries of the given (ref, user) pairs
+-- of one board kind exactly `wanted` (a subset of the pairs; a pair left out has no entry), and appends
+-- one board_deltas row per entry added, removed, or moved to another bucket or country. The current
+-- entries are read in the same statement; the callers hold the users' rows locked, so nothing else
+-- changes them meanwhile. Generic plans: these run on every logged workout, and planning a custom plan
+-- each time cost more than running it.
+create or replace function boards_put(
+  p_board board_kind, p_refs integer[], p_users bigint[],
+  w_refs integer[], w_users bigint[], w_countries text[], w_scores float8[])
+returns void
+language plpgsql volatile set search_path = public, pg_temp set plan_cache_mode = force_generic_plan as $$
+begin
+  with pairs as (
+    select distinct ref, user_id from unnest(p_refs, p_users) as p(ref, user_id)),
+  wanted as (
+    select ref, user_id, country, score from unnest(w_refs, w_users, w_countries, w_scores) as w(ref, user_id, country, score)),
+  current as (
+    select e.ref, e.user_id, e.country::text as country, e.score
+      from pairs p join board_entries e on e.board = p_board and e.ref = p.ref and e.user_id = p.user_id),
   gone as (
-    delete from board_entries e
-     where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = any(p_users)
-       and not exists (select 1 from wanted w where w.user_id = e.user_id))
-  insert into board_entries as e (board, ref, user_id, country, score)
-  select 'XP_ALL_TIME', 0, user_id, country, score from wanted order by user_id
-  on conflict (board, ref, user_id) do update
-     set country = excluded.country, score = excluded.score
-   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
-$$;
+    delete from board_entries e using current c
+     where e.board = p_board and e.ref = c.ref and e.user_id = c.user_id
+       and not exists (select 1 from wanted w where w.ref = c.ref and w.user_id = c.user_id)),
+  put as (
+    insert into board_entries as e (board, ref, user_id, country, score)
+    select p_board, ref, user_id, country, score from wanted order by ref, user_id
+    on conflict (board, ref, user_id) do update
+       set country = excluded.country, score = excluded.score
+     where (e.country, e.score) is distinct from (excluded.country, excluded.score))
+  insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+  select p_board, coalesce(c.ref, w.ref), c.country, board_bucket(c.score), w.country, board_bucket(w.score)
+    from current c full join wanted w on w.ref = c.ref and w.user_id = c.user_id
+   where (c.country, board_bucket(c.score)) is distinct from (w.country, board_bucket(w.score));
+end $$;
+--> statement-breakpoint
+comment on function boards_put(board_kind, integer[], bigint[], integer[], bigint[], text[], float8[]) is
+  'Sets the board entries of the given (ref, user) pairs to the wanted ones and appends the board_deltas their moves make.';
 --> statement-breakpoint
 
--- The entries of the given (user, week) pairs on VOLUME_THIS_WEEK, recomputed from workouts: a user
--- is on a week's board while they have a workout that started in it.
+-- The entries of the given users on XP_ALL_TIME, from users.
+create or replace function boards_sync_xp(p_users bigint[]) returns void
+language plpgsql volatile set search_path = public, pg_temp set plan_cache_mode = force_generic_plan as $$
+declare
+  v_users bigint[];
+  v_countries text[];
+  v_scores float8[];
+begin
+  select array_agg(id), array_agg(country), array_agg(xp::float8) into v_users, v_countries, v_scores
+    from users where id = any(p_users) and not ghost_mode and leaderboard_opt_in;
+  perform boards_put('XP_ALL_TIME', array_fill(0, array[cardinality(p_users)]), p_users,
+                     array_fill(0, array[coalesce(cardinality(v_users), 0)]), v_users, v_countries, v_scores);
+end $$;
+--> statement-breakpoint
+
+-- The entries of the given (user, week) pairs on VOLUME_THIS_WEEK, from workouts: a user is on a
+-- week's board while they have a workout that started in it.
 create or replace function boards_sync_volume(p_users bigint[], p_refs integer[]) returns void
-language sql volatile set search_path = public, pg_temp as $$
-  with pairs as (
-    select distinct user_id, ref from unnest(p_users, p_refs) as p(user_id, ref)),
-  wanted as (
-    select p.user_id, p.ref, u.country, v.volume
-      from pairs p
-      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
-     cross join lateral (
-       select sum(w.total_volume_kg) as volume, count(*) as workouts
-         from workouts w
-        where w.user_id = p.user_id
-          and w.started_at >= board_week_start(p.ref) and w.started_at < board_week_start(p.ref + 7)) v
-     where v.workouts > 0),
-  gone as (
-    delete from board_entries e using pairs p
-     where e.board = 'VOLUME_THIS_WEEK' and e.ref = p.ref and e.user_id = p.user_id
-       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.ref = e.ref))
-  insert into board_entries as e (board, ref, user_id, country, score)
-  select 'VOLUME_THIS_WEEK', ref, user_id, country, volume from wanted order by ref, user_id
-  on conflict (board, ref, user_id) do update
-     set country = excluded.country, score = excluded.score
-   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
-$$;
+language plpgsql volatile set search_path = public, pg_temp set plan_cache_mode = force_generic_plan as $$
+declare
+  v_refs integer[];
+  v_users bigint[];
+  v_countries text[];
+  v_scores float8[];
+begin
+  select array_agg(p.ref), array_agg(p.user_id), array_agg(u.country), array_agg(v.volume)
+    into v_refs, v_users, v_countries, v_scores
+    from (select distinct user_id, ref from unnest(p_users, p_refs) as p(user_id, ref)) p
+    join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+   cross join lateral (
+     select sum(w.total_volume_kg) as volume, count(*) as workouts
+       from workouts w
+      where w.user_id = p.user_id
+        and w.started_at >= board_week_start(p.ref) and w.started_at < board_week_start(p.ref + 7)) v
+   where v.workouts > 0;
+  perform boards_put('VOLUME_THIS_WEEK', p_refs, p_users, v_refs, v_users, v_countries, v_scores);
+end $$;
 --> statement-breakpoint
 
 -- The entries of the given (user, exercise) pairs on the exercise boards, from their
 -- ESTIMATED_ONE_REP_MAX records.
 create or replace function boards_sync_exercise(p_users bigint[], p_exercises integer[]) returns void
-language sql volatile set search_path = public, pg_temp as $$
-  with pairs as (
-    select distinct user_id, exercise_id from unnest(p_users, p_exercises) as p(user_id, exercise_id)),
-  wanted as (
-    select p.user_id, p.exercise_id, u.country, r.value_kg
-      from pairs p
-      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
-      join personal_records r
-        on r.user_id = p.user_id and r.exercise_id = p.exercise_id and r.kind = 'ESTIMATED_ONE_REP_MAX'),
-  gone as (
-    delete from board_entries e using pairs p
-     where e.board = 'EXERCISE_ONE_REP_MAX' and e.ref = p.exercise_id and e.user_id = p.user_id
-       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.exercise_id = e.ref))
-  insert into board_entries as e (board, ref, user_id, country, score)
-  select 'EXERCISE_ONE_REP_MAX', exercise_id, user_id, country, value_kg from wanted order by exercise_id, user_id
-  on conflict (board, ref, user_id) do update
-     set country = excluded.country, score = excluded.score
-   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
-$$;
+language plpgsql volatile set search_path = public, pg_temp set plan_cache_mode = force_generic_plan as $$
+declare
+  v_refs integer[];
+  v_users bigint[];
+  v_countries text[];
+  v_scores float8[];
+begin
+  select array_agg(r.exercise_id), array_agg(r.user_id), array_agg(u.country), array_agg(r.value_kg)
+    into v_refs, v_users, v_countries, v_scores
+    from (select distinct user_id, exercise_id from unnest(p_users, p_exercises) as p(user_id, exercise_id)) p
+    join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+    join personal_records r
+      on r.user_id = p.user_id and r.exercise_id = p.exercise_id and r.kind = 'ESTIMATED_ONE_REP_MAX';
+  perform boards_put('EXERCISE_ONE_REP_MAX', p_exercises, p_users, v_refs, v_users, v_countries, v_scores);
+end $$;
 --> statement-breakpoint
 
 -- Every board of the given users, for a change of listing (ghost mode, opt-out) or country: their XP
@@ -190,33 +221,38 @@ begin
 end $$;
 --> statement-breakpoint
 
--- Bulk loads (the scale seed, boards_rebuild) set spotter.boards_bulk to 'on' for their transaction
--- and rebuild the boards once at the end, instead of paying these triggers row by row.
-create or replace function boards_bulk() returns boolean
-language sql stable parallel safe as $$
-  select coalesce(current_setting('spotter.boards_bulk', true), '') = 'on'
-$$;
---> statement-breakpoint
-
+-- users: a new user joins XP_ALL_TIME; a change of listing or country, or a deletion, resyncs every
+-- board of the user. An XP change alone is the common write (every logged workout makes two): the
+-- entry's score is users.xp as of the last change, so the transition tables give the move directly,
+-- without reading the entry back.
 create or replace function tg_users__boards() returns trigger
 language plpgsql volatile set search_path = public, pg_temp as $$
 declare
   v_listing bigint[];
   v_xp bigint[];
 begin
-  if boards_bulk() then return null; end if;
   if tg_op = 'INSERT' then
     select array_agg(id) into v_xp from new_users where not ghost_mode and leaderboard_opt_in;
+    if v_xp is not null then perform boards_sync_xp(v_xp); end if;
+    return null;
+  end if;
+  if tg_op = 'DELETE' then
+    select array_agg(id) into v_listing from old_users;
   else
-    select array_agg(n.id) filter (where (n.ghost_mode, n.leaderboard_opt_in, n.country)
-                                         is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)),
-           array_agg(n.id) filter (where n.xp <> o.xp and (n.ghost_mode, n.leaderboard_opt_in, n.country)
-                                         is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country))
-      into v_listing, v_xp
-      from new_users n join old_users o on o.id = n.id;
+    select array_agg(n.id) into v_listing
+      from new_users n join old_users o on o.id = n.id
+     where (n.ghost_mode, n.leaderboard_opt_in, n.country) is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country);
+    with moved as (
+      update board_entries e set score = n.xp
+        from new_users n join old_users o on o.id = n.id
+       where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = n.id and n.xp <> o.xp
+         and (n.ghost_mode, n.leaderboard_opt_in, n.country) is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)
+      returning e.country, o.xp as old_xp, n.xp as new_xp)
+    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+    select 'XP_ALL_TIME', 0, country, board_bucket(old_xp), country, board_bucket(new_xp)
+      from moved where board_bucket(old_xp) <> board_bucket(new_xp);
   end if;
   if v_listing is not null then perform boards_sync_users(v_listing); end if;
-  if v_xp is not null then perform boards_sync_xp(v_xp); end if;
   return null;
 end $$;
 --> statement-breakpoint
@@ -232,12 +268,18 @@ create trigger _700_boards_update after update on users
   referencing old table as old_users new table as new_users
   for each statement execute function tg_users__boards();
 --> statement-breakpoint
+drop trigger if exists _700_boards_delete on users;
+--> statement-breakpoint
+create trigger _700_boards_delete after delete on users
+  referencing old table as old_users
+  for each statement execute function tg_users__boards();
+--> statement-breakpoint
 comment on function tg_users__boards() is
-  'Keeps a user''s board entries in step with users.xp, ghost_mode, leaderboard_opt_in and country.';
+  'Keeps a user''s board entries in step with users.xp, ghost_mode, leaderboard_opt_in and country, and removes a deleted user''s.';
 --> statement-breakpoint
 
 -- workouts: the VOLUME_THIS_WEEK entries of each (user, week) a statement touched, for weeks still kept
--- (board_state.volume_from_ref). A deleted user's entries go by the foreign key's cascade.
+-- (board_state.volume_from_ref).
 create or replace function tg_workouts__boards() returns trigger
 language plpgsql volatile set search_path = public, pg_temp as $$
 declare
@@ -245,11 +287,16 @@ declare
   v_users bigint[];
   v_refs integer[];
 begin
-  if boards_bulk() then return null; end if;
   select volume_from_ref into v_from from board_state where id = 1;
   if tg_op = 'INSERT' then
-    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
-      from new_workouts where board_week_ref(started_at) >= v_from;
+    -- A workout logged without its sets yet (logWorkout's first statement) changes neither the score
+    -- nor the listing of a user already on that week's board.
+    select array_agg(n.user_id), array_agg(board_week_ref(n.started_at)) into v_users, v_refs
+      from new_workouts n
+     where board_week_ref(n.started_at) >= v_from
+       and (n.total_volume_kg <> 0
+            or not exists (select 1 from board_entries e where e.board = 'VOLUME_THIS_WEEK'
+                              and e.ref = board_week_ref(n.started_at) and e.user_id = n.user_id));
   elsif tg_op = 'DELETE' then
     select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
       from old_workouts where board_week_ref(started_at) >= v_from;
@@ -296,7 +343,6 @@ declare
   v_users bigint[];
   v_exercises integer[];
 begin
-  if boards_bulk() then return null; end if;
   if tg_op = 'DELETE' then
     select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
       from old_records where kind = 'ESTIMATED_ONE_REP_MAX';
@@ -328,50 +374,6 @@ create trigger _700_boards_delete after delete on personal_records
 --> statement-breakpoint
 comment on function tg_personal_records__boards() is
   'Keeps the exercise boards'' entries of the (user, exercise) pairs whose ESTIMATED_ONE_REP_MAX record a statement touched.';
---> statement-breakpoint
-
--- board_entries: one delta row per entry that was added, removed, or moved to another bucket or
--- country. An update that stays in its bucket and country changes no count and appends nothing.
-create or replace function tg_board_entries__deltas() returns trigger
-language plpgsql volatile set search_path = public, pg_temp as $$
-begin
-  if boards_bulk() then return null; end if;
-  if tg_op = 'INSERT' then
-    insert into board_deltas (board, ref, to_country, to_bucket)
-    select board, ref, country, board_bucket(score) from new_entries;
-  elsif tg_op = 'DELETE' then
-    insert into board_deltas (board, ref, from_country, from_bucket)
-    select board, ref, country, board_bucket(score) from old_entries;
-  else
-    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
-    select n.board, n.ref, o.country, board_bucket(o.score), n.country, board_bucket(n.score)
-      from new_entries n
-      join old_entries o on o.board = n.board and o.ref = n.ref and o.user_id = n.user_id
-     where (o.country, board_bucket(o.score)) is distinct from (n.country, board_bucket(n.score));
-  end if;
-  return null;
-end $$;
---> statement-breakpoint
-drop trigger if exists _700_boards_deltas_insert on board_entries;
---> statement-breakpoint
-create trigger _700_boards_deltas_insert after insert on board_entries
-  referencing new table as new_entries
-  for each statement execute function tg_board_entries__deltas();
---> statement-breakpoint
-drop trigger if exists _700_boards_deltas_update on board_entries;
---> statement-breakpoint
-create trigger _700_boards_deltas_update after update on board_entries
-  referencing old table as old_entries new table as new_entries
-  for each statement execute function tg_board_entries__deltas();
---> statement-breakpoint
-drop trigger if exists _700_boards_deltas_delete on board_entries;
---> statement-breakpoint
-create trigger _700_boards_deltas_delete after delete on board_entries
-  referencing old table as old_entries
-  for each statement execute function tg_board_entries__deltas();
---> statement-breakpoint
-comment on function tg_board_entries__deltas() is
-  'Appends to board_deltas each entry move that changes a board_buckets count; boards_fold() folds them in.';
 --> statement-breakpoint
 
 -- Moves every delta this snapshot sees into board_buckets. Deltas committed meanwhile stay for the next
@@ -408,15 +410,15 @@ comment on function boards_fold() is
   'Folds the pending board_deltas into board_buckets in one statement; returns how many it folded.';
 --> statement-breakpoint
 
--- Rebuilds every board from the source rows: after a bulk load, and once by this migration. Takes the
--- tables' write locks, so writers wait for it rather than race it.
+-- Rebuilds every board from the source rows: after a bulk load (with the _700_boards triggers switched
+-- off), and once by this migration. Takes the tables' write locks, so writers wait for it rather than
+-- race it.
 create or replace function boards_rebuild() returns void
 language plpgsql volatile set search_path = public, pg_temp as $$
 declare
   v_from integer;
 begin
   lock table users, workouts, personal_records in share mode;
-  perform set_config('spotter.boards_bulk', 'on', true);
   select volume_from_ref into v_from from board_state where id = 1;
   truncate board_entries, board_buckets, board_deltas;
   insert into board_entries (board, ref, user_id, country, score)
@@ -435,7 +437,6 @@ begin
     from board_entries
    group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
   having grouping(country) = 1 or country is not null;
-  perform set_config('spotter.boards_bulk', 'off', true);
 end $$;
 --> statement-breakpoint
 comment on function boards_rebuild() is
@@ -452,7 +453,6 @@ declare
 begin
   select volume_from_ref into v_from from board_state where id = 1 for update;
   if p_ref = v_from then return; end if;
-  perform set_config('spotter.boards_bulk', 'on', true);
   if p_ref > v_from then
     delete from board_entries where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
     delete from board_buckets where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
@@ -472,7 +472,6 @@ begin
     having grouping(country) = 1 or country is not null;
   end if;
   update board_state set volume_from_ref = p_ref where id = 1;
-  perform set_config('spotter.boards_bulk', 'off', true);
 end $$;
 --> statement-breakpoint
 comment on function boards_keep_weeks_from(integer) is

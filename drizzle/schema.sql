@@ -59,8 +59,7 @@ create table board_entries (
   user_id bigint not null,
   country character(2),
   score double precision not null,
-  constraint board_entries_pkey PRIMARY KEY (board, ref, user_id),
-  constraint board_entries_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+  constraint board_entries_pkey PRIMARY KEY (board, ref, user_id)
 );
 
 create table board_state (
@@ -325,9 +324,9 @@ CREATE INDEX workouts_by_user_idx ON public.workouts USING btree (user_id, start
 CREATE OR REPLACE FUNCTION public.board_bucket(score double precision)
  RETURNS integer
  LANGUAGE sql
- IMMUTABLE PARALLEL SAFE STRICT
+ IMMUTABLE PARALLEL SAFE
 AS $function$
-  select floor(ln(1 + greatest(score, 0)) * (256 / ln(2::float8)))::integer
+  select floor(ln(1 + score) * (256 / ln(2::float8)))::integer
 $function$;
 
 CREATE OR REPLACE FUNCTION public.board_count_above(p_board board_kind, p_ref integer, p_country text, p_score double precision, p_inclusive boolean DEFAULT false)
@@ -375,7 +374,7 @@ end $function$;
 CREATE OR REPLACE FUNCTION public.board_week_ref(at timestamp with time zone)
  RETURNS integer
  LANGUAGE sql
- IMMUTABLE PARALLEL SAFE STRICT
+ IMMUTABLE PARALLEL SAFE
 AS $function$
   select (date_trunc('week', at at time zone 'UTC')::date - date '1970-01-01')
 $function$;
@@ -383,17 +382,9 @@ $function$;
 CREATE OR REPLACE FUNCTION public.board_week_start(ref integer)
  RETURNS timestamp with time zone
  LANGUAGE sql
- IMMUTABLE PARALLEL SAFE STRICT
+ IMMUTABLE PARALLEL SAFE
 AS $function$
-  select timestamptz '1970-01-01 00:00:00+00' + ref * interval '1 day'
-$function$;
-
-CREATE OR REPLACE FUNCTION public.boards_bulk()
- RETURNS boolean
- LANGUAGE sql
- STABLE PARALLEL SAFE
-AS $function$
-  select coalesce(current_setting('spotter.boards_bulk', true), '') = 'on'
+  select to_timestamp(ref * 86400.0)
 $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_fold()
@@ -437,7 +428,6 @@ declare
 begin
   select volume_from_ref into v_from from board_state where id = 1 for update;
   if p_ref = v_from then return; end if;
-  perform set_config('spotter.boards_bulk', 'on', true);
   if p_ref > v_from then
     delete from board_entries where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
     delete from board_buckets where board = 'VOLUME_THIS_WEEK' and ref < p_ref;
@@ -457,7 +447,36 @@ begin
     having grouping(country) = 1 or country is not null;
   end if;
   update board_state set volume_from_ref = p_ref where id = 1;
-  perform set_config('spotter.boards_bulk', 'off', true);
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.boards_put(p_board board_kind, p_refs integer[], p_users bigint[], w_refs integer[], w_users bigint[], w_countries text[], w_scores double precision[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+ SET plan_cache_mode TO 'force_generic_plan'
+AS $function$
+begin
+  with pairs as (
+    select distinct ref, user_id from unnest(p_refs, p_users) as p(ref, user_id)),
+  wanted as (
+    select ref, user_id, country, score from unnest(w_refs, w_users, w_countries, w_scores) as w(ref, user_id, country, score)),
+  current as (
+    select e.ref, e.user_id, e.country::text as country, e.score
+      from pairs p join board_entries e on e.board = p_board and e.ref = p.ref and e.user_id = p.user_id),
+  gone as (
+    delete from board_entries e using current c
+     where e.board = p_board and e.ref = c.ref and e.user_id = c.user_id
+       and not exists (select 1 from wanted w where w.ref = c.ref and w.user_id = c.user_id)),
+  put as (
+    insert into board_entries as e (board, ref, user_id, country, score)
+    select p_board, ref, user_id, country, score from wanted order by ref, user_id
+    on conflict (board, ref, user_id) do update
+       set country = excluded.country, score = excluded.score
+     where (e.country, e.score) is distinct from (excluded.country, excluded.score))
+  insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+  select p_board, coalesce(c.ref, w.ref), c.country, board_bucket(c.score), w.country, board_bucket(w.score)
+    from current c full join wanted w on w.ref = c.ref and w.user_id = c.user_id
+   where (c.country, board_bucket(c.score)) is distinct from (w.country, board_bucket(w.score));
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_rebuild()
@@ -469,7 +488,6 @@ declare
   v_from integer;
 begin
   lock table users, workouts, personal_records in share mode;
-  perform set_config('spotter.boards_bulk', 'on', true);
   select volume_from_ref into v_from from board_state where id = 1;
   truncate board_entries, board_buckets, board_deltas;
   insert into board_entries (board, ref, user_id, country, score)
@@ -488,32 +506,28 @@ begin
     from board_entries
    group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
   having grouping(country) = 1 or country is not null;
-  perform set_config('spotter.boards_bulk', 'off', true);
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_sync_exercise(p_users bigint[], p_exercises integer[])
  RETURNS void
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO 'public', 'pg_temp'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
-  with pairs as (
-    select distinct user_id, exercise_id from unnest(p_users, p_exercises) as p(user_id, exercise_id)),
-  wanted as (
-    select p.user_id, p.exercise_id, u.country, r.value_kg
-      from pairs p
-      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
-      join personal_records r
-        on r.user_id = p.user_id and r.exercise_id = p.exercise_id and r.kind = 'ESTIMATED_ONE_REP_MAX'),
-  gone as (
-    delete from board_entries e using pairs p
-     where e.board = 'EXERCISE_ONE_REP_MAX' and e.ref = p.exercise_id and e.user_id = p.user_id
-       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.exercise_id = e.ref))
-  insert into board_entries as e (board, ref, user_id, country, score)
-  select 'EXERCISE_ONE_REP_MAX', exercise_id, user_id, country, value_kg from wanted order by exercise_id, user_id
-  on conflict (board, ref, user_id) do update
-     set country = excluded.country, score = excluded.score
-   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
-$function$;
+declare
+  v_refs integer[];
+  v_users bigint[];
+  v_countries text[];
+  v_scores float8[];
+begin
+  select array_agg(r.exercise_id), array_agg(r.user_id), array_agg(u.country), array_agg(r.value_kg)
+    into v_refs, v_users, v_countries, v_scores
+    from (select distinct user_id, exercise_id from unnest(p_users, p_exercises) as p(user_id, exercise_id)) p
+    join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+    join personal_records r
+      on r.user_id = p.user_id and r.exercise_id = p.exercise_id and r.kind = 'ESTIMATED_ONE_REP_MAX';
+  perform boards_put('EXERCISE_ONE_REP_MAX', p_exercises, p_users, v_refs, v_users, v_countries, v_scores);
+end $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_sync_users(p_users bigint[])
  RETURNS void
@@ -547,51 +561,45 @@ end $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_sync_volume(p_users bigint[], p_refs integer[])
  RETURNS void
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO 'public', 'pg_temp'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
-  with pairs as (
-    select distinct user_id, ref from unnest(p_users, p_refs) as p(user_id, ref)),
-  wanted as (
-    select p.user_id, p.ref, u.country, v.volume
-      from pairs p
-      join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
-     cross join lateral (
-       select sum(w.total_volume_kg) as volume, count(*) as workouts
-         from workouts w
-        where w.user_id = p.user_id
-          and w.started_at >= board_week_start(p.ref) and w.started_at < board_week_start(p.ref + 7)) v
-     where v.workouts > 0),
-  gone as (
-    delete from board_entries e using pairs p
-     where e.board = 'VOLUME_THIS_WEEK' and e.ref = p.ref and e.user_id = p.user_id
-       and not exists (select 1 from wanted w where w.user_id = e.user_id and w.ref = e.ref))
-  insert into board_entries as e (board, ref, user_id, country, score)
-  select 'VOLUME_THIS_WEEK', ref, user_id, country, volume from wanted order by ref, user_id
-  on conflict (board, ref, user_id) do update
-     set country = excluded.country, score = excluded.score
-   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
-$function$;
+declare
+  v_refs integer[];
+  v_users bigint[];
+  v_countries text[];
+  v_scores float8[];
+begin
+  select array_agg(p.ref), array_agg(p.user_id), array_agg(u.country), array_agg(v.volume)
+    into v_refs, v_users, v_countries, v_scores
+    from (select distinct user_id, ref from unnest(p_users, p_refs) as p(user_id, ref)) p
+    join users u on u.id = p.user_id and not u.ghost_mode and u.leaderboard_opt_in
+   cross join lateral (
+     select sum(w.total_volume_kg) as volume, count(*) as workouts
+       from workouts w
+      where w.user_id = p.user_id
+        and w.started_at >= board_week_start(p.ref) and w.started_at < board_week_start(p.ref + 7)) v
+   where v.workouts > 0;
+  perform boards_put('VOLUME_THIS_WEEK', p_refs, p_users, v_refs, v_users, v_countries, v_scores);
+end $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_sync_xp(p_users bigint[])
  RETURNS void
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO 'public', 'pg_temp'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
-  with wanted as (
-    select u.id as user_id, u.country, u.xp::float8 as score
-      from users u
-     where u.id = any(p_users) and not u.ghost_mode and u.leaderboard_opt_in),
-  gone as (
-    delete from board_entries e
-     where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = any(p_users)
-       and not exists (select 1 from wanted w where w.user_id = e.user_id))
-  insert into board_entries as e (board, ref, user_id, country, score)
-  select 'XP_ALL_TIME', 0, user_id, country, score from wanted order by user_id
-  on conflict (board, ref, user_id) do update
-     set country = excluded.country, score = excluded.score
-   where (e.country, e.score) is distinct from (excluded.country, excluded.score)
-$function$;
+declare
+  v_users bigint[];
+  v_countries text[];
+  v_scores float8[];
+begin
+  select array_agg(id), array_agg(country), array_agg(xp::float8) into v_users, v_countries, v_scores
+    from users where id = any(p_users) and not ghost_mode and leaderboard_opt_in;
+  perform boards_put('XP_ALL_TIME', array_fill(0, array[cardinality(p_users)]), p_users,
+                     array_fill(0, array[coalesce(cardinality(v_users), 0)]), v_users, v_countries, v_scores);
+end $function$;
 
 CREATE OR REPLACE FUNCTION public.personal_records_recompute(p_users bigint[], p_exercises integer[])
  RETURNS void
@@ -651,29 +659,6 @@ begin
     update users u set last_public_activity_at = (
              select max(a.created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')
      where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT');
-  end if;
-  return null;
-end $function$;
-
-CREATE OR REPLACE FUNCTION public.tg_board_entries__deltas()
- RETURNS trigger
- LANGUAGE plpgsql
- SET search_path TO 'public', 'pg_temp'
-AS $function$
-begin
-  if boards_bulk() then return null; end if;
-  if tg_op = 'INSERT' then
-    insert into board_deltas (board, ref, to_country, to_bucket)
-    select board, ref, country, board_bucket(score) from new_entries;
-  elsif tg_op = 'DELETE' then
-    insert into board_deltas (board, ref, from_country, from_bucket)
-    select board, ref, country, board_bucket(score) from old_entries;
-  else
-    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
-    select n.board, n.ref, o.country, board_bucket(o.score), n.country, board_bucket(n.score)
-      from new_entries n
-      join old_entries o on o.board = n.board and o.ref = n.ref and o.user_id = n.user_id
-     where (o.country, board_bucket(o.score)) is distinct from (n.country, board_bucket(n.score));
   end if;
   return null;
 end $function$;
@@ -782,7 +767,6 @@ declare
   v_users bigint[];
   v_exercises integer[];
 begin
-  if boards_bulk() then return null; end if;
   if tg_op = 'DELETE' then
     select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
       from old_records where kind = 'ESTIMATED_ONE_REP_MAX';
@@ -803,19 +787,28 @@ declare
   v_listing bigint[];
   v_xp bigint[];
 begin
-  if boards_bulk() then return null; end if;
   if tg_op = 'INSERT' then
     select array_agg(id) into v_xp from new_users where not ghost_mode and leaderboard_opt_in;
+    if v_xp is not null then perform boards_sync_xp(v_xp); end if;
+    return null;
+  end if;
+  if tg_op = 'DELETE' then
+    select array_agg(id) into v_listing from old_users;
   else
-    select array_agg(n.id) filter (where (n.ghost_mode, n.leaderboard_opt_in, n.country)
-                                         is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)),
-           array_agg(n.id) filter (where n.xp <> o.xp and (n.ghost_mode, n.leaderboard_opt_in, n.country)
-                                         is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country))
-      into v_listing, v_xp
-      from new_users n join old_users o on o.id = n.id;
+    select array_agg(n.id) into v_listing
+      from new_users n join old_users o on o.id = n.id
+     where (n.ghost_mode, n.leaderboard_opt_in, n.country) is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country);
+    with moved as (
+      update board_entries e set score = n.xp
+        from new_users n join old_users o on o.id = n.id
+       where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = n.id and n.xp <> o.xp
+         and (n.ghost_mode, n.leaderboard_opt_in, n.country) is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)
+      returning e.country, o.xp as old_xp, n.xp as new_xp)
+    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+    select 'XP_ALL_TIME', 0, country, board_bucket(old_xp), country, board_bucket(new_xp)
+      from moved where board_bucket(old_xp) <> board_bucket(new_xp);
   end if;
   if v_listing is not null then perform boards_sync_users(v_listing); end if;
-  if v_xp is not null then perform boards_sync_xp(v_xp); end if;
   return null;
 end $function$;
 
@@ -921,11 +914,16 @@ declare
   v_users bigint[];
   v_refs integer[];
 begin
-  if boards_bulk() then return null; end if;
   select volume_from_ref into v_from from board_state where id = 1;
   if tg_op = 'INSERT' then
-    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
-      from new_workouts where board_week_ref(started_at) >= v_from;
+    -- A workout logged without its sets yet (logWorkout's first statement) changes neither the score
+    -- nor the listing of a user already on that week's board.
+    select array_agg(n.user_id), array_agg(board_week_ref(n.started_at)) into v_users, v_refs
+      from new_workouts n
+     where board_week_ref(n.started_at) >= v_from
+       and (n.total_volume_kg <> 0
+            or not exists (select 1 from board_entries e where e.board = 'VOLUME_THIS_WEEK'
+                              and e.ref = board_week_ref(n.started_at) and e.user_id = n.user_id));
   elsif tg_op = 'DELETE' then
     select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
       from old_workouts where board_week_ref(started_at) >= v_from;
@@ -995,9 +993,6 @@ end $function$;
 CREATE TRIGGER _500_latest_delete AFTER DELETE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_insert AFTER INSERT ON public.activity_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_update AFTER UPDATE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
-CREATE TRIGGER _700_boards_deltas_delete AFTER DELETE ON public.board_entries REFERENCING OLD TABLE AS old_entries FOR EACH STATEMENT EXECUTE FUNCTION tg_board_entries__deltas();
-CREATE TRIGGER _700_boards_deltas_insert AFTER INSERT ON public.board_entries REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION tg_board_entries__deltas();
-CREATE TRIGGER _700_boards_deltas_update AFTER UPDATE ON public.board_entries REFERENCING OLD TABLE AS old_entries NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION tg_board_entries__deltas();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.comments REFERENCING OLD TABLE AS old_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.comments REFERENCING NEW TABLE AS new_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.conversation_members REFERENCING OLD TABLE AS old_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
@@ -1008,6 +1003,7 @@ CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW 
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.personal_records REFERENCING OLD TABLE AS old_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
+CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users REFERENCING OLD TABLE AS old_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users REFERENCING NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_users NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.workout_likes REFERENCING OLD TABLE AS old_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();

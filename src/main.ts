@@ -81,11 +81,15 @@ try {
       : {}),
   });
   started.app = app;
+  await app.services.leaderboards.ready;
   const port = await app.listen(settings.port);
   console.log(`Spotter GraphQL API: http://localhost:${port}/graphql`);
   // Only once started, so that a failed start says nothing but its one line.
   if (settings.jwtSecretIsDevelopment) {
     console.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
+  }
+  if (process.env.LEADERBOARD_REFRESH_SECONDS !== undefined) {
+    console.warn('LEADERBOARD_REFRESH_SECONDS is no longer used: leaderboards follow every commit.');
   }
   if (demoToken) {
     console.log('Demo data loaded. Send this header to act as the user "demo":');

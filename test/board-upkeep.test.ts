@@ -102,6 +102,76 @@ describe('live boards', () => {
   });
 });
 
+const PROFILE = graphql(
+  `mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }`,
+);
+
+/** Every board's histogram (folded or not) against its entries, bucket by bucket. */
+async function histogramDrift() {
+  return db.sql`
+    with counted as (
+      select board, ref, coalesce(country::text, '') as country, board_bucket(score) as bucket, count(*)::int as n
+        from board_entries
+       group by grouping sets ((board, ref, board_bucket(score)), (board, ref, country, board_bucket(score)))
+      having grouping(country) = 1 or country is not null),
+    pending as (
+      select board, ref, '' as country, to_bucket as bucket, 1 as n from board_deltas where to_bucket is not null
+      union all select board, ref, '', from_bucket, -1 from board_deltas where from_bucket is not null
+      union all select board, ref, to_country, to_bucket, 1 from board_deltas where to_country is not null
+      union all select board, ref, from_country, from_bucket, -1 from board_deltas where from_country is not null),
+    histogram as (
+      select board, ref, country, bucket, sum(n)::int as n
+        from (select board, ref, country, bucket, entries as n from board_buckets union all select * from pending) h
+       group by board, ref, country, bucket having sum(n) <> 0)
+    select coalesce(c.board, h.board) as board, coalesce(c.ref, h.ref) as ref, coalesce(c.country, h.country) as country,
+           coalesce(c.bucket, h.bucket) as bucket, c.n as entries, h.n as histogram
+      from counted c full join histogram h
+        on h.board = c.board and h.ref = c.ref and h.country = c.country and h.bucket = c.bucket
+     where c.n is distinct from h.n`;
+}
+
+describe('board histograms', () => {
+  it('count the entries of every board exactly under concurrent writers, before and after the fold', async () => {
+    const catalogue = await exercises(db.sql);
+    const athletes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        createUser(db.sql, { username: `racer_${i}`, country: i % 2 ? 'SE' : 'FI' }),
+      ),
+    );
+    const log = (id: number, i: number) =>
+      run(
+        db,
+        LOG,
+        {
+          input: {
+            title: 'Race',
+            startedAt: new Date(Date.now() - (i % 3) * 86_400_000).toISOString(),
+            durationSeconds: 600,
+            sets: [
+              { exerciseId: catalogue.globalId('Bench Press'), reps: 1 + (i % 7), weightKg: 40 + i },
+              { exerciseId: catalogue.globalId('Deadlift'), reps: 5, weightKg: 60 + 2 * i },
+            ],
+          },
+        },
+        { as: id },
+      );
+    const toggle = (id: number, i: number) =>
+      run(db, PROFILE, { input: i % 2 ? { ghostMode: i % 4 === 1 } : { country: i % 4 ? 'NO' : 'SE' } }, { as: id });
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.all(
+        athletes.flatMap((athlete, i) => [
+          log(athlete.id, i + round),
+          log(athlete.id, i + 7),
+          toggle(athlete.id, i + round),
+        ]),
+      );
+      expect(await histogramDrift()).toEqual([]);
+      await db.app.services.leaderboards.foldNow();
+      expect(await histogramDrift()).toEqual([]);
+    }
+  });
+});
+
 describe('the Monday rollover', () => {
   it('starts VOLUME_THIS_WEEK empty at Monday 00:00 UTC without a pause in reads', async () => {
     const clock = clockFrom('2026-03-01T23:59:58.500Z');

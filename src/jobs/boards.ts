@@ -113,6 +113,11 @@ export const BOARDS_JOB = 'boards';
 
 export interface BoardKeeper {
   readonly clock: Clock;
+  /**
+   * Settles when the first pass has taken (or found) today's snapshot. The server listens only after
+   * it, so that no write of today precedes the snapshot of today's start.
+   */
+  readonly ready: Promise<void>;
   /** Folds now (reads are exact without it; this only keeps the pending deltas few). */
   foldNow(): Promise<number>;
   /** Takes today's snapshot now unless it exists, and moves the kept volume weeks to the clock's. */
@@ -188,14 +193,17 @@ export function createBoardKeeper(sql: Sql, options: BoardKeeperOptions = {}): B
     timer.unref();
   }
 
+  let ready: Promise<void> = Promise.resolve();
   if (options.schedule !== false) {
     running = pass().finally(() => {
       running = null;
     });
+    ready = running;
   }
 
   return {
     clock,
+    ready,
     foldNow,
     rollOver,
     async stop() {

@@ -24,6 +24,7 @@ type Documents = {
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": typeof types.AuthUpdateProfileDocument,
     "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": typeof types.UpkeepBoardDocument,
     "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": typeof types.UpkeepLogDocument,
+    "mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }": typeof types.UpkeepProfileDocument,
     "query CliViewer { viewer { id username } }": typeof types.CliViewerDocument,
     "query Jit($id: ID!) { user(id: $id) { username followers(first: 1) { edges { cursor } } } }": typeof types.JitDocument,
     "query CompiledExecutionUser { bad: user(id: \"nope\") { id } viewer { id } }": typeof types.CompiledExecutionUserDocument,
@@ -57,11 +58,11 @@ type Documents = {
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveExerciseBoardDocument,
     "query Around($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n  leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) { rank score user { username } }\n}": typeof types.AroundDocument,
     "query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }": typeof types.LeaderboardsLiveUserDocument,
-    "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.PropertyBoardDocument,
-    "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.PropertyExerciseBoardDocument,
+    "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.PropertyBoardDocument,
+    "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.PropertyExerciseBoardDocument,
     "\n  query PropertyRanks($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on User { username\n      xp: rank(kind: XP_ALL_TIME) { rank score topPercent }\n      xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score topPercent }\n      volume: rank(kind: VOLUME_THIS_WEEK) { rank score topPercent }\n      volumeInCountry: rank(kind: VOLUME_THIS_WEEK, withinCountry: true) { rank score topPercent }\n    } }\n  }": typeof types.PropertyRanksDocument,
     "\n  query PropertyAround($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n    leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) {\n      rank score topPercent user { username }\n    }\n  }": typeof types.PropertyAroundDocument,
-    "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }": typeof types.PropertyLogDocument,
+    "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } errors { code field } }\n  }": typeof types.PropertyLogDocument,
     "\n  mutation PropertyDelete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { errors { code field } } }": typeof types.PropertyDeleteDocument,
     "\n  mutation PropertyProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { code field } } }": typeof types.PropertyProfileDocument,
     "\n  mutation PropertyFollow($id: ID!) { follow(input: { userId: $id }) { errors { code field } } }": typeof types.PropertyFollowDocument,
@@ -185,6 +186,7 @@ const documents: Documents = {
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": types.AuthUpdateProfileDocument,
     "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": types.UpkeepBoardDocument,
     "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": types.UpkeepLogDocument,
+    "mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }": types.UpkeepProfileDocument,
     "query CliViewer { viewer { id username } }": types.CliViewerDocument,
     "query Jit($id: ID!) { user(id: $id) { username followers(first: 1) { edges { cursor } } } }": types.JitDocument,
     "query CompiledExecutionUser { bad: user(id: \"nope\") { id } viewer { id } }": types.CompiledExecutionUserDocument,
@@ -218,11 +220,11 @@ const documents: Documents = {
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveExerciseBoardDocument,
     "query Around($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n  leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) { rank score user { username } }\n}": types.AroundDocument,
     "query LeaderboardsLiveUser($id: ID!) { user(id: $id) { rank(kind: XP_ALL_TIME) { rank } } }": types.LeaderboardsLiveUserDocument,
-    "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.PropertyBoardDocument,
-    "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.PropertyExerciseBoardDocument,
+    "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.PropertyBoardDocument,
+    "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.PropertyExerciseBoardDocument,
     "\n  query PropertyRanks($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on User { username\n      xp: rank(kind: XP_ALL_TIME) { rank score topPercent }\n      xpInCountry: rank(kind: XP_ALL_TIME, withinCountry: true) { rank score topPercent }\n      volume: rank(kind: VOLUME_THIS_WEEK) { rank score topPercent }\n      volumeInCountry: rank(kind: VOLUME_THIS_WEEK, withinCountry: true) { rank score topPercent }\n    } }\n  }": types.PropertyRanksDocument,
     "\n  query PropertyAround($kind: LeaderboardKind!, $country: String, $userId: ID, $radius: Int) {\n    leaderboardAround(kind: $kind, country: $country, userId: $userId, radius: $radius) {\n      rank score topPercent user { username }\n    }\n  }": types.PropertyAroundDocument,
-    "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }": types.PropertyLogDocument,
+    "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } errors { code field } }\n  }": types.PropertyLogDocument,
     "\n  mutation PropertyDelete($id: ID!) { deleteWorkout(input: { workoutId: $id }) { errors { code field } } }": types.PropertyDeleteDocument,
     "\n  mutation PropertyProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { code field } } }": types.PropertyProfileDocument,
     "\n  mutation PropertyFollow($id: ID!) { follow(input: { userId: $id }) { errors { code field } } }": types.PropertyFollowDocument,
@@ -393,6 +395,10 @@ export function graphql(source: "mutation UpkeepLog($input: LogWorkoutInput!) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }"): (typeof documents)["mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query CliViewer { viewer { id username } }"): (typeof documents)["query CliViewer { viewer { id username } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -525,11 +531,11 @@ export function graphql(source: "query LeaderboardsLiveUser($id: ID!) { user(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
+export function graphql(source: "\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query PropertyBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n    leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
+export function graphql(source: "\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query PropertyExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n    exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n      entryCount refreshedAt\n      edges { cursor node { rank score topPercent previousRank rankChange user { username } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -541,7 +547,7 @@ export function graphql(source: "\n  query PropertyAround($kind: LeaderboardKind
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }"): (typeof documents)["\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } user { xp } errors { code field } }\n  }"];
+export function graphql(source: "\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } errors { code field } }\n  }"): (typeof documents)["\n  mutation PropertyLog($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id } errors { code field } }\n  }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

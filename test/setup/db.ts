@@ -42,7 +42,10 @@ export async function createTestDatabase(
     LOG_LEVEL: 'error',
     ...env,
   });
-  return { name, url, sql, config, app: createApp({ sql, config, ...app }) };
+  const server = createApp({ sql, config, ...app });
+  // As npm start does: no test writes before today's board snapshot (previousRank) is taken.
+  await server.services.leaderboards.ready;
+  return { name, url, sql, config, app: server };
 }
 
 export async function dropTestDatabase(db: TestDatabase): Promise<void> {

@@ -12,7 +12,6 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { users } from './users';
 
 /** Country codes compared byte by byte: two ASCII letters gain nothing from a locale-aware collation. */
 const countryCode = customType<{ data: string }>({ dataType: () => 'char(2) collate "C"' });
@@ -34,9 +33,9 @@ export const boardEntries = pgTable(
   {
     board: boardKind().notNull(),
     ref: integer().notNull(),
-    userId: bigint({ mode: 'number' })
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    // No foreign key: a deleted user's entries go through boards_put() like every change, so that
+    // their histogram counts go with them.
+    userId: bigint({ mode: 'number' }).notNull(),
     country: countryCode(),
     score: doublePrecision().notNull(),
   },
