@@ -3,7 +3,7 @@ import type { BoardKind, LeaderboardKind as Kind } from '../db/schema';
 import { isoWeekStart } from '../domain/rules';
 import { normalizeCountry } from '../domain/validate';
 import { badInput, checkRange } from '../errors';
-import { utcDay, weekRef } from '../jobs/boards';
+import { utcDate, weekRef } from '../jobs/boards';
 import {
   type BoardPage,
   type BoardView,
@@ -99,7 +99,7 @@ function countryArg(country: string | null | undefined): string | null {
 function viewOf(ctx: Context, board: BoardKind, country: string | null, exerciseId?: number): BoardView {
   const now = ctx.leaderboards.clock();
   const ref = board === 'XP_ALL_TIME' ? 0 : board === 'VOLUME_THIS_WEEK' ? weekRef(now) : exerciseId!;
-  return { board, ref, country, day: utcDay(now) };
+  return { board, ref, country, day: utcDate(now) };
 }
 
 function toEntry(ctx: Context, entry: EntryRow, entryCount: number): EntryShape {

@@ -1,22 +1,20 @@
 import type { Sql } from '../db/client';
-import { isoWeekStart } from '../domain/rules';
+import { isoWeekStart, utcDay } from '../domain/rules';
 import type { Logger } from '../observability/logger';
 import type { JobRuns } from '../observability/metrics';
 
 export type Clock = () => Date;
-
-const DAY_MS = 86_400_000;
 
 /** One key for every server process on a database, so one of them folds and snapshots at a time. */
 const BOARDS_LOCK = 0x5370_6f74; // "Spot"
 
 /** The ref of the VOLUME_THIS_WEEK board for the week holding `at`: its Monday, in days since 1970-01-01. */
 export function weekRef(at: Date): number {
-  return Math.round(isoWeekStart(at).getTime() / DAY_MS);
+  return utcDay(isoWeekStart(at));
 }
 
-/** The UTC day of `at`, as PostgreSQL's `date` text. */
-export function utcDay(at: Date): string {
+/** The UTC date of `at`, as PostgreSQL's `date` text. */
+export function utcDate(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
@@ -34,7 +32,7 @@ export type SnapshotOutcome =
  * stored day is not today.
  */
 export async function takeDaySnapshot(sql: Sql, now: Date): Promise<SnapshotOutcome> {
-  const day = utcDay(now);
+  const day = utcDate(now);
   return sql.begin(async (tx) => {
     const [lock] = await tx`/* boards:tryLock */ select pg_try_advisory_xact_lock(${BOARDS_LOCK}) as locked`;
     if (!lock?.locked) return { status: 'busy' } as const;
@@ -168,7 +166,7 @@ export function createBoardKeeper(sql: Sql, options: BoardKeeperOptions = {}): B
     const started = performance.now();
     let status = 'failed';
     try {
-      if (snapshotDay !== utcDay(clock())) {
+      if (snapshotDay !== utcDate(clock())) {
         const outcome = await rollOver();
         if (outcome.status === 'busy') status = 'busy';
       }
