@@ -2,16 +2,17 @@
 -- is on every board it affects at once, whatever the number of users, and nothing rebuilds a board on
 -- a timer. The pieces (docs: README, "Leaderboards"):
 --   * board_entries: one row per listed user per board. Triggers on users, workouts and
---     personal_records recompute the entries of the (user, board) pairs a statement touched from the
---     source rows, so an entry is always what a recomputation from scratch would give.
+--     personal_records recompute the entries of the (user, board) pairs a write touched from the source
+--     rows, so an entry is always what a recomputation from scratch would give. The many updates that
+--     change no score (counters, read marks, a record's latest_at) call nothing.
 --   * board_buckets: each board's score histogram, 256 buckets per doubling of (1 + score), globally
 --     and per country. A rank is 1 + the entries in the buckets above the score + the entries above it
 --     inside its own bucket (a short index range): work bounded by the number of buckets, not by rank.
---   * board_deltas: boards_put(), the one writer of board_entries, appends one row per entry that
---     changes bucket or country. Writers only append, so concurrent writers never wait on a shared
---     counter row and can never deadlock on one; boards_fold() (src/jobs/boards.ts, a few times a second) moves the rows
---     into board_buckets in one transaction. Readers add the rows not yet folded, so a rank is exact at
---     every snapshot whether or not the fold has run.
+--   * board_deltas: boards_put(), the writer of board_entries, appends one row per entry that changes
+--     bucket or country. Writers only append, so concurrent writers never wait on a shared counter row
+--     and can never deadlock on one; boards_fold() (src/jobs/boards.ts, a few times a second) moves the
+--     rows into board_buckets in one transaction. Readers add the rows not yet folded, so a rank is exact
+--     in every snapshot whether or not the fold has run.
 -- Users in ghost mode or opted out have no entries at all. logWorkout and deleteWorkout lock the users
 -- row before they write, and every listing change updates that row, so one user's board writes are
 -- serialized with their listing changes. Every statement here can run twice.
@@ -223,132 +224,118 @@ end $$;
 
 -- users: a new user joins XP_ALL_TIME; a change of listing or country, or a deletion, resyncs every
 -- board of the user. An XP change alone is the common write (every logged workout makes two): the
--- entry's score is users.xp as of the last change, so the transition tables give the move directly,
--- without reading the entry back.
+-- entry's score is users.xp as of the last change, so OLD and NEW give the move without reading the
+-- entry back. Row triggers whose WHEN clause skips the many updates of other columns (counters, read
+-- marks) without calling anything.
 create or replace function tg_users__boards() returns trigger
 language plpgsql volatile set search_path = public, pg_temp as $$
-declare
-  v_listing bigint[];
-  v_xp bigint[];
 begin
   if tg_op = 'INSERT' then
-    select array_agg(id) into v_xp from new_users where not ghost_mode and leaderboard_opt_in;
-    if v_xp is not null then perform boards_sync_xp(v_xp); end if;
-    return null;
-  end if;
-  if tg_op = 'DELETE' then
-    select array_agg(id) into v_listing from old_users;
+    perform boards_sync_xp(array[new.id]);
+  elsif tg_op = 'DELETE' then
+    perform boards_sync_users(array[old.id]);
+  elsif (new.ghost_mode, new.leaderboard_opt_in, new.country) is distinct from (old.ghost_mode, old.leaderboard_opt_in, old.country) then
+    perform boards_sync_users(array[new.id]);
   else
-    select array_agg(n.id) into v_listing
-      from new_users n join old_users o on o.id = n.id
-     where (n.ghost_mode, n.leaderboard_opt_in, n.country) is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country);
-    with moved as (
-      update board_entries e set score = n.xp
-        from new_users n join old_users o on o.id = n.id
-       where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = n.id and n.xp <> o.xp
-         and (n.ghost_mode, n.leaderboard_opt_in, n.country) is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)
-      returning e.country, o.xp as old_xp, n.xp as new_xp)
-    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
-    select 'XP_ALL_TIME', 0, country, board_bucket(old_xp), country, board_bucket(new_xp)
-      from moved where board_bucket(old_xp) <> board_bucket(new_xp);
+    update board_entries set score = new.xp where board = 'XP_ALL_TIME' and ref = 0 and user_id = new.id;
+    if found and board_bucket(old.xp) <> board_bucket(new.xp) then
+      insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+      values ('XP_ALL_TIME', 0, new.country, board_bucket(old.xp), new.country, board_bucket(new.xp));
+    end if;
   end if;
-  if v_listing is not null then perform boards_sync_users(v_listing); end if;
   return null;
 end $$;
 --> statement-breakpoint
 drop trigger if exists _700_boards_insert on users;
 --> statement-breakpoint
 create trigger _700_boards_insert after insert on users
-  referencing new table as new_users
-  for each statement execute function tg_users__boards();
+  for each row when (not new.ghost_mode and new.leaderboard_opt_in) execute function tg_users__boards();
 --> statement-breakpoint
 drop trigger if exists _700_boards_update on users;
 --> statement-breakpoint
-create trigger _700_boards_update after update on users
-  referencing old table as old_users new table as new_users
-  for each statement execute function tg_users__boards();
+create trigger _700_boards_update after update of xp, ghost_mode, leaderboard_opt_in, country on users
+  for each row
+  when ((old.xp, old.ghost_mode, old.leaderboard_opt_in, old.country) is distinct from (new.xp, new.ghost_mode, new.leaderboard_opt_in, new.country))
+  execute function tg_users__boards();
 --> statement-breakpoint
 drop trigger if exists _700_boards_delete on users;
 --> statement-breakpoint
 create trigger _700_boards_delete after delete on users
-  referencing old table as old_users
-  for each statement execute function tg_users__boards();
+  for each row when (not old.ghost_mode and old.leaderboard_opt_in) execute function tg_users__boards();
 --> statement-breakpoint
 comment on function tg_users__boards() is
   'Keeps a user''s board entries in step with users.xp, ghost_mode, leaderboard_opt_in and country, and removes a deleted user''s.';
 --> statement-breakpoint
 
--- workouts: the VOLUME_THIS_WEEK entries of each (user, week) a statement touched, for weeks still kept
--- (board_state.volume_from_ref).
+-- workouts: the VOLUME_THIS_WEEK entries of the (user, week) a workout leaves and enters, for weeks still
+-- kept (board_state.volume_from_ref). Row triggers: the API writes one workout per statement, and an
+-- update of other columns (likeCount, commentCount) calls nothing.
 create or replace function tg_workouts__boards() returns trigger
 language plpgsql volatile set search_path = public, pg_temp as $$
 declare
   v_from integer;
-  v_users bigint[];
-  v_refs integer[];
+  v_users bigint[] := '{}';
+  v_refs integer[] := '{}';
 begin
   select volume_from_ref into v_from from board_state where id = 1;
-  if tg_op = 'INSERT' then
-    -- A workout logged without its sets yet (logWorkout's first statement) changes neither the score
-    -- nor the listing of a user already on that week's board.
-    select array_agg(n.user_id), array_agg(board_week_ref(n.started_at)) into v_users, v_refs
-      from new_workouts n
-     where board_week_ref(n.started_at) >= v_from
-       and (n.total_volume_kg <> 0
-            or not exists (select 1 from board_entries e where e.board = 'VOLUME_THIS_WEEK'
-                              and e.ref = board_week_ref(n.started_at) and e.user_id = n.user_id));
-  elsif tg_op = 'DELETE' then
-    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
-      from old_workouts where board_week_ref(started_at) >= v_from;
-  else
-    select array_agg(p.user_id), array_agg(p.ref) into v_users, v_refs
-      from (select n.user_id, board_week_ref(n.started_at) as ref
-              from new_workouts n join old_workouts o on o.id = n.id
-             where (n.user_id, n.started_at, n.total_volume_kg) is distinct from (o.user_id, o.started_at, o.total_volume_kg)
-            union
-            select o.user_id, board_week_ref(o.started_at)
-              from new_workouts n join old_workouts o on o.id = n.id
-             where (n.user_id, n.started_at) is distinct from (o.user_id, o.started_at)) p
-     where p.ref >= v_from;
+  if tg_op <> 'INSERT' and board_week_ref(old.started_at) >= v_from then
+    v_users := v_users || old.user_id;
+    v_refs := v_refs || board_week_ref(old.started_at);
   end if;
-  if v_users is not null then perform boards_sync_volume(v_users, v_refs); end if;
+  if tg_op <> 'DELETE' and board_week_ref(new.started_at) >= v_from
+     -- A workout logged without its sets yet (logWorkout's first statement) changes neither the score
+     -- nor the listing of a user already on that week's board.
+     and not (tg_op = 'INSERT' and new.total_volume_kg = 0
+              and exists (select 1 from board_entries where board = 'VOLUME_THIS_WEEK'
+                             and ref = board_week_ref(new.started_at) and user_id = new.user_id)) then
+    v_users := v_users || new.user_id;
+    v_refs := v_refs || board_week_ref(new.started_at);
+  end if;
+  if cardinality(v_users) > 0 then perform boards_sync_volume(v_users, v_refs); end if;
   return null;
 end $$;
 --> statement-breakpoint
 drop trigger if exists _700_boards_insert on workouts;
 --> statement-breakpoint
 create trigger _700_boards_insert after insert on workouts
-  referencing new table as new_workouts
-  for each statement execute function tg_workouts__boards();
+  for each row execute function tg_workouts__boards();
 --> statement-breakpoint
 drop trigger if exists _700_boards_update on workouts;
 --> statement-breakpoint
-create trigger _700_boards_update after update on workouts
-  referencing old table as old_workouts new table as new_workouts
-  for each statement execute function tg_workouts__boards();
+create trigger _700_boards_update after update of user_id, started_at, total_volume_kg on workouts
+  for each row
+  when ((old.user_id, old.started_at, old.total_volume_kg) is distinct from (new.user_id, new.started_at, new.total_volume_kg))
+  execute function tg_workouts__boards();
 --> statement-breakpoint
 drop trigger if exists _700_boards_delete on workouts;
 --> statement-breakpoint
 create trigger _700_boards_delete after delete on workouts
-  referencing old table as old_workouts
-  for each statement execute function tg_workouts__boards();
+  for each row execute function tg_workouts__boards();
 --> statement-breakpoint
 comment on function tg_workouts__boards() is
-  'Keeps the VOLUME_THIS_WEEK entries of the (user, week) pairs a statement on workouts touched.';
+  'Keeps the VOLUME_THIS_WEEK entries of the (user, week) pairs a workout leaves and enters.';
 --> statement-breakpoint
 
+-- personal_records: the exercise board entries of the users whose ESTIMATED_ONE_REP_MAX records a
+-- statement added, changed in value or removed, in one call per statement (a logged workout upserts
+-- the records of all its exercises at once). Every logged workout also rewrites its records'
+-- latest_at: those updates find no value change and call nothing.
 create or replace function tg_personal_records__boards() returns trigger
 language plpgsql volatile set search_path = public, pg_temp as $$
 declare
   v_users bigint[];
   v_exercises integer[];
 begin
-  if tg_op = 'DELETE' then
+  if tg_op = 'INSERT' then
+    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
+      from new_records where kind = 'ESTIMATED_ONE_REP_MAX';
+  elsif tg_op = 'DELETE' then
     select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
       from old_records where kind = 'ESTIMATED_ONE_REP_MAX';
   else
-    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
-      from new_records where kind = 'ESTIMATED_ONE_REP_MAX';
+    select array_agg(n.user_id), array_agg(n.exercise_id) into v_users, v_exercises
+      from new_records n join old_records o on o.id = n.id
+     where n.kind = 'ESTIMATED_ONE_REP_MAX' and n.value_kg is distinct from o.value_kg;
   end if;
   if v_users is not null then perform boards_sync_exercise(v_users, v_exercises); end if;
   return null;
@@ -363,7 +350,7 @@ create trigger _700_boards_insert after insert on personal_records
 drop trigger if exists _700_boards_update on personal_records;
 --> statement-breakpoint
 create trigger _700_boards_update after update on personal_records
-  referencing new table as new_records
+  referencing old table as old_records new table as new_records
   for each statement execute function tg_personal_records__boards();
 --> statement-breakpoint
 drop trigger if exists _700_boards_delete on personal_records;
@@ -373,7 +360,7 @@ create trigger _700_boards_delete after delete on personal_records
   for each statement execute function tg_personal_records__boards();
 --> statement-breakpoint
 comment on function tg_personal_records__boards() is
-  'Keeps the exercise boards'' entries of the (user, exercise) pairs whose ESTIMATED_ONE_REP_MAX record a statement touched.';
+  'Keeps the exercise board entries of the (user, exercise) pairs whose ESTIMATED_ONE_REP_MAX record a statement added, changed in value or removed.';
 --> statement-breakpoint
 
 -- Moves every delta this snapshot sees into board_buckets. Deltas committed meanwhile stay for the next

@@ -767,12 +767,16 @@ declare
   v_users bigint[];
   v_exercises integer[];
 begin
-  if tg_op = 'DELETE' then
+  if tg_op = 'INSERT' then
+    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
+      from new_records where kind = 'ESTIMATED_ONE_REP_MAX';
+  elsif tg_op = 'DELETE' then
     select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
       from old_records where kind = 'ESTIMATED_ONE_REP_MAX';
   else
-    select array_agg(user_id), array_agg(exercise_id) into v_users, v_exercises
-      from new_records where kind = 'ESTIMATED_ONE_REP_MAX';
+    select array_agg(n.user_id), array_agg(n.exercise_id) into v_users, v_exercises
+      from new_records n join old_records o on o.id = n.id
+     where n.kind = 'ESTIMATED_ONE_REP_MAX' and n.value_kg is distinct from o.value_kg;
   end if;
   if v_users is not null then perform boards_sync_exercise(v_users, v_exercises); end if;
   return null;
@@ -783,32 +787,20 @@ CREATE OR REPLACE FUNCTION public.tg_users__boards()
  LANGUAGE plpgsql
  SET search_path TO 'public', 'pg_temp'
 AS $function$
-declare
-  v_listing bigint[];
-  v_xp bigint[];
 begin
   if tg_op = 'INSERT' then
-    select array_agg(id) into v_xp from new_users where not ghost_mode and leaderboard_opt_in;
-    if v_xp is not null then perform boards_sync_xp(v_xp); end if;
-    return null;
-  end if;
-  if tg_op = 'DELETE' then
-    select array_agg(id) into v_listing from old_users;
+    perform boards_sync_xp(array[new.id]);
+  elsif tg_op = 'DELETE' then
+    perform boards_sync_users(array[old.id]);
+  elsif (new.ghost_mode, new.leaderboard_opt_in, new.country) is distinct from (old.ghost_mode, old.leaderboard_opt_in, old.country) then
+    perform boards_sync_users(array[new.id]);
   else
-    select array_agg(n.id) into v_listing
-      from new_users n join old_users o on o.id = n.id
-     where (n.ghost_mode, n.leaderboard_opt_in, n.country) is distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country);
-    with moved as (
-      update board_entries e set score = n.xp
-        from new_users n join old_users o on o.id = n.id
-       where e.board = 'XP_ALL_TIME' and e.ref = 0 and e.user_id = n.id and n.xp <> o.xp
-         and (n.ghost_mode, n.leaderboard_opt_in, n.country) is not distinct from (o.ghost_mode, o.leaderboard_opt_in, o.country)
-      returning e.country, o.xp as old_xp, n.xp as new_xp)
-    insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
-    select 'XP_ALL_TIME', 0, country, board_bucket(old_xp), country, board_bucket(new_xp)
-      from moved where board_bucket(old_xp) <> board_bucket(new_xp);
+    update board_entries set score = new.xp where board = 'XP_ALL_TIME' and ref = 0 and user_id = new.id;
+    if found and board_bucket(old.xp) <> board_bucket(new.xp) then
+      insert into board_deltas (board, ref, from_country, from_bucket, to_country, to_bucket)
+      values ('XP_ALL_TIME', 0, new.country, board_bucket(old.xp), new.country, board_bucket(new.xp));
+    end if;
   end if;
-  if v_listing is not null then perform boards_sync_users(v_listing); end if;
   return null;
 end $function$;
 
@@ -911,34 +903,24 @@ CREATE OR REPLACE FUNCTION public.tg_workouts__boards()
 AS $function$
 declare
   v_from integer;
-  v_users bigint[];
-  v_refs integer[];
+  v_users bigint[] := '{}';
+  v_refs integer[] := '{}';
 begin
   select volume_from_ref into v_from from board_state where id = 1;
-  if tg_op = 'INSERT' then
-    -- A workout logged without its sets yet (logWorkout's first statement) changes neither the score
-    -- nor the listing of a user already on that week's board.
-    select array_agg(n.user_id), array_agg(board_week_ref(n.started_at)) into v_users, v_refs
-      from new_workouts n
-     where board_week_ref(n.started_at) >= v_from
-       and (n.total_volume_kg <> 0
-            or not exists (select 1 from board_entries e where e.board = 'VOLUME_THIS_WEEK'
-                              and e.ref = board_week_ref(n.started_at) and e.user_id = n.user_id));
-  elsif tg_op = 'DELETE' then
-    select array_agg(user_id), array_agg(board_week_ref(started_at)) into v_users, v_refs
-      from old_workouts where board_week_ref(started_at) >= v_from;
-  else
-    select array_agg(p.user_id), array_agg(p.ref) into v_users, v_refs
-      from (select n.user_id, board_week_ref(n.started_at) as ref
-              from new_workouts n join old_workouts o on o.id = n.id
-             where (n.user_id, n.started_at, n.total_volume_kg) is distinct from (o.user_id, o.started_at, o.total_volume_kg)
-            union
-            select o.user_id, board_week_ref(o.started_at)
-              from new_workouts n join old_workouts o on o.id = n.id
-             where (n.user_id, n.started_at) is distinct from (o.user_id, o.started_at)) p
-     where p.ref >= v_from;
+  if tg_op <> 'INSERT' and board_week_ref(old.started_at) >= v_from then
+    v_users := v_users || old.user_id;
+    v_refs := v_refs || board_week_ref(old.started_at);
   end if;
-  if v_users is not null then perform boards_sync_volume(v_users, v_refs); end if;
+  if tg_op <> 'DELETE' and board_week_ref(new.started_at) >= v_from
+     -- A workout logged without its sets yet (logWorkout's first statement) changes neither the score
+     -- nor the listing of a user already on that week's board.
+     and not (tg_op = 'INSERT' and new.total_volume_kg = 0
+              and exists (select 1 from board_entries where board = 'VOLUME_THIS_WEEK'
+                             and ref = board_week_ref(new.started_at) and user_id = new.user_id)) then
+    v_users := v_users || new.user_id;
+    v_refs := v_refs || board_week_ref(new.started_at);
+  end if;
+  if cardinality(v_users) > 0 then perform boards_sync_volume(v_users, v_refs); end if;
   return null;
 end $function$;
 
@@ -1002,10 +984,10 @@ CREATE TRIGGER _100_sequence BEFORE INSERT ON public.messages FOR EACH ROW EXECU
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__sequence();
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.personal_records REFERENCING OLD TABLE AS old_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
-CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
-CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users REFERENCING OLD TABLE AS old_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
-CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users REFERENCING NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
-CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_users NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION tg_users__boards();
+CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERENCING OLD TABLE AS old_records NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
+CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users FOR EACH ROW WHEN (((NOT old.ghost_mode) AND old.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
+CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users FOR EACH ROW WHEN (((NOT new.ghost_mode) AND new.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
+CREATE TRIGGER _700_boards_update AFTER UPDATE OF xp, ghost_mode, leaderboard_opt_in, country ON public.users FOR EACH ROW WHEN (((((old.xp IS DISTINCT FROM new.xp) OR (old.ghost_mode IS DISTINCT FROM new.ghost_mode)) OR (old.leaderboard_opt_in IS DISTINCT FROM new.leaderboard_opt_in)) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.workout_likes REFERENCING OLD TABLE AS old_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.workout_likes REFERENCING NEW TABLE AS new_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_totals_delete AFTER DELETE ON public.workout_sets REFERENCING OLD TABLE AS old_sets FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_sets__totals();
@@ -1015,6 +997,6 @@ CREATE TRIGGER _500_user_totals_delete AFTER DELETE ON public.workouts REFERENCI
 CREATE TRIGGER _500_user_totals_insert AFTER INSERT ON public.workouts REFERENCING NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
 CREATE TRIGGER _500_user_totals_update AFTER UPDATE ON public.workouts REFERENCING OLD TABLE AS old_workouts NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
 CREATE TRIGGER _600_records_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__records();
-CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__boards();
-CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts REFERENCING NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__boards();
-CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.workouts REFERENCING OLD TABLE AS old_workouts NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__boards();
+CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
+CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
+CREATE TRIGGER _700_boards_update AFTER UPDATE OF user_id, started_at, total_volume_kg ON public.workouts FOR EACH ROW WHEN ((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg))) EXECUTE FUNCTION tg_workouts__boards();
