@@ -80,14 +80,14 @@ export async function keepVolumeWeeks(sql: Sql, now: Date): Promise<void> {
      where (select volume_from_ref from board_state where id = 1) <> ${weekRef(now) - 7}`;
 }
 
-/** Moves the pending board_deltas into board_buckets; returns how many it moved. */
+/**
+ * Moves the pending board_deltas into board_buckets; returns how many it moved (0 when another
+ * process holds the lock). One statement in its own transaction: a pass at rest is one round trip.
+ */
 export async function foldBoards(sql: Sql): Promise<number> {
-  return sql.begin(async (tx) => {
-    const [lock] = await tx`/* boards:tryLock */ select pg_try_advisory_xact_lock(${BOARDS_LOCK}) as locked`;
-    if (!lock?.locked) return 0;
-    const [row] = await tx<[{ folded: number }]>`/* boards:fold */ select boards_fold() as folded`;
-    return row.folded;
-  }) as Promise<number>;
+  const [row] = await sql<[{ folded: number }]>`/* boards:fold */
+    select case when pg_try_advisory_xact_lock(${BOARDS_LOCK}) then boards_fold() else 0 end as folded`;
+  return row.folded;
 }
 
 export interface BoardKeeperOptions {
