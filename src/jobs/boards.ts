@@ -56,6 +56,9 @@ export async function takeDaySnapshot(sql: Sql, now: Date): Promise<SnapshotOutc
        where board <> 'VOLUME_THIS_WEEK' or ref = ${weekRef(now)}`;
     await tx`/* boards:indexSnapshot */
       alter table board_day_ranks_next add constraint board_day_ranks_next_pkey primary key (board, ref, user_id)`;
+    // A fresh table has no statistics: without them the planner reads a whole board's snapshot
+    // to find one page's ranks.
+    await tx`/* boards:analyzeSnapshot */ analyze board_day_ranks_next`;
     // Readers wait only for these last statements: the drop takes the old table's exclusive lock.
     await tx`/* boards:swapSnapshot */ drop table board_day_ranks`;
     await tx`/* boards:swapSnapshot */ alter table board_day_ranks_next rename to board_day_ranks`;

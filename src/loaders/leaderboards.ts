@@ -53,13 +53,15 @@ function countAbove(sql: Sql, view: BoardView, score: Fragment, inclusive = fals
                                ${score}, ${inclusive})`;
 }
 
-/** The entry's rank at the start of `view.day`, from the day's snapshot; null when there is none yet. */
+/**
+ * Entry `e`'s rank at the start of `view.day`, from the day's snapshot; null when there is none yet.
+ * A subquery per entry, so a page reads the snapshot by key for its own rows only.
+ */
 function previousRank(sql: Sql, view: BoardView): Fragment {
   return sql`case when (select snapshot_day = ${view.day}::date from board_state where id = 1)
-                  then ${sql.unsafe(view.country === null ? 'd.rank' : 'd.country_rank')} end`;
+                  then (select ${sql.unsafe(view.country === null ? 'd.rank' : 'd.country_rank')}
+                          from board_day_ranks d where d.board = e.board and d.ref = e.ref and d.user_id = e.user_id) end`;
 }
-
-const DAY_RANKS = 'left join board_day_ranks d on d.board = e.board and d.ref = e.ref and d.user_id = e.user_id';
 
 function onBoard(sql: Sql, view: BoardView): Fragment {
   return view.country === null
@@ -154,7 +156,7 @@ export async function leaderboardPage(sql: Sql, name: string, view: BoardView, p
   const plan = planPage(sql, spec, page);
   const rows = sql`
     select u.*, e.score as entry_score, ${previousRank(sql, view)} as entry_previous_rank, ${plan.cursorKey} as cursor_key
-      from board_entries e join users u on u.id = e.user_id ${sql.unsafe(DAY_RANKS)}
+      from board_entries e join users u on u.id = e.user_id
      where ${plan.condition(sql``)}
      order by ${plan.orderBy}
      limit ${plan.readLimit}`;
@@ -179,7 +181,7 @@ export async function leaderboardPage(sql: Sql, name: string, view: BoardView, p
  */
 export async function leaderboardAround(sql: Sql, view: BoardView, userId: number, radius: number): Promise<BoardRead> {
   const select = sql`u.*, e.score as entry_score, ${previousRank(sql, view)} as entry_previous_rank`;
-  const from = sql`board_entries e join users u on u.id = e.user_id ${sql.unsafe(DAY_RANKS)}`;
+  const from = sql`board_entries e join users u on u.id = e.user_id`;
   const where = onBoard(sql, view);
   const rows = sql`
     with me as (select e.score, e.user_id from board_entries e where ${where} and e.user_id = ${userId})
@@ -233,7 +235,7 @@ export async function followingLeaderboardPage(
                case when ${previousRank(sql, view)} is not null
                     then rank() over (order by ${previousRank(sql, view)} asc nulls last) end::integer as entry_previous_rank,
                count(*) over ()::integer as entry_count
-          from board_entries e join users u on u.id = e.user_id ${sql.unsafe(DAY_RANKS)}
+          from board_entries e join users u on u.id = e.user_id
          where ${onBoard(sql, view)}
            and e.user_id in (select ${viewerId}::bigint union all
                              select followee_id from follows where follower_id = ${viewerId})
@@ -278,7 +280,7 @@ export function leaderboardLoaders(sql: Sql) {
                1 + board_count_above(e.board, e.ref, ${country}, e.score) as rank,
                board_count_above(e.board, e.ref, ${country}, null) as entry_count,
                ${previousRank(sql, view)} as previous_rank
-          from board_entries e ${sql.unsafe(DAY_RANKS)}
+          from board_entries e
          where e.board = ${args.board}::board_kind and e.ref = ${args.ref}
            and e.user_id = any(${userIds as number[]}::bigint[])
            ${args.withinCountry ? sql`and e.country is not null` : sql``}`;
