@@ -275,15 +275,20 @@ export function leaderboardLoaders(sql: Sql) {
       loader<number, (Omit<RankRow, 'user'> & { userId: number }) | null>(async (userIds) => {
         const country = args.withinCountry ? sql`e.country::text` : sql`null::text`;
         const view = { board: args.board, ref: args.ref, country: args.withinCountry ? '' : null, day: args.day };
+        // Each board's size is counted once per country the batch holds, not once per user.
         const rows = await sql<(Omit<RankRow, 'user'> & { userId: number })[]>`/* loader:leaderboardRankByUserId */
-        select e.user_id, e.score,
-               1 + board_count_above(e.board, e.ref, ${country}, e.score) as rank,
-               board_count_above(e.board, e.ref, ${country}, null) as entry_count,
-               ${previousRank(sql, view)} as previous_rank
-          from board_entries e
-         where e.board = ${args.board}::board_kind and e.ref = ${args.ref}
-           and e.user_id = any(${userIds as number[]}::bigint[])
-           ${args.withinCountry ? sql`and e.country is not null` : sql``}`;
+        with mine as (
+          select e.user_id, e.score, ${country} as within, ${previousRank(sql, view)} as previous_rank
+            from board_entries e
+           where e.board = ${args.board}::board_kind and e.ref = ${args.ref}
+             and e.user_id = any(${userIds as number[]}::bigint[])
+             ${args.withinCountry ? sql`and e.country is not null` : sql``}),
+        sizes as (
+          select within, board_count_above(${args.board}::board_kind, ${args.ref}, within, null) as entry_count
+            from (select distinct within from mine) w)
+        select m.user_id, m.score, m.previous_rank, s.entry_count,
+               1 + board_count_above(${args.board}::board_kind, ${args.ref}, m.within, m.score) as rank
+          from mine m join sizes s on s.within is not distinct from m.within`;
         return byKey(
           userIds,
           rows.map((row) => ({ ...row, rank: Number(row.rank), entryCount: Number(row.entryCount) })),
