@@ -482,6 +482,10 @@ comment on table board_entries is
 comment on table board_buckets is
   'Each board''s score histogram (country '''' is the whole board), written only by boards_fold() and the bulk rebuilds.';
 --> statement-breakpoint
+-- board_deltas is a queue: every fold deletes what writers appended. Vacuumed by row count rather
+-- than by a fraction of a table that is near empty, so readers never wade through dead index entries.
+alter table board_deltas set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000);
+--> statement-breakpoint
 comment on table board_deltas is
   'Board entry moves appended by writers and not yet folded into board_buckets; readers add them in.';
 --> statement-breakpoint
