@@ -1,6 +1,3 @@
--- index-hygiene: board_entries_user_idx finds a user's entries on every board (boards_sync_users) when
--- their listing or country changes or their account goes, which the index-hygiene test's operations do
--- not run.
 CREATE TYPE "public"."board_kind" AS ENUM('XP_ALL_TIME', 'VOLUME_THIS_WEEK', 'EXERCISE_ONE_REP_MAX');--> statement-breakpoint
 CREATE TABLE "board_buckets" (
 	"board" "board_kind" NOT NULL,
@@ -54,5 +51,4 @@ DROP TABLE "leaderboard_refreshes" CASCADE;--> statement-breakpoint
 CREATE INDEX "board_deltas_board_idx" ON "board_deltas" USING btree ("board","ref");--> statement-breakpoint
 CREATE INDEX "board_entries_order_idx" ON "board_entries" USING btree ("board","ref","score" DESC NULLS LAST,"user_id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "board_entries_country_idx" ON "board_entries" USING btree ("board","ref","country","score" DESC NULLS LAST,"user_id" DESC NULLS LAST) WHERE "board_entries"."country" is not null;--> statement-breakpoint
-CREATE INDEX "board_entries_user_idx" ON "board_entries" USING btree ("user_id");--> statement-breakpoint
 DROP TYPE "public"."leaderboard_kind";

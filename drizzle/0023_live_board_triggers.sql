@@ -192,8 +192,9 @@ begin
 end $$;
 --> statement-breakpoint
 
--- Every board of the given users, for a change of listing (ghost mode, opt-out) or country: their XP
--- entry, their volume weeks still kept, and their exercise records, plus whatever entries they have.
+-- Every board of the given users, for a change of listing (ghost mode, opt-out), a country or a deleted
+-- account: their XP entry, every volume week still kept and every exercise board, each read by
+-- board_entries' primary key (the pairs are few: a handful of weeks, the exercise catalogue).
 create or replace function boards_sync_users(p_users bigint[]) returns void
 language plpgsql volatile set search_path = public, pg_temp as $$
 declare
@@ -201,24 +202,14 @@ declare
   v_refs integer[];
 begin
   perform boards_sync_xp(p_users);
-  select array_agg(user_id), array_agg(ref) into v_users, v_refs
-    from (select w.user_id, board_week_ref(w.started_at) as ref
-            from workouts w
-           where w.user_id = any(p_users)
-             and w.started_at >= board_week_start((select volume_from_ref from board_state where id = 1))
-          union
-          select user_id, ref from board_entries where board = 'VOLUME_THIS_WEEK' and user_id = any(p_users)) p;
-  if v_users is not null then
-    perform boards_sync_volume(v_users, v_refs);
-  end if;
-  select array_agg(user_id), array_agg(exercise_id) into v_users, v_refs
-    from (select user_id, exercise_id from personal_records
-           where user_id = any(p_users) and kind = 'ESTIMATED_ONE_REP_MAX'
-          union
-          select user_id, ref from board_entries where board = 'EXERCISE_ONE_REP_MAX' and user_id = any(p_users)) p;
-  if v_users is not null then
-    perform boards_sync_exercise(v_users, v_refs);
-  end if;
+  select array_agg(u.id), array_agg(w.ref) into v_users, v_refs
+    from unnest(p_users) as u(id)
+   cross join generate_series((select volume_from_ref from board_state where id = 1),
+                              board_week_ref(now()) + 7, 7) as w(ref);
+  perform boards_sync_volume(v_users, v_refs);
+  select array_agg(u.id), array_agg(x.id) into v_users, v_refs
+    from unnest(p_users) as u(id) cross join exercises x;
+  perform boards_sync_exercise(v_users, v_refs);
 end $$;
 --> statement-breakpoint
 

@@ -294,7 +294,6 @@ CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (
 CREATE INDEX board_deltas_board_idx ON public.board_deltas USING btree (board, ref);
 CREATE INDEX board_entries_country_idx ON public.board_entries USING btree (board, ref, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
 CREATE INDEX board_entries_order_idx ON public.board_entries USING btree (board, ref, score DESC NULLS LAST, user_id DESC NULLS LAST);
-CREATE INDEX board_entries_user_idx ON public.board_entries USING btree (user_id);
 CREATE INDEX comments_by_workout_idx ON public.comments USING btree (workout_id, created_at, id);
 CREATE INDEX conversation_members_by_join_idx ON public.conversation_members USING btree (conversation_id, joined_at, user_id);
 CREATE INDEX conversation_members_by_user_idx ON public.conversation_members USING btree (user_id, conversation_id);
@@ -539,24 +538,14 @@ declare
   v_refs integer[];
 begin
   perform boards_sync_xp(p_users);
-  select array_agg(user_id), array_agg(ref) into v_users, v_refs
-    from (select w.user_id, board_week_ref(w.started_at) as ref
-            from workouts w
-           where w.user_id = any(p_users)
-             and w.started_at >= board_week_start((select volume_from_ref from board_state where id = 1))
-          union
-          select user_id, ref from board_entries where board = 'VOLUME_THIS_WEEK' and user_id = any(p_users)) p;
-  if v_users is not null then
-    perform boards_sync_volume(v_users, v_refs);
-  end if;
-  select array_agg(user_id), array_agg(exercise_id) into v_users, v_refs
-    from (select user_id, exercise_id from personal_records
-           where user_id = any(p_users) and kind = 'ESTIMATED_ONE_REP_MAX'
-          union
-          select user_id, ref from board_entries where board = 'EXERCISE_ONE_REP_MAX' and user_id = any(p_users)) p;
-  if v_users is not null then
-    perform boards_sync_exercise(v_users, v_refs);
-  end if;
+  select array_agg(u.id), array_agg(w.ref) into v_users, v_refs
+    from unnest(p_users) as u(id)
+   cross join generate_series((select volume_from_ref from board_state where id = 1),
+                              board_week_ref(now()) + 7, 7) as w(ref);
+  perform boards_sync_volume(v_users, v_refs);
+  select array_agg(u.id), array_agg(x.id) into v_users, v_refs
+    from unnest(p_users) as u(id) cross join exercises x;
+  perform boards_sync_exercise(v_users, v_refs);
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.boards_sync_volume(p_users bigint[], p_refs integer[])

@@ -47,7 +47,6 @@ export const boardEntries = pgTable(
     index('board_entries_country_idx')
       .on(t.board, t.ref, t.country, t.score.desc(), t.userId.desc())
       .where(sql`${t.country} is not null`),
-    index('board_entries_user_idx').on(t.userId),
   ],
 );
 
