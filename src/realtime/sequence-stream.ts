@@ -1,5 +1,4 @@
 import type { Viewer } from '../auth/jwt';
-import { withoutStatementLog } from '../db/statements';
 import { createLiveStream } from './live-stream';
 import type { RealtimeEvent, RealtimePubSub } from './pubsub';
 import { STREAM_PAGE } from './stream-reads';
@@ -80,20 +79,18 @@ export async function openSequenceStream<Row extends { sequenceNumber: number }>
 
   const unsubscribe = options.pubsub.subscribe(source.topic, { onEvent, onClose: stream.finish });
   stream.watchExpiry();
-  const started = new Promise<void>((resolve, reject) =>
-    withoutStatementLog(() => {
-      stream.serially(async () => {
-        try {
-          await begin();
-          resolve();
-        } catch (error) {
-          reject(error);
-          throw error;
-        }
-      });
-      if (delivered !== null) stream.serially(() => deliverUpTo(LAST_NUMBER));
-    }),
-  );
+  const started = new Promise<void>((resolve, reject) => {
+    stream.serially(async () => {
+      try {
+        await begin();
+        resolve();
+      } catch (error) {
+        reject(error);
+        throw error;
+      }
+    });
+    if (delivered !== null) stream.serially(() => deliverUpTo(LAST_NUMBER));
+  });
   // The subscription counts as established once its LISTEN is active and its starting point fixed.
   await started;
   return stream.iterator;
