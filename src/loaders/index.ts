@@ -42,7 +42,7 @@ export class Loaders {
     this.#viewerId = viewerId;
   }
 
-  // Users.
+  // Users; the folds of the social and messaging groups prime them.
   #userGroup() {
     this.#users ??= userLoaders(this.#sql);
     return this.#users;
@@ -116,7 +116,7 @@ export class Loaders {
 
   // Follows.
   #socialGroup() {
-    this.#social ??= socialLoaders(this.#sql, this.#viewerId);
+    this.#social ??= socialLoaders(this.#sql, this.#viewerId, this.#userGroup());
     return this.#social;
   }
   get followersByUserId() {
@@ -149,7 +149,7 @@ export class Loaders {
 
   // Conversations and messages.
   #messagingGroup() {
-    this.#messaging ??= messagingLoaders(this.#sql, this.#viewerId);
+    this.#messaging ??= messagingLoaders(this.#sql, this.#viewerId, this.#userGroup());
     return this.#messaging;
   }
   get conversationById() {

@@ -1,8 +1,9 @@
 import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
-import { type Page, type PageResult, TIME_AND_ID } from '../pagination';
+import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
 import { loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
+import type { userLoaders } from './users';
 
 export type FollowerRow = UserRow & { cursorKey: string[] };
 
@@ -15,7 +16,7 @@ export interface UserWithFollowers {
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
  * viewer's loader exists only for a signed-in viewer, so its cache can never answer for anyone else.
  */
-export function socialLoaders(sql: Sql, viewerId: number | null) {
+export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnType<typeof userLoaders>) {
   const edgePages = (name: string, side: 'follower_id' | 'followee_id', other: 'follower_id' | 'followee_id') =>
     pageLoader<UserRow>(sql, {
       name,
@@ -47,7 +48,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
    * `followersByUserId` (newest follow first, `limit + 1` rows for hasNextPage). A first page has
    * nothing before it, so hasPreviousPage is false, as keysetPages gives it.
    */
-  const userByUsernameWithFollowers = loaderPerArgs((page: Page) =>
+  const withFirstFollowers = loaderPerArgs((page: Page) =>
     loader<string, UserWithFollowers | null>(async (names) => {
       const lowered = names.map((name) => name.toLowerCase());
       type Row = FollowerRow & { pageIndex: number; part: number; sortAt: unknown; sortId: unknown };
@@ -84,5 +85,35 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
     }),
   );
 
+  /**
+   * A user by username; given the arguments of the followers page selected under it, a first page
+   * (no cursor) is read in the same statement, and the user primes userById and the page primes
+   * followersByUserId(followers), so the fields answer what they alone would. Any other page, or
+   * arguments that do not parse, are left to the followers field.
+   */
+  const userByUsernameWithFollowers = (
+    username: string,
+    followers: ConnectionArgs | null,
+  ): UserRow | null | Promise<UserRow | null> => {
+    const page = followers && followers.after == null ? firstPage(followers) : null;
+    if (!followers || !page) return users.userByUsername.get(username);
+    return withFirstFollowers(page)
+      .load(username)
+      .then((found) => {
+        if (!found) return null;
+        users.userById.prime(found.user.id, found.user);
+        followersByUserId(followers).prime(found.user.id, found.followers);
+        return found.user;
+      });
+  };
+
   return { followersByUserId, followingByUserId, viewerFollows, userByUsernameWithFollowers };
+}
+
+function firstPage(args: ConnectionArgs): Page | null {
+  try {
+    return parsePage(args, TIME_AND_ID);
+  } catch {
+    return null; // The followers field reports its own bad argument.
+  }
 }
