@@ -79,6 +79,7 @@ export function createApp(deps: AppDeps) {
       ...deps.leaderboards,
     }),
     idempotencyKeys: createIdempotencyKeyCleaner(sql, {
+      logger,
       ...deps.idempotencyKeys,
       onRun: (run) => {
         observability.jobs.record('idempotency-keys', run.status, run.durationMs / 1000);
@@ -92,7 +93,7 @@ export function createApp(deps: AppDeps) {
   if (router) observability.metrics?.watchReadRouting(() => router.status());
   const trusted = deps.trustedDocuments ?? null;
 
-  const compiled = useCompiledExecution({ log: (message) => console.warn(message) });
+  const compiled = useCompiledExecution({ log: (message) => logger.warn(message) });
   const yoga = createYoga<WsServerContext & ParsedOperation, Context>({
     schema,
     graphqlEndpoint: '/graphql',

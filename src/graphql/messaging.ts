@@ -214,6 +214,7 @@ builder.subscriptionField('messageAdded', (t) =>
         sql: ctx.sql,
         pubsub: ctx.pubsub,
         viewer: ctx.viewer!,
+        logger: ctx.observability.logger,
         conversationId: conversation.id,
         afterSequenceNumber,
       });

@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/jwt';
 import type { MessageRow, UserRow } from '../db/rows';
 import type { ReactionGroupRow } from '../loaders/messaging';
+import type { Logger } from '../observability/logger';
 import { createLiveStream } from './live-stream';
 import { type ConversationEvent, conversationTopic, type RealtimeEvent, type RealtimePubSub } from './pubsub';
 
@@ -25,6 +26,7 @@ const isConversationEvent = (event: RealtimeEvent): event is ConversationEvent =
 export async function openConversationEventStream(options: {
   pubsub: RealtimePubSub;
   viewer: Viewer;
+  logger: Logger;
   conversationId: number;
 }): Promise<AsyncIterableIterator<ConversationEventRow>> {
   const { pubsub, viewer, conversationId } = options;
@@ -32,6 +34,7 @@ export async function openConversationEventStream(options: {
   const stream = createLiveStream<ConversationEventRow>({
     label: 'conversationEvents',
     viewer,
+    logger: options.logger,
     onFinish: () => unsubscribe(),
   });
 
