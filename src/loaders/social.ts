@@ -52,12 +52,18 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
     loader<string, UserWithFollowers | null>(async (names) => {
       const lowered = names.map((name) => name.toLowerCase());
       type Row = FollowerRow & { pageIndex: number; part: number; sortAt: unknown; sortId: unknown };
+      // One name (a profile read) is compared as a scalar, so PostgreSQL keeps a generic plan: with an
+      // array of unknown length every generic plan looked costlier than a custom one, and it planned
+      // again on every call. The generic plan walks follows_followers_idx in order under the limit,
+      // which a custom plan for a much-followed user gave up for a sort of every follower.
+      const target =
+        lowered.length === 1
+          ? sql`select 1::bigint as idx, u.id from users u where lower(u.username) = ${lowered[0]!}`
+          : sql`select k.idx, u.id from unnest(${lowered}::text[]) with ordinality as k(name, idx)
+                  join users u on lower(u.username) = k.name`;
       const rows = await sql<Row[]>`
         /* loader:userByUsernameWithFollowers */
-        with target as materialized (
-          select k.idx, u.id from unnest(${lowered}::text[]) with ordinality as k(name, idx)
-            join users u on lower(u.username) = k.name
-        )
+        with target as materialized (${target})
         select t.idx as page_index, 0 as part, null::timestamptz as sort_at, null::bigint as sort_id,
                u.*, null::text[] as cursor_key
           from target t join users u on u.id = t.id
