@@ -70,8 +70,9 @@ export async function createContext(services: Services, request: RequestInput): 
   const viewer = await viewerFromAuthorization(request.authorization, services.jwtKey);
   if (viewer && !(await services.knownUsers.exists(viewer.id))) throw unauthenticated('Token subject is not a user');
   request.record.viewerId = viewer?.id ?? null;
-  // Validated with or without replicas: a malformed token is BAD_USER_INPUT either way.
-  const consistency = tokenFromHeader(request.consistency);
+  // Validated with or without replicas: a malformed token is BAD_USER_INPUT either way. A subscription
+  // ignores it: it runs on the primary, which has every write.
+  const consistency = request.operation === 'subscription' ? null : tokenFromHeader(request.consistency);
   const router = services.replicas;
   let route: Route | null = null;
   if (router && request.operation === 'query') route = await router.forRead(consistency);

@@ -15,15 +15,14 @@ function failedOnServer(result: ExecutionResult): boolean {
 }
 
 /**
- * The consistency token on responses, when replicas are configured (without them one server has every
- * committed write, so a token would protect nothing and cost a statement per request). The context
- * function routes the operation by its type, which this plugin reads off the parsed document; after
- * the operation, the response carries `extensions.consistency`, the WAL position read on the server
- * that answered (a replica's replayed position, or the primary's after a mutation), never below the
- * token the client sent. A read whose replica died under it is answered again, whole, on the primary.
+ * The operation's type for the context function, which routes by it, read off the parsed document; and
+ * the consistency token on responses, when replicas are configured (without them one server has every
+ * committed write, so a token would protect nothing and cost a statement per request). After the
+ * operation, the response carries `extensions.consistency`, the WAL position read on the server that
+ * answered (a replica's replayed position, or the primary's after a mutation), never below the token
+ * the client sent. A read whose replica died under it is answered again, whole, on the primary.
  */
 export function useConsistency(router: ReadRouter | null): Plugin<Context & ParsedOperation> {
-  if (!router) return {};
   return {
     onParse({ context }) {
       return ({ result, extendContext }) => {
@@ -33,7 +32,7 @@ export function useConsistency(router: ReadRouter | null): Plugin<Context & Pars
       };
     },
     onExecute({ args, executeFn, setExecuteFn }) {
-      if (!args.contextValue.route) return;
+      if (!router || !args.contextValue.route) return;
       setExecuteFn(async (execArgs) => {
         let context = execArgs.contextValue as Context;
         let route = context.route!;
