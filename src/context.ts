@@ -16,7 +16,7 @@ import type { RealtimePubSub } from './realtime/pubsub';
 
 /** What lives as long as the server: shared by every request's context. */
 export interface Services {
-  /** The primary, for work outside requests (jobs, live streams); a request reads through its own `sql`. */
+  /** The primary, for work outside requests (jobs, the live streams' shared reads, /ready); a request has its own `sql`. */
   sql: Sql;
   config: Config;
   jwtKey: Uint8Array;
