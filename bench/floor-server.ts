@@ -13,7 +13,7 @@ interface FloorFile {
 }
 
 const file = JSON.parse(readFileSync(process.env.SPOTTER_FLOOR_FILE!, 'utf8')) as FloorFile;
-const sql = createSql(process.env.DATABASE_URL!, { recordStatements: false });
+const sql = createSql(process.env.DATABASE_URL!);
 const variants = file.variants.map((variant) => ({ waves: variant.waves, body: Buffer.from(variant.body) }));
 let turn = 0;
 

@@ -45,7 +45,7 @@ const database = await startEmbedded({
   database: values.database!,
   settings: { shared_buffers: '512MB', work_mem: '32MB' },
 });
-const sql = createSql(database.url, { recordStatements: false });
+const sql = createSql(database.url);
 
 interface Server {
   origin: string;

@@ -5,10 +5,11 @@ import { createKnownUsers } from './auth/known-users';
 import type { Config } from './config';
 import { type Context, createContext, type Services } from './context';
 import { createSql, type Sql } from './db/client';
+import { CONSISTENCY_HEADER } from './db/consistency';
 import { createReadRouter, type ReplicaOptions } from './db/replicas';
 import { schema } from './graphql';
 import { useCompiledExecution } from './http/compiled-execution';
-import { useConsistency } from './http/consistency-plugin';
+import { type ParsedOperation, useConsistency } from './http/consistency-plugin';
 import { maskErrors, REQUEST_LIMITS, useRequestLimits } from './http/limits';
 import { requestRecords, useObservability } from './http/observability-plugin';
 import { useQueryLimits } from './http/query-limits';
@@ -20,6 +21,7 @@ import { type BoardKeeperOptions, createBoardKeeper } from './jobs/boards';
 import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import { createObservability } from './observability';
 import { createLogger, type Logger } from './observability/logger';
+import { newRequestRecord } from './observability/requests';
 import { createRealtimePubSub } from './realtime/pubsub';
 
 export interface AppDeps {
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps) {
       ...deps.leaderboards,
     }),
     idempotencyKeys: createIdempotencyKeyCleaner(sql, {
+      logger,
       ...deps.idempotencyKeys,
       onRun: (run) => {
         observability.jobs.record('idempotency-keys', run.status, run.durationMs / 1000);
@@ -90,9 +93,8 @@ export function createApp(deps: AppDeps) {
   if (router) observability.metrics?.watchReadRouting(() => router.status());
   const trusted = deps.trustedDocuments ?? null;
 
-  // Before the statement log, so that the log wraps whichever executor runs.
-  const compiled = useCompiledExecution({ log: (message) => console.warn(message) });
-  const yoga = createYoga<WsServerContext, Context>({
+  const compiled = useCompiledExecution({ log: (message) => logger.warn(message) });
+  const yoga = createYoga<WsServerContext & ParsedOperation, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -107,13 +109,18 @@ export function createApp(deps: AppDeps) {
     maskedErrors: { maskError: maskErrors },
     // useRequestLimits bounds bodies, without a stream per request.
     maxRequestBodySize: false,
-    context: (init) =>
-      createContext(
-        services,
-        init.authorization !== undefined ? init.authorization : init.request.headers.get('authorization'),
-        init.connection ?? null,
-        init.authorization !== undefined ? undefined : requestRecords.get(init.request),
-      ),
+    // One request state, built once: who asks, where the operation runs (from its parsed type, which
+    // useConsistency puts on `init`), and the client and loaders it runs with.
+    context: (init) => {
+      const overWebSocket = init.authorization !== undefined;
+      return createContext(services, {
+        authorization: overWebSocket ? init.authorization : init.request.headers.get('authorization'),
+        consistency: overWebSocket ? null : init.request.headers.get(CONSISTENCY_HEADER),
+        operation: init.operation ?? null,
+        connection: init.connection ?? null,
+        record: (overWebSocket ? undefined : requestRecords.get(init.request)) ?? newRequestRecord('websocket'),
+      });
+    },
     plugins: [
       useObservability(observability, '/graphql'),
       ...(trusted ? [useTrustedDocuments(trusted)] : []),
@@ -122,8 +129,8 @@ export function createApp(deps: AppDeps) {
       ...(deps.config.compiledExecution ? [compiled.plugin] : []),
       // After the compiled execution, whose subscribe function it wraps to count the live streams.
       useSubscriptionLimits(deps.subscriptionLimits ?? SUBSCRIPTION_LIMITS),
-      // After the compiled execution, which replaces the execute function, so the routing wraps it; before
-      // the statement log, so the routing statements count in the operation's `extensions.sql`.
+      // After the compiled execution, which replaces the execute function, so a read that failed on its
+      // replica runs again compiled.
       useConsistency(services.replicas),
       useStatementLog({ expose: !deps.config.production }),
       useReadinessCheck({

@@ -1,20 +1,22 @@
+import type { OperationTypeNode } from 'graphql';
 import { type Viewer, viewerFromAuthorization } from './auth/jwt';
 import type { KnownUsers } from './auth/known-users';
 import type { Config } from './config';
 import type { Sql } from './db/client';
-import type { ReadRouter } from './db/replicas';
-import { newStatementLog, type StatementLog } from './db/statements';
+import { type Lsn, tokenFromHeader } from './db/consistency';
+import type { ReadRouter, Route } from './db/replicas';
 import { unauthenticated } from './errors';
 import type { ConnectionSubscriptions } from './http/subscription-limits';
 import type { BoardKeeper } from './jobs/boards';
 import type { IdempotencyKeyCleaner } from './jobs/idempotency-keys';
 import { createLoaders, type Loaders } from './loaders';
 import type { Observability } from './observability';
-import { newRequestRecord, type RequestRecord } from './observability/requests';
+import type { RequestRecord } from './observability/requests';
 import type { RealtimePubSub } from './realtime/pubsub';
 
 /** What lives as long as the server: shared by every request's context. */
 export interface Services {
+  /** The primary, for work outside requests (jobs, the live streams' shared reads, /ready); a request has its own `sql`. */
   sql: Sql;
   config: Config;
   jwtKey: Uint8Array;
@@ -22,7 +24,7 @@ export interface Services {
   pubsub: RealtimePubSub;
   /** The boards' upkeep, and the clock boards are read by (which week, which day). */
   leaderboards: BoardKeeper;
-  /** Query operations' replicas (DATABASE_REPLICA_URLS); null: everything on `sql`. */
+  /** Query operations' replicas (DATABASE_REPLICA_URLS); null: everything on the primary. */
   replicas: ReadRouter | null;
   idempotencyKeys: IdempotencyKeyCleaner;
   /** The ids known to be users, so a token's subject costs a statement only the first time. */
@@ -30,46 +32,66 @@ export interface Services {
   observability: Observability;
 }
 
-export interface Context extends Services {
-  /** Where this operation's statements go: the primary, or the replica its query was routed to. */
-  sql: Sql;
-  viewer: Viewer | null;
-  /** Fresh per request: a cache never outlives the operation that filled it. */
-  loaders: Loaders;
-  statements: StatementLog;
+/** What one request brings: read off its HTTP headers, or off its WebSocket connection. */
+export interface RequestInput {
+  /** The `Authorization` header, or the WebSocket's connection parameter. */
+  authorization: string | null | undefined;
+  /** The `Spotter-Consistency` header: the token of a response the client has seen. */
+  consistency: string | null;
+  /** The parsed operation's type; null when unknown (then the primary serves it). */
+  operation: OperationTypeNode | null;
   /** The WebSocket connection the operation came on (its subscription count); null over HTTP. */
   connection: ConnectionSubscriptions | null;
-  /** This request's log record (`request` is Yoga's fetch Request); `sql` is the request's own view of the client, counting into it. */
+  /** This request's record: its log line, and what its statements cost. */
+  record: RequestRecord;
+}
+
+export interface Context extends Services {
+  viewer: Viewer | null;
+  /** The token the client sent: a position its reads must not be behind. */
+  consistency: Lsn | null;
+  /** Where this operation runs when replicas are configured (a replica, or the primary); null without them. */
+  route: Route | null;
+  /** The request's own view of its route's client: every statement it sends is recorded in `requestRecord`. */
+  sql: Sql;
+  /** Fresh per request, on `sql`: a cache never outlives the operation that filled it. */
+  loaders: Loaders;
+  connection: ConnectionSubscriptions | null;
   requestRecord: RequestRecord;
+}
+
+/**
+ * A request's context, built once: who the viewer is, where the operation runs, and the client and
+ * loaders it runs with. The route is chosen here, before anything reads: a query goes to a replica
+ * that has the client's token (or to the primary), a mutation to the primary; a subscription stays
+ * on the primary, whose replay must not miss what the client just wrote.
+ */
+export async function createContext(services: Services, request: RequestInput): Promise<Context> {
+  const viewer = await viewerFromAuthorization(request.authorization, services.jwtKey);
+  if (viewer && !(await services.knownUsers.exists(viewer.id))) throw unauthenticated('Token subject is not a user');
+  request.record.viewerId = viewer?.id ?? null;
+  // Validated with or without replicas: a malformed token is BAD_USER_INPUT either way. A subscription
+  // ignores it: it runs on the primary, which has every write.
+  const consistency = request.operation === 'subscription' ? null : tokenFromHeader(request.consistency);
+  const router = services.replicas;
+  let route: Route | null = null;
+  if (router && request.operation === 'query') route = await router.forRead(consistency);
+  else if (router && request.operation === 'mutation') route = router.forWrite();
+  const base = { ...services, viewer, consistency, connection: request.connection, requestRecord: request.record };
+  return onRoute(base, route);
+}
+
+/** The request's client and loaders on `route`; a read whose replica failed is run again on the primary with these. */
+export function onRoute(context: Omit<Context, 'route' | 'sql' | 'loaders'>, route: Route | null): Context {
+  const sql = context.observability.requestSql(context.requestRecord, route);
+  return { ...context, route, sql, loaders: createLoaders(sql, context.viewer?.id ?? null) };
 }
 
 /**
  * Empties the caches of a context that outlives one answer: a subscription's context serves every
  * event of a stream that lives for hours, and each event must read afresh.
  */
-export function renewLoaders(ctx: Context): Loaders {
-  ctx.loaders = createLoaders(ctx.sql, ctx.viewer?.id ?? null);
-  return ctx.loaders;
-}
-
-/** Builds a request's context from its `Authorization` value (header or connection params). */
-export async function createContext(
-  services: Services,
-  authorization: string | null | undefined,
-  connection: ConnectionSubscriptions | null = null,
-  request: RequestRecord = newRequestRecord('websocket'),
-): Promise<Context> {
-  const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
-  if (viewer && !(await services.knownUsers.exists(viewer.id))) throw unauthenticated('Token subject is not a user');
-  request.viewerId = viewer?.id ?? null;
-  const sql = services.observability.requestSql(request);
-  return {
-    ...services,
-    sql,
-    viewer,
-    loaders: createLoaders(sql, viewer?.id ?? null),
-    statements: newStatementLog(),
-    connection,
-    requestRecord: request,
-  };
+export function renewLoaders(context: Context): Loaders {
+  context.loaders = createLoaders(context.sql, context.viewer?.id ?? null);
+  return context.loaders;
 }

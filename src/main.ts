@@ -65,7 +65,6 @@ try {
     statementTimeoutMs: settings.databaseStatementTimeoutMs,
     connectionWaitMs: settings.databasePoolWaitMs,
     connectTimeout: REQUEST_CONNECT_TIMEOUT_SECONDS,
-    recordStatements: !settings.production,
     prepare: settings.prepare,
   });
   started.sql = sql;

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../src/config';
 import { createSql, type Sql } from '../src/db/client';
 import { parseLsn } from '../src/db/consistency';
 import { graphql } from './gql';
-import { errorCodes, expectData, run } from './kit/client';
+import { errorCodes, expectData, run, runUntyped } from './kit/client';
 import { scrape } from './kit/metrics';
 import { type ReplicatedCluster, setReplay, startReplicatedCluster } from './kit/replication';
 import { createUser } from './kit/seed';
@@ -172,6 +172,31 @@ describe('read replicas', () => {
       })
       .toBe('up');
     expect(routing(server).replicas[0]!.lagMs).toBe(0);
+  });
+
+  it('records the statements of a read served by the replica in /metrics and extensions.sql, by the same names', async () => {
+    const server = startApp();
+    await server.app.services.replicas!.check();
+    const user = await createUser(sql);
+    const written = await run(server, UPDATE, { name: 'Counted' }, { as: user.id });
+    await replayed(server, token(written));
+    const headers = { 'Spotter-Consistency': token(written) };
+    const query = `query ReplicasFollowers { users(first: 2) { edges { node { username followers(first: 2) { edges { node { username } } } } } } }`;
+    const readsBefore = routing(server).replicas[0]!.reads;
+    const before = await scrape(server.app);
+    const reads = [];
+    for (let i = 0; i < 3; i++) reads.push(await runUntyped(server, query, {}, { headers }));
+    const after = await scrape(server.app);
+    expect(routing(server).replicas[0]!.reads).toBe(readsBefore + 3);
+    const names = reads[0]!.statements;
+    expect(names).toEqual(['page:users', 'loader:followersByUserId', 'consistency:replayed']);
+    for (const read of reads) expect(read.statements).toEqual(names);
+    for (const name of new Set(names)) {
+      const sent =
+        after.value('spotter_sql_statements_total', { statement: name }) -
+        before.value('spotter_sql_statements_total', { statement: name });
+      expect(sent, name).toBe(3 * names.filter((n) => n === name).length);
+    }
   });
 
   it('answers a malformed token with BAD_USER_INPUT, with or without replicas', async () => {

@@ -2,7 +2,6 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { databaseUnavailability } from './errors';
 import * as tables from './schema';
-import { recordStatement } from './statements';
 
 export interface ClientOptions {
   /** @default 10 */
@@ -21,18 +20,15 @@ export interface ClientOptions {
    * {@link ConnectionWaitTimeout}; unbounded when absent.
    */
   connectionWaitMs?: number;
-  /** Sees every statement as sent, with its parameters and their type oids (the benchmark replays them). */
-  onQuery?: (query: string, parameters: unknown[], types: number[]) => void;
   /**
-   * Name every statement into the current operation's log (`extensions.sql`). Production turns it off:
-   * with a `debug` callback postgres.js builds a `new Error()` per query for its stack.
-   * @default true
+   * Sees every statement as sent, with its parameters and their type oids (the benchmark replays
+   * them). Tests and the benchmark only: with a `debug` callback postgres.js builds a `new Error()`
+   * per query for its stack.
    */
-  recordStatements?: boolean;
+  onQuery?: (query: string, parameters: unknown[], types: number[]) => void;
 }
 
 function openPool(url: string, options: ClientOptions) {
-  const record = options.recordStatements ?? true;
   const { onQuery } = options;
   return postgres(url, {
     max: options.max ?? 10,
@@ -49,13 +45,7 @@ function openPool(url: string, options: ClientOptions) {
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
     onnotice: () => {},
-    debug:
-      record || onQuery
-        ? (_connection, query, parameters, types) => {
-            if (record) recordStatement(query);
-            onQuery?.(query, parameters, types);
-          }
-        : false,
+    debug: onQuery ? (_connection, query, parameters, types) => onQuery(query, parameters, types) : false,
   });
 }
 

@@ -4,7 +4,7 @@ import { statementName } from './statements';
 /** Told about every statement sent through an instrumented client, once it has finished. */
 export interface StatementSink {
   /** A statement was handed to the pool (it may wait there for a connection). */
-  started(inTransaction: boolean): void;
+  started(name: string, inTransaction: boolean): void;
   finished(name: string, ms: number, inTransaction: boolean): void;
   /** A transaction took a connection for itself, or gave it back. */
   transaction(delta: 1 | -1): void;
@@ -43,12 +43,13 @@ function isTemplate(value: unknown): value is TemplateStringsArray {
  */
 function track(query: Query, nameOf: () => string, sink: StatementSink, inTransaction: boolean): void {
   const then = query.then;
+  let name = '';
   let started = 0;
   let done = false;
   const finish = () => {
     if (done) return;
     done = true;
-    sink.finished(nameOf(), performance.now() - started, inTransaction);
+    sink.finished(name, performance.now() - started, inTransaction);
   };
   // biome-ignore lint/suspicious/noThenProperty: a postgres.js query runs when awaited, so `then` is where it starts
   query.then = function (
@@ -57,8 +58,9 @@ function track(query: Query, nameOf: () => string, sink: StatementSink, inTransa
     onRejected?: (error: unknown) => unknown,
   ) {
     if (started === 0) {
+      name = nameOf();
       started = performance.now();
-      sink.started(inTransaction);
+      sink.started(name, inTransaction);
     }
     return (then as (...args: unknown[]) => unknown).call(
       this,
@@ -108,9 +110,31 @@ export function instrumentSql<S extends Sql>(sql: S, sink: StatementSink, inTran
         case 'begin':
           return (...args: unknown[]) => {
             const fn = args.pop() as (tx: Sql) => unknown;
+            // The driver sends BEGIN and COMMIT (or ROLLBACK) itself, so they are timed from the edges of
+            // the callback: BEGIN (with the wait for a connection) until it runs, COMMIT after it returns.
+            let mark = performance.now();
+            let ending: 'commit' | 'rollback' | null = null;
             sink.transaction(1);
-            const finished = () => sink.transaction(-1);
-            const result = (value as (...a: unknown[]) => Promise<unknown>).call(target, ...args, wrapCallback(fn));
+            const work = async (tx: Sql) => {
+              sink.started('begin', true);
+              sink.finished('begin', performance.now() - mark, true);
+              try {
+                const result = await fn(instrumentSql(tx, sink, true));
+                ending = 'commit';
+                return result;
+              } catch (error) {
+                ending = 'rollback';
+                throw error;
+              } finally {
+                mark = performance.now();
+                sink.started(ending!, true);
+              }
+            };
+            const finished = () => {
+              if (ending) sink.finished(ending, performance.now() - mark, true);
+              sink.transaction(-1);
+            };
+            const result = (value as (...a: unknown[]) => Promise<unknown>).call(target, ...args, work);
             result.then(finished, finished);
             return result;
           };

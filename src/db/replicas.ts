@@ -1,7 +1,6 @@
 import postgres from 'postgres';
 import { createSql, type Sql } from './client';
 import { formatLsn, type Lsn, parseLsn } from './consistency';
-import { withoutStatementLog } from './statements';
 
 export interface ReplicaOptions {
   /** A replica further behind than this leaves rotation. */
@@ -21,8 +20,11 @@ export interface Route {
   /** `primary` or the replica's name. */
   target: string;
   sql: Sql;
-  /** Read after the operation: an upper bound of every row it saw, so the token never under-reports. */
-  position(): Promise<Lsn>;
+  /**
+   * Read after the operation: an upper bound of every row it saw, so the token never under-reports.
+   * `sql` is the request's own view of this route's client, so the statement counts in the request.
+   */
+  position(sql?: Sql): Promise<Lsn>;
   /** The operation failed because this target is unreachable: take it out of rotation. */
   failed(): void;
 }
@@ -202,7 +204,7 @@ export function createReadRouter(primary: Sql, urls: readonly string[], options:
 
   /** Runs one health check of every replica now (or joins the one running). */
   function check(): Promise<void> {
-    checking ??= withoutStatementLog(checkAll).finally(() => {
+    checking ??= checkAll().finally(() => {
       checking = null;
     });
     return checking;
@@ -219,8 +221,8 @@ export function createReadRouter(primary: Sql, urls: readonly string[], options:
     return {
       target: 'primary',
       sql: primary,
-      position: async () =>
-        (await lsnOf(primary`/* consistency:written */ select pg_current_wal_insert_lsn()::text as lsn`)) ?? 0n,
+      position: async (sql = primary) =>
+        (await lsnOf(sql`/* consistency:written */ select pg_current_wal_insert_lsn()::text as lsn`)) ?? 0n,
       failed: () => {},
     };
   };
@@ -230,10 +232,8 @@ export function createReadRouter(primary: Sql, urls: readonly string[], options:
     return {
       target: replica.name,
       sql: replica.sql,
-      position: async () => {
-        const replayed = await lsnOf(
-          replica.sql`/* consistency:replayed */ select pg_last_wal_replay_lsn()::text as lsn`,
-        );
+      position: async (sql = replica.sql) => {
+        const replayed = await lsnOf(sql`/* consistency:replayed */ select pg_last_wal_replay_lsn()::text as lsn`);
         if (replayed !== null) observe(replica, replayed);
         return replayed ?? replica.replayed ?? 0n;
       },

@@ -1,7 +1,6 @@
 import type { Context } from '../context';
 import { toUserError } from '../db/errors';
 import type { CommentRow } from '../db/rows';
-import { timed } from '../db/statements';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { announceNotifications } from './notifications';
 import { Validator } from './validate';
@@ -14,7 +13,7 @@ export const MAX_COMMENT_LENGTH = 2000;
 /** Runs one statement on its own (no BEGIN/COMMIT round trips), mapping constraint errors like a transaction would. */
 async function single<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
-    return await timed(work);
+    return await work();
   } catch (error) {
     const mapped = toUserError(error);
     if (mapped) return failWith([mapped]);

@@ -2,7 +2,6 @@ import type { Context } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
 import { violates } from '../db/errors';
 import type { ConversationRow, MessageRow } from '../db/rows';
-import { timed } from '../db/statements';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { publish } from '../realtime/pubsub';
 import { isSingleEmoji } from './emoji';
@@ -130,7 +129,7 @@ export async function sendMessage(
   if (!check.ok) return failWith(check.errors);
 
   const message = { senderId: viewer.id, conversationId: input.conversationId, body, idempotencyKey: key };
-  const result = await timed(() => send(ctx.sql, message));
+  const result = await send(ctx.sql, message);
   if (result.ok) refreshAfterSend(ctx.loaders, result.value.message);
   return result;
 }

@@ -1,7 +1,6 @@
 import type { Services } from '../context';
 import type { TransactionSql } from '../db/client';
 import { toUserError } from '../db/errors';
-import { timed } from '../db/statements';
 import { failWith, type Result, UserErrorsThrown } from '../errors';
 
 /**
@@ -13,14 +12,11 @@ export async function inTransaction<T>(
   work: (tx: TransactionSql) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   try {
-    return await timed(
-      () =>
-        services.sql.begin(async (tx) => {
-          const result = await work(tx as unknown as TransactionSql);
-          if (!result.ok) throw new UserErrorsThrown(result.errors);
-          return result;
-        }) as Promise<Result<T>>,
-    );
+    return (await services.sql.begin(async (tx) => {
+      const result = await work(tx as unknown as TransactionSql);
+      if (!result.ok) throw new UserErrorsThrown(result.errors);
+      return result;
+    })) as Result<T>;
   } catch (error) {
     if (error instanceof UserErrorsThrown) return failWith(error.errors);
     const mapped = toUserError(error);

@@ -50,7 +50,12 @@ builder.subscriptionField('conversationEvents', (t) =>
     args: { conversationId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const conversation = await memberConversation(ctx, args.conversationId, 'conversationId');
-      return openConversationEventStream({ pubsub: ctx.pubsub, viewer: ctx.viewer!, conversationId: conversation.id });
+      return openConversationEventStream({
+        pubsub: ctx.pubsub,
+        viewer: ctx.viewer!,
+        logger: ctx.observability.logger,
+        conversationId: conversation.id,
+      });
     },
     resolve: (event: ConversationEventRow, _args, ctx) => {
       // Primed with what the process's shared reads already returned, so a subscriber adds no

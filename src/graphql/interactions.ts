@@ -152,7 +152,13 @@ builder.subscriptionField('notificationAdded', (t) =>
       if (!ctx.viewer) {
         throw new GraphQLError('Sign in to receive notifications', { extensions: { code: 'UNAUTHENTICATED' } });
       }
-      return openNotificationStream({ sql: ctx.sql, pubsub: ctx.pubsub, viewer: ctx.viewer, afterSequenceNumber });
+      return openNotificationStream({
+        sql: ctx.sql,
+        pubsub: ctx.pubsub,
+        viewer: ctx.viewer,
+        logger: ctx.observability.logger,
+        afterSequenceNumber,
+      });
     },
     resolve: (notification, _args, ctx) => {
       renewLoaders(ctx).notificationById.prime(notification.id, notification);

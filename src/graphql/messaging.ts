@@ -12,14 +12,8 @@ import {
 } from '../domain/messaging';
 import { badInput, checkRange, forbidden } from '../errors';
 import { loadEach, loadRequired, primeRows } from '../loaders/factory';
-import {
-  MESSAGE_KEY_TYPES,
-  type MessagesFold,
-  type ReactionGroupRow,
-  searchMessagesPage,
-  searchPageOf,
-} from '../loaders/messaging';
-import { type ConnectionArgs, type Page, parsePage } from '../pagination';
+import { type MessagesSelection, type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
+import type { ConnectionArgs } from '../pagination';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
@@ -152,18 +146,12 @@ builder.objectFields(User, (t) => ({
   }),
 }));
 
-/** The one messages page selected under this conversation, when its arguments parse. */
-function messagesFold(info: GraphQLResolveInfo): { fold: MessagesFold; pageArgs: ConnectionArgs } | null {
-  const pageArgs = soleChildArguments(info, 'messages') as ConnectionArgs | null;
-  if (!pageArgs) return null;
-  let page: Page;
-  try {
-    page = parsePage(pageArgs, MESSAGE_KEY_TYPES);
-  } catch {
-    return null; // The messages field reports its own bad argument.
-  }
+/** The one messages page selected under this conversation, and whether its senders and reactions are. */
+function messagesSelection(info: GraphQLResolveInfo): MessagesSelection | null {
+  const args = soleChildArguments(info, 'messages') as ConnectionArgs | null;
+  if (!args) return null;
   const under = (field: string) => maySelect(info, ['messages', 'edges', 'node', field]);
-  return { fold: { page, senders: under('sender'), reactions: under('reactions') }, pageArgs };
+  return { args, senders: under('sender'), reactions: under('reactions') };
 }
 
 /** Decodes a conversation ID the caller must be a member of; a non-member gets FORBIDDEN. */
@@ -183,24 +171,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Members only; anyone else gets null.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx, info) => {
-      const id = idOf('Conversation', args.id);
-      const fold = ctx.config.foldedReads && ctx.viewer ? messagesFold(info) : null;
-      if (!fold) return ctx.loaders.conversationById.get(id);
-      // The conversation and its page in one round trip; the page primes the loaders that the
-      // messages, sender and reactions fields then read, so the answer is the one they alone give.
-      const found = await ctx.loaders.conversationWithMessages(fold.fold).load(id);
-      if (!found) return null;
-      ctx.loaders.conversationById.prime(id, found.conversation);
-      ctx.loaders.messagesByConversationId(fold.pageArgs).prime(id, found.messages);
-      primeRows(ctx.loaders.userById, found.senders);
-      if (found.reactions) {
-        for (const message of found.messages.rows) {
-          ctx.loaders.reactionsByMessageId.prime(message.id, found.reactions.get(message.id) ?? []);
-        }
-      }
-      return found.conversation;
-    },
+    // The conversation with its messages page, senders and reactions in one round trip, when selected.
+    resolve: (_root, args, ctx, info) =>
+      ctx.loaders.conversationWithMessages(
+        idOf('Conversation', args.id),
+        ctx.config.foldedReads ? messagesSelection(info) : null,
+      ),
   }),
   searchMessages: t.field({
     type: MessageConnection,
@@ -238,6 +214,7 @@ builder.subscriptionField('messageAdded', (t) =>
         sql: ctx.sql,
         pubsub: ctx.pubsub,
         viewer: ctx.viewer!,
+        logger: ctx.observability.logger,
         conversationId: conversation.id,
         afterSequenceNumber,
       });

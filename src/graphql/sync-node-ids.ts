@@ -9,7 +9,7 @@ type NodeId = (parent: unknown, args: object, context: unknown, info: unknown) =
 /**
  * The `id` of every Node, resolved without a promise. The relay plugin's global-ID field is an async
  * function, so each node of a page cost a promise, its microtasks and graphql-jit's bookkeeping for
- * an awaited field (W1 has some 900 of them). This encodes the node's own id (`builder.node`'s
+ * an awaited field, and a nested read has hundreds of nodes. This encodes the node's own id (`builder.node`'s
  * `id.resolve`) the way the relay plugin's `encodeGlobalID` option does, and awaits only an id that
  * really is a promise.
  */

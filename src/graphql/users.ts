@@ -1,9 +1,8 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { UserRow } from '../db/rows';
 import { updateProfile } from '../domain/profile';
 import { loadEach, primeRows } from '../loaders/factory';
 import { usersPage } from '../loaders/users';
-import { type ConnectionArgs, type Page, parsePage, TIME_AND_ID } from '../pagination';
+import type { ConnectionArgs } from '../pagination';
 import { builder } from './builder';
 import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { idOf } from './ids';
@@ -60,18 +59,12 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     args: { username: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx, info) => {
-      const followers = ctx.config.foldedReads ? firstFollowersPage(info) : null;
-      if (!followers) return ctx.loaders.userByUsername.get(args.username);
-      const { page, pageArgs } = followers;
-      // A profile with its first followers in one round trip; the page primes the loader that the
-      // followers field then reads, so the answer is the one the field alone would give.
-      const found = await ctx.loaders.userByUsernameWithFollowers(page).load(args.username);
-      if (!found) return null;
-      ctx.loaders.userById.prime(found.user.id, found.user);
-      ctx.loaders.followersByUserId(pageArgs).prime(found.user.id, found.followers);
-      return found.user;
-    },
+    // A profile with its first followers in one round trip, when they are selected.
+    resolve: (_root, args, ctx, info) =>
+      ctx.loaders.userByUsernameWithFollowers(
+        args.username,
+        ctx.config.foldedReads ? (soleChildArguments(info, 'followers') as ConnectionArgs | null) : null,
+      ),
   }),
   users: t.field({
     type: UserConnection,
@@ -107,14 +100,3 @@ builder.mutationField('updateProfile', (t) =>
     resolve: (_root, { input }, ctx) => toPayload(updateProfile(ctx, input)),
   }),
 );
-
-/** The followers page selected under this user, when it is a first page (no cursor) that parses. */
-function firstFollowersPage(info: GraphQLResolveInfo): { page: Page; pageArgs: ConnectionArgs } | null {
-  const pageArgs = soleChildArguments(info, 'followers') as ConnectionArgs | null;
-  if (!pageArgs || pageArgs.after != null) return null;
-  try {
-    return { page: parsePage(pageArgs, TIME_AND_ID), pageArgs };
-  } catch {
-    return null; // The followers field reports its own bad argument.
-  }
-}

@@ -1,13 +1,12 @@
-import { type ExecutionResult, type GraphQLError, getOperationAST } from 'graphql';
+import { type DocumentNode, type ExecutionResult, getOperationAST, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../context';
-import { CONSISTENCY_HEADER, formatLsn, type Lsn, maxLsn, tokenFromHeader } from '../db/consistency';
-import { isUnreachable, type ReadRouter, type Route } from '../db/replicas';
-import { createLoaders } from '../loaders';
+import { type Context, onRoute } from '../context';
+import { formatLsn, type Lsn, maxLsn } from '../db/consistency';
+import { isUnreachable, type ReadRouter } from '../db/replicas';
 
-function headerOf(context: Context): string | null {
-  const request = (context as { request?: Request }).request;
-  return request?.headers?.get(CONSISTENCY_HEADER) ?? null;
+/** What this plugin adds to Yoga's initial context, for the context function to route by. */
+export interface ParsedOperation {
+  operation?: OperationTypeNode | null;
 }
 
 /** An error a dead server caused, where the same read elsewhere would have succeeded. */
@@ -16,48 +15,38 @@ function failedOnServer(result: ExecutionResult): boolean {
 }
 
 /**
- * Read routing and the consistency token. The `Spotter-Consistency` header is validated on every
- * configuration (a malformed token is BAD_USER_INPUT either way). Without replicas nothing else happens:
- * one server has every committed write, so the token would protect nothing and cost a statement per
- * request. With replicas, a query operation runs on the replica the router picks and the response
- * carries `extensions.consistency`, the WAL position read after the operation (a replica's replayed
- * position, or the primary's after a mutation), never below the token the client sent.
- * Subscriptions stay on the primary: their replay must not miss what the client just wrote.
+ * The operation's type for the context function, which routes by it, read off the parsed document; and
+ * the consistency token on responses, when replicas are configured (without them one server has every
+ * committed write, so a token would protect nothing and cost a statement per request). After the
+ * operation, the response carries `extensions.consistency`, the WAL position read on the server that
+ * answered (a replica's replayed position, or the primary's after a mutation), never below the token
+ * the client sent. A read whose replica died under it is answered again, whole, on the primary.
  */
-export function useConsistency(router: ReadRouter | null): Plugin<Context> {
+export function useConsistency(router: ReadRouter | null): Plugin<Context & ParsedOperation> {
   return {
-    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
-      let token: Lsn | null;
-      try {
-        token = tokenFromHeader(headerOf(args.contextValue));
-      } catch (error) {
-        setResultAndStopExecution({ errors: [error as GraphQLError] });
-        return;
-      }
-      if (!router) return;
-      const operation = getOperationAST(args.document, args.operationName)?.operation;
-      if (operation !== 'query' && operation !== 'mutation') return;
-
+    onParse({ context }) {
+      return ({ result, extendContext }) => {
+        const params = (context as { params?: { operationName?: string | null } }).params;
+        const operation = result && !(result instanceof Error) ? operationOf(result as DocumentNode, params) : null;
+        extendContext({ operation });
+      };
+    },
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (!router || !args.contextValue.route) return;
       setExecuteFn(async (execArgs) => {
-        const context = execArgs.contextValue as Context;
-        const runOn = async (route: Route) => {
-          if (route.sql !== context.sql) {
-            context.sql = route.sql;
-            context.loaders = createLoaders(route.sql, context.viewer?.id ?? null);
-          }
-          return (await executeFn(execArgs)) as ExecutionResult;
-        };
-        let route = operation === 'query' ? await router.forRead(token) : router.forWrite();
-        let result = await runOn(route);
+        let context = execArgs.contextValue as Context;
+        let route = context.route!;
+        let result = (await executeFn(execArgs)) as ExecutionResult;
         if (route.target !== 'primary' && failedOnServer(result)) {
-          // A replica died under this read: reads have no side effects, so the primary answers it whole.
+          // Reads have no side effects, so the primary answers this one again, whole.
           route.failed();
-          route = router.forWrite();
-          result = await runOn(route);
+          context = onRoute(context, router.forWrite());
+          route = context.route!;
+          result = (await executeFn({ ...execArgs, contextValue: context })) as ExecutionResult;
         }
         let position: Lsn;
         try {
-          position = await route.position();
+          position = await route.position(context.sql);
         } catch (error) {
           if (!isUnreachable(error)) throw error;
           // The replica went away after answering: the primary's position is past anything it replayed.
@@ -66,12 +55,13 @@ export function useConsistency(router: ReadRouter | null): Plugin<Context> {
         }
         return {
           ...result,
-          extensions: {
-            ...result.extensions,
-            consistency: formatLsn(maxLsn(position, token)),
-          },
+          extensions: { ...result.extensions, consistency: formatLsn(maxLsn(position, context.consistency)) },
         };
       });
     },
   };
+}
+
+function operationOf(document: DocumentNode, params: { operationName?: string | null } | undefined) {
+  return getOperationAST(document, params?.operationName)?.operation ?? null;
 }

@@ -85,7 +85,7 @@ function countedBody(request: Request, fetchAPI: { Request: typeof Request; Tran
 /**
  * The body limit; parsing stops at the token limit; the complexity and depth limits are checked at
  * execution. Yoga's own body limit (`maxRequestBodySize`) pipes every body through a stream, which
- * cost W4 a `new Request`, a stream pipeline and an AbortController with its DOMException per request;
+ * costs every request a `new Request`, a stream pipeline and an AbortController with its DOMException;
  * a body that states its length is bounded by Node's HTTP parser already, so only chunked ones are
  * counted.
  */

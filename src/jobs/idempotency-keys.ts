@@ -1,4 +1,5 @@
 import type { Sql } from '../db/client';
+import type { Logger } from '../observability/logger';
 
 /** A retry with the same key returns the first message for this long; after that it sends a new one. */
 export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
@@ -26,8 +27,8 @@ export interface CleanerOptions {
   schedule?: boolean;
   /** Called after every run, for metrics. */
   onRun?: (run: CleanupRun) => void;
-  /** Where a failed run is reported. @default console.error */
-  log?: (message: string, error: unknown) => void;
+  /** Where a failed run is reported. */
+  logger?: Pick<Logger, 'error'>;
 }
 
 /**
@@ -40,7 +41,6 @@ export function createIdempotencyKeyCleaner(sql: Sql, options: CleanerOptions = 
   const intervalMs = options.intervalMs ?? 300_000;
   const batchSize = options.batchSize ?? 1_000;
   const maxBatches = options.maxBatches ?? 100;
-  const log = options.log ?? ((message, error) => console.error(message, error));
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<CleanupRun> | null = null;
   let stopped = false;
@@ -83,7 +83,7 @@ export function createIdempotencyKeyCleaner(sql: Sql, options: CleanerOptions = 
     try {
       outcome = await sweep();
     } catch (error) {
-      log('Removing expired idempotency keys failed; retrying at the next interval', error);
+      options.logger?.error({ err: error }, 'Removing expired idempotency keys failed; retrying at the next interval');
       outcome = { status: 'failed', deleted: 0, batches: 0 };
     }
     const result = { at, durationMs: Math.round(performance.now() - started), ...outcome };

@@ -1,6 +1,5 @@
 import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
-import { timed } from '../db/statements';
 import type { ConnectionArgs } from '../pagination';
 import { byKey, groupByKey, loader, primeRows } from './factory';
 import { keysetPage, pageLoader } from './keyset-pages';
@@ -53,11 +52,11 @@ export function catalogueLoaders(sql: Sql) {
   // muscleById because every muscle is in it, so no later muscleById statement can depend on order.
   let everyMuscle: Promise<MuscleRow[]> | null = null;
   const allMuscles = () =>
-    (everyMuscle ??= timed(async () => {
+    (everyMuscle ??= (async () => {
       const rows = await sql<MuscleRow[]>`/* loader:allMuscles */ select * from muscles order by name`;
       primeRows(muscleById, rows);
       return rows;
-    }));
+    })());
 
   return { muscleById, exerciseById, activationsByExerciseId, exercisesByMuscleId, allMuscles };
 }

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { isPromise } from 'graphql-yoga';
-import { timed } from '../db/statements';
 
 type Key = string | number;
 
@@ -33,7 +32,7 @@ export class RequestLoader<K extends Key, V> extends DataLoader<K, V, K> {
     const caches = options?.cache !== false;
     super(
       async (keys) => {
-        const values = await timed(() => batch(keys));
+        const values = await batch(keys);
         if (caches) {
           // A key cleared while its batch ran is loaded afresh next time: only still-cached keys count.
           values.forEach((value, i) => {
@@ -84,10 +83,7 @@ export function loadRequired<K extends Key, V>(
   return dataLoader.get(key) as NonNullable<V> | Promise<NonNullable<V>>;
 }
 
-/**
- * The one loader factory: a per-request DataLoader whose batch (one SQL statement) is timed into
- * the request's statement log.
- */
+/** The one loader factory: a per-request DataLoader whose batch is one SQL statement. */
 export function loader<K extends Key, V>(
   batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>,
   options?: DataLoader.Options<K, V, K>,

@@ -9,57 +9,207 @@ import { socialLoaders } from './social';
 import { trainingLoaders } from './training';
 import { userLoaders } from './users';
 
-const groups = [
-  userLoaders,
-  catalogueLoaders,
-  trainingLoaders,
-  recordLoaders,
-  socialLoaders,
-  activityLoaders,
-  messagingLoaders,
-  interactionLoaders,
-  leaderboardLoaders,
-] as const satisfies readonly ((sql: Sql, viewerId: number | null) => object)[];
-
-type Intersect<T> = T extends readonly [(...args: never[]) => infer R, ...infer Rest] ? R & Intersect<Rest> : unknown;
-
 /**
- * Every loader of one request. Viewer-specific loaders are built with the viewer's id, so a cache
- * can never answer for someone else.
+ * Every loader of one request, on the client its statements go to (the primary, or the replica the
+ * request was routed to). New per request, and renewed for each event of a subscription, so a cache
+ * never outlives the answer that filled it; viewer-specific loaders are built with the viewer's id,
+ * so a cache never answers for someone else.
  */
-export type Loaders = Intersect<typeof groups>;
-
-/**
- * A request builds only the loader groups it touches: a getter on the shared prototype builds its
- * group on first use. A profile read touches two of eight groups, and building all of them cost
- * 1-2 % of its CPU.
- */
-class Registry {
-  readonly built: (object | undefined)[] = [];
-  constructor(
-    readonly sql: Sql,
-    readonly viewerId: number | null,
-  ) {}
-}
-
-let prototypeReady = false;
-
-/** Learns each group's loader names from the first real registry, then serves them by getter. */
-function definePrototype(sql: Sql, viewerId: number | null): void {
-  groups.forEach((factory, index) => {
-    for (const name of Object.keys(factory(sql, viewerId))) {
-      Object.defineProperty(Registry.prototype, name, {
-        get(this: Registry) {
-          this.built[index] ??= groups[index]!(this.sql, this.viewerId);
-          return (this.built[index] as Record<string, unknown>)[name];
-        },
-      });
-    }
-  });
-  prototypeReady = true;
-}
-
 export function createLoaders(sql: Sql, viewerId: number | null): Loaders {
-  if (!prototypeReady) definePrototype(sql, viewerId);
-  return new Registry(sql, viewerId) as unknown as Loaders;
+  return new Loaders(sql, viewerId);
+}
+
+/**
+ * Each group of loaders is built the first time one of its loaders is read: building a group builds
+ * its SQL fragments, which costs more than a small read spends on everything else, and most requests
+ * touch one or two groups.
+ */
+export class Loaders {
+  readonly #sql: Sql;
+  readonly #viewerId: number | null;
+  #users?: ReturnType<typeof userLoaders>;
+  #catalogue?: ReturnType<typeof catalogueLoaders>;
+  #training?: ReturnType<typeof trainingLoaders>;
+  #records?: ReturnType<typeof recordLoaders>;
+  #social?: ReturnType<typeof socialLoaders>;
+  #activity?: ReturnType<typeof activityLoaders>;
+  #messaging?: ReturnType<typeof messagingLoaders>;
+  #interactions?: ReturnType<typeof interactionLoaders>;
+  #leaderboards?: ReturnType<typeof leaderboardLoaders>;
+
+  constructor(sql: Sql, viewerId: number | null) {
+    this.#sql = sql;
+    this.#viewerId = viewerId;
+  }
+
+  // Users; the folds of the social and messaging groups prime them.
+  #userGroup() {
+    this.#users ??= userLoaders(this.#sql);
+    return this.#users;
+  }
+  get userById() {
+    return this.#userGroup().userById;
+  }
+  get userByUsername() {
+    return this.#userGroup().userByUsername;
+  }
+
+  // Muscles and exercises.
+  #catalogueGroup() {
+    this.#catalogue ??= catalogueLoaders(this.#sql);
+    return this.#catalogue;
+  }
+  get muscleById() {
+    return this.#catalogueGroup().muscleById;
+  }
+  get exerciseById() {
+    return this.#catalogueGroup().exerciseById;
+  }
+  get activationsByExerciseId() {
+    return this.#catalogueGroup().activationsByExerciseId;
+  }
+  get exercisesByMuscleId() {
+    return this.#catalogueGroup().exercisesByMuscleId;
+  }
+  get allMuscles() {
+    return this.#catalogueGroup().allMuscles;
+  }
+
+  // Workouts and their sets.
+  #trainingGroup() {
+    this.#training ??= trainingLoaders(this.#sql);
+    return this.#training;
+  }
+  get workoutById() {
+    return this.#trainingGroup().workoutById;
+  }
+  get setsByWorkoutId() {
+    return this.#trainingGroup().setsByWorkoutId;
+  }
+  get workoutsByUserId() {
+    return this.#trainingGroup().workoutsByUserId;
+  }
+  get statsByUserId() {
+    return this.#trainingGroup().statsByUserId;
+  }
+  get progressByUserId() {
+    return this.#trainingGroup().progressByUserId;
+  }
+
+  // Personal records.
+  #recordGroup() {
+    this.#records ??= recordLoaders(this.#sql);
+    return this.#records;
+  }
+  get recordsByUserId() {
+    return this.#recordGroup().recordsByUserId;
+  }
+  get recordsByWorkoutId() {
+    return this.#recordGroup().recordsByWorkoutId;
+  }
+  get recordByKey() {
+    return this.#recordGroup().recordByKey;
+  }
+  get muscleLoadByUserId() {
+    return this.#recordGroup().muscleLoadByUserId;
+  }
+
+  // Follows.
+  #socialGroup() {
+    this.#social ??= socialLoaders(this.#sql, this.#viewerId, this.#userGroup());
+    return this.#social;
+  }
+  get followersByUserId() {
+    return this.#socialGroup().followersByUserId;
+  }
+  get followingByUserId() {
+    return this.#socialGroup().followingByUserId;
+  }
+  get viewerFollows() {
+    return this.#socialGroup().viewerFollows;
+  }
+  get userByUsernameWithFollowers() {
+    return this.#socialGroup().userByUsernameWithFollowers;
+  }
+
+  // Activity events.
+  #activityGroup() {
+    this.#activity ??= activityLoaders(this.#sql, this.#viewerId);
+    return this.#activity;
+  }
+  get eventById() {
+    return this.#activityGroup().eventById;
+  }
+  get activityByUserId() {
+    return this.#activityGroup().activityByUserId;
+  }
+  get ownActivity() {
+    return this.#activityGroup().ownActivity;
+  }
+
+  // Conversations and messages.
+  #messagingGroup() {
+    this.#messaging ??= messagingLoaders(this.#sql, this.#viewerId, this.#userGroup());
+    return this.#messaging;
+  }
+  get conversationById() {
+    return this.#messagingGroup().conversationById;
+  }
+  get messageById() {
+    return this.#messagingGroup().messageById;
+  }
+  get unreadCountByConversationId() {
+    return this.#messagingGroup().unreadCountByConversationId;
+  }
+  get reactionsByMessageId() {
+    return this.#messagingGroup().reactionsByMessageId;
+  }
+  get messagesByConversationId() {
+    return this.#messagingGroup().messagesByConversationId;
+  }
+  get conversationWithMessages() {
+    return this.#messagingGroup().conversationWithMessages;
+  }
+  get membersByConversationId() {
+    return this.#messagingGroup().membersByConversationId;
+  }
+  get conversationsByUserId() {
+    return this.#messagingGroup().conversationsByUserId;
+  }
+
+  // Likes, comments and notifications.
+  #interactionGroup() {
+    this.#interactions ??= interactionLoaders(this.#sql, this.#viewerId);
+    return this.#interactions;
+  }
+  get viewerHasLiked() {
+    return this.#interactionGroup().viewerHasLiked;
+  }
+  get likesByWorkoutId() {
+    return this.#interactionGroup().likesByWorkoutId;
+  }
+  get commentById() {
+    return this.#interactionGroup().commentById;
+  }
+  get commentsByWorkoutId() {
+    return this.#interactionGroup().commentsByWorkoutId;
+  }
+  get notificationById() {
+    return this.#interactionGroup().notificationById;
+  }
+  get notificationsByUserId() {
+    return this.#interactionGroup().notificationsByUserId;
+  }
+  get unreadNotificationCount() {
+    return this.#interactionGroup().unreadNotificationCount;
+  }
+
+  // Leaderboards.
+  #leaderboardGroup() {
+    this.#leaderboards ??= leaderboardLoaders(this.#sql);
+    return this.#leaderboards;
+  }
+  get leaderboardRankByUserId() {
+    return this.#leaderboardGroup().leaderboardRankByUserId;
+  }
 }

@@ -8,7 +8,7 @@ import { loader, loaderPerArgs, type RequestLoader } from './factory';
  * so a row-value comparison `(a, b) < (x, y)` walks the matching index.
  */
 export interface KeysetSpec {
-  /** Statement name, shown in the per-request statement log. */
+  /** Statement name, shown in `extensions.sql` and the /metrics series. */
   name: string;
   /** SQL type of the parent keys (the `parent` column of `where`). @default 'bigint' */
   parentType?: 'bigint' | 'integer' | 'text';

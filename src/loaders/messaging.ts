@@ -10,8 +10,9 @@ import {
 } from '../db/rows';
 import { conversations, users } from '../db/schema';
 import { type ConnectionArgs, type KeyType, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { byKey, groupByKey, loader, loaderPerArgs, primeRows } from './factory';
 import { finishPage, type KeysetSpec, keysetPage, pageLoader, planPage } from './keyset-pages';
+import type { userLoaders } from './users';
 
 export interface ReactionGroupRow {
   messageId: number;
@@ -32,8 +33,15 @@ export interface ConversationWithMessages {
   reactions: Map<number, ReactionGroupRow[]> | null;
 }
 
+/** The messages page selected under a conversation: its arguments, and whether its senders and reactions are. */
+export interface MessagesSelection {
+  args: ConnectionArgs;
+  senders: boolean;
+  reactions: boolean;
+}
+
 /** What a folded conversation read fetches besides the conversation: its page, and optionally more. */
-export interface MessagesFold {
+interface MessagesFold {
   page: Page;
   senders: boolean;
   reactions: boolean;
@@ -68,7 +76,7 @@ function reactionGroups(sql: Sql, viewerId: number | null, where: Fragment) {
  * Members only, by construction: every conversation and message loader joins the viewer's
  * membership, so a non-member (or an anonymous caller) gets null through any path, node/nodes too.
  */
-export function messagingLoaders(sql: Sql, viewerId: number | null) {
+export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: ReturnType<typeof userLoaders>) {
   const conversationById = loader<number, ConversationRow | null>(async (ids) => {
     if (viewerId === null) return ids.map(() => null);
     const rows = await sql<ConversationRow[]>`/* loader:conversationById */
@@ -127,7 +135,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
    * The rarer kinds of row come back as JSON text beside the page's message columns: each
    * conversation in a row of its own, the senders in one array, the reaction groups in another.
    */
-  const conversationWithMessages = loaderPerArgs((fold: MessagesFold) =>
+  const withMessages = loaderPerArgs((fold: MessagesFold) =>
     loader<number, ConversationWithMessages | null>(async (ids) => {
       if (viewerId === null) return ids.map(() => null);
       const spec = messagePages(sql);
@@ -181,8 +189,8 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
       }));
       const senders: UserRow[] = [];
       const reactions = fold.reactions ? new Map<number, ReactionGroupRow[]>() : null;
-      // Each message row keeps its part, pageIndex and doc: nothing reads them, and the object rest
-      // that dropped them copied every row, 4 % of W3's CPU.
+      // Each message row keeps its part, pageIndex and doc: nothing reads them, and an object rest to
+      // drop them would copy every row of the page.
       for (const row of rows) {
         const { part, pageIndex, doc } = row;
         if (part === 1) found[pageIndex! - 1]!.rows.push(row);
@@ -249,6 +257,35 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
     },
   );
 
+  /**
+   * A conversation; given the messages page selected under it, the page (and its senders and
+   * reactions when they are selected) is read in the same statement, and primes the loaders the
+   * fields then read: conversationById, messagesByConversationId(messages.args), userById and
+   * reactionsByMessageId, so they answer what they alone would. Arguments that do not parse are left
+   * to the messages field.
+   */
+  const conversationWithMessages = (
+    id: number,
+    messages: MessagesSelection | null,
+  ): ConversationRow | null | Promise<ConversationRow | null> => {
+    const page = messages && viewerId !== null ? pageOf(messages.args) : null;
+    if (!messages || !page) return conversationById.get(id);
+    return withMessages({ page, senders: messages.senders, reactions: messages.reactions })
+      .load(id)
+      .then((found) => {
+        if (!found) return null;
+        conversationById.prime(id, found.conversation);
+        messagesByConversationId(messages.args).prime(id, found.messages);
+        primeRows(userGroup.userById, found.senders);
+        if (found.reactions) {
+          for (const message of found.messages.rows) {
+            reactionsByMessageId.prime(message.id, found.reactions.get(message.id) ?? []);
+          }
+        }
+        return found.conversation;
+      });
+  };
+
   return {
     conversationById,
     messageById,
@@ -259,6 +296,14 @@ export function messagingLoaders(sql: Sql, viewerId: number | null) {
     membersByConversationId,
     conversationsByUserId,
   };
+}
+
+function pageOf(args: ConnectionArgs): Page | null {
+  try {
+    return parsePage(args, MESSAGE_KEY_TYPES);
+  } catch {
+    return null; // The messages field reports its own bad argument.
+  }
 }
 
 /** Parsed before the other checks of searchMessages, so a malformed cursor is always an error. */
@@ -277,7 +322,7 @@ export function searchMessagesPage(
     options.conversationId !== null
       ? sql`m.conversation_id = ${options.conversationId}`
       : // An array, not `in (subquery)`: the full-text index is then scanned once for all the viewer's
-        // conversations instead of once per conversation (86 → 18 ms for two common words at 2M messages).
+        // conversations instead of once per conversation (README, Figures: W10 search).
         sql`m.conversation_id = any(array(select conversation_id from conversation_members where user_id = ${options.viewerId}))`;
   return keysetPage<MessageRow>(
     sql,

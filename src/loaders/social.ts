@@ -1,8 +1,9 @@
 import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
-import { type Page, type PageResult, TIME_AND_ID } from '../pagination';
+import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
 import { loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
+import type { userLoaders } from './users';
 
 export type FollowerRow = UserRow & { cursorKey: string[] };
 
@@ -15,7 +16,7 @@ export interface UserWithFollowers {
  * Followers and followings, most recent follow first, and whether the viewer follows a user. The
  * viewer's loader exists only for a signed-in viewer, so its cache can never answer for anyone else.
  */
-export function socialLoaders(sql: Sql, viewerId: number | null) {
+export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnType<typeof userLoaders>) {
   const edgePages = (name: string, side: 'follower_id' | 'followee_id', other: 'follower_id' | 'followee_id') =>
     pageLoader<UserRow>(sql, {
       name,
@@ -47,16 +48,22 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
    * `followersByUserId` (newest follow first, `limit + 1` rows for hasNextPage). A first page has
    * nothing before it, so hasPreviousPage is false, as keysetPages gives it.
    */
-  const userByUsernameWithFollowers = loaderPerArgs((page: Page) =>
+  const withFirstFollowers = loaderPerArgs((page: Page) =>
     loader<string, UserWithFollowers | null>(async (names) => {
       const lowered = names.map((name) => name.toLowerCase());
       type Row = FollowerRow & { pageIndex: number; part: number; sortAt: unknown; sortId: unknown };
+      // One name (a profile read) is compared as a scalar, so PostgreSQL keeps a generic plan: with an
+      // array of unknown length every generic plan looked costlier than a custom one, and it planned
+      // again on every call. The generic plan walks follows_followers_idx in order under the limit,
+      // which a custom plan for a much-followed user gave up for a sort of every follower.
+      const target =
+        lowered.length === 1
+          ? sql`select 1::bigint as idx, u.id from users u where lower(u.username) = ${lowered[0]!}`
+          : sql`select k.idx, u.id from unnest(${lowered}::text[]) with ordinality as k(name, idx)
+                  join users u on lower(u.username) = k.name`;
       const rows = await sql<Row[]>`
         /* loader:userByUsernameWithFollowers */
-        with target as materialized (
-          select k.idx, u.id from unnest(${lowered}::text[]) with ordinality as k(name, idx)
-            join users u on lower(u.username) = k.name
-        )
+        with target as materialized (${target})
         select t.idx as page_index, 0 as part, null::timestamptz as sort_at, null::bigint as sort_id,
                u.*, null::text[] as cursor_key
           from target t join users u on u.id = t.id
@@ -84,5 +91,35 @@ export function socialLoaders(sql: Sql, viewerId: number | null) {
     }),
   );
 
+  /**
+   * A user by username; given the arguments of the followers page selected under it, a first page
+   * (no cursor) is read in the same statement, and the user primes userById and the page primes
+   * followersByUserId(followers), so the fields answer what they alone would. Any other page, or
+   * arguments that do not parse, are left to the followers field.
+   */
+  const userByUsernameWithFollowers = (
+    username: string,
+    followers: ConnectionArgs | null,
+  ): UserRow | null | Promise<UserRow | null> => {
+    const page = followers && followers.after == null ? firstPage(followers) : null;
+    if (!followers || !page) return users.userByUsername.get(username);
+    return withFirstFollowers(page)
+      .load(username)
+      .then((found) => {
+        if (!found) return null;
+        users.userById.prime(found.user.id, found.user);
+        followersByUserId(followers).prime(found.user.id, found.followers);
+        return found.user;
+      });
+  };
+
   return { followersByUserId, followingByUserId, viewerFollows, userByUsernameWithFollowers };
+}
+
+function firstPage(args: ConnectionArgs): Page | null {
+  try {
+    return parsePage(args, TIME_AND_ID);
+  } catch {
+    return null; // The followers field reports its own bad argument.
+  }
 }

@@ -31,10 +31,13 @@ export function trainingLoaders(sql: Sql) {
   });
 
   const setsByWorkoutId = loader<number, WorkoutSetRow[]>(async (ids) => {
+    // One workout is compared as a scalar: with a one-element array PostgreSQL planned every call
+    // afresh (a generic plan assumes an array of ten), with a scalar it keeps the generic plan.
+    const workouts = ids.length === 1 ? sql`= ${ids[0]!}::bigint` : sql`= any(${ids as number[]}::bigint[])`;
     const rows = await sql<WorkoutSetRow[]>`/* loader:setsByWorkoutId */
       select s.*, e.name as exercise_name
         from workout_sets s join exercises e on e.id = s.exercise_id
-       where s.workout_id = any(${ids as number[]}::bigint[])
+       where s.workout_id ${workouts}
        order by s.workout_id, s.position`;
     return groupByKey(ids, rows, (row) => row.workoutId);
   });

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Sql } from '../db/client';
-import { instrumentSql } from '../db/instrument';
+import { instrumentSql, type StatementSink } from '../db/instrument';
+import type { Route } from '../db/replicas';
 import type { Logger } from './logger';
 import { createMetrics, type JobRuns, type Metrics } from './metrics';
 import type { RequestRecord } from './requests';
@@ -11,18 +12,25 @@ export interface Observability {
   readonly metrics: Metrics | null;
   /** The client for work outside requests (jobs, live streams, /ready), timed when metrics are on. */
   readonly sql: Sql;
-  /** A request's own view of the client: its statements count into its record and name its operation. */
-  requestSql(record: RequestRecord): Sql;
+  /**
+   * A request's own view of the client its route reads from (the primary's pool when `route` is null,
+   * as without replicas): the one recorder of its statements. Each counts, under its `/* name *\/`
+   * tag, into the request's record (its log line, and `extensions.sql` outside production), into the
+   * per-statement /metrics series and into the slow-statement log.
+   */
+  requestSql(record: RequestRecord, route: Route | null): Sql;
   readonly jobs: JobRuns;
 }
 
 const NO_JOB_RUNS: JobRuns = { record() {} };
 
 export function createObservability(raw: Sql, config: Config, logger: Logger, now: () => Date): Observability {
-  if (!config.metrics) {
-    return { logger, metrics: null, sql: raw, requestSql: () => raw, jobs: NO_JOB_RUNS };
-  }
-  const metrics = createMetrics({ poolSize: raw.options.max, slowStatementMs: config.slowStatementMs, now });
+  // Outside production, `extensions.sql` shows every operation's statements, so they are counted even
+  // without metrics.
+  const countsStatements = config.metrics || !config.production;
+  const metrics = config.metrics
+    ? createMetrics({ poolSize: raw.options.max, slowStatementMs: config.slowStatementMs, now })
+    : null;
   const slow = (name: string, ms: number, record: RequestRecord | null) =>
     logger.warn(
       {
@@ -33,23 +41,36 @@ export function createObservability(raw: Sql, config: Config, logger: Logger, no
       },
       'slow statement',
     );
-  const processSink = metrics.statementSink((name, ms) => slow(name, ms, null));
+  const requestSink = (record: RequestRecord, primary: boolean): StatementSink => {
+    const series = metrics?.statementSink((name, ms) => slow(name, ms, record), primary);
+    return {
+      started(name, inTransaction) {
+        record.names?.push(name);
+        series?.started(name, inTransaction);
+      },
+      finished(name, ms, inTransaction) {
+        record.statements++;
+        record.databaseMs += ms;
+        series?.finished(name, ms, inTransaction);
+      },
+      transaction(delta) {
+        series?.transaction(delta);
+      },
+    };
+  };
   return {
     logger,
     metrics,
-    sql: instrumentSql(raw, processSink),
-    requestSql(record) {
-      return instrumentSql(
-        raw,
-        metrics.statementSink(
-          (name, ms) => slow(name, ms, record),
-          (ms) => {
-            record.statements++;
-            record.databaseMs += ms;
-          },
-        ),
-      );
+    sql: metrics
+      ? instrumentSql(
+          raw,
+          metrics.statementSink((name, ms) => slow(name, ms, null)),
+        )
+      : raw,
+    requestSql(record, route) {
+      const sql = route?.sql ?? raw;
+      return countsStatements ? instrumentSql(sql, requestSink(record, sql === raw)) : sql;
     },
-    jobs: metrics,
+    jobs: metrics ?? NO_JOB_RUNS,
   };
 }

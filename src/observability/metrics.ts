@@ -16,10 +16,11 @@ export interface JobRuns {
 export interface Metrics extends JobRuns {
   readonly registry: Registry;
   /**
-   * A sink for an instrumented client: feeds the per-statement and pool series, and calls `onSlow`
-   * for a statement over SPOTTER_SLOW_STATEMENT_MS.
+   * A sink for an instrumented client: feeds the per-statement series, the pool series when `pool`
+   * (the primary's pool, which they describe; a replica's statements count by name only), and calls
+   * `onSlow` for a statement over SPOTTER_SLOW_STATEMENT_MS.
    */
-  statementSink(onSlow: (name: string, ms: number) => void, onStatement?: (ms: number) => void): StatementSink;
+  statementSink(onSlow: (name: string, ms: number) => void, pool?: boolean): StatementSink;
   subscriptionOpened(transport: Transport): () => void;
   /** Board deltas this process folded into the histograms (src/jobs/boards.ts). */
   boardsFolded(count: number): void;
@@ -259,14 +260,13 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registry,
     graphqlSeries,
     watchReadRouting,
-    statementSink(onSlow, onStatement) {
+    statementSink(onSlow, pool = true) {
       return {
-        started(inTransaction) {
-          if (!inTransaction) statementsOutsideTransactions++;
+        started(_name, inTransaction) {
+          if (pool && !inTransaction) statementsOutsideTransactions++;
         },
         finished(name, ms, inTransaction) {
-          if (!inTransaction) statementsOutsideTransactions--;
-          onStatement?.(ms);
+          if (pool && !inTransaction) statementsOutsideTransactions--;
           const series = seriesOf(name);
           series.count.inc();
           series.seconds.inc(ms / 1000);
@@ -276,7 +276,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
           }
         },
         transaction(delta) {
-          openTransactions += delta;
+          if (pool) openTransactions += delta;
         },
       };
     },

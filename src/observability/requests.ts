@@ -9,8 +9,11 @@ export interface RequestRecord {
   operationName: string | null;
   operationType: string | null;
   viewerId: number | null;
+  /** Statements sent on the request's client, and their summed durations. */
   statements: number;
   databaseMs: number;
+  /** Their names in the order they were sent; collected only while `extensions.sql` will show them. */
+  names: string[] | null;
   errorCodes: string[];
 }
 
@@ -27,6 +30,7 @@ export function newRequestRecord(transport: Transport, clientId?: string | null)
     viewerId: null,
     statements: 0,
     databaseMs: 0,
+    names: null,
     errorCodes: [],
   };
 }

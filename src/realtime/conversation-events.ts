@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/jwt';
 import type { MessageRow, UserRow } from '../db/rows';
-import { withoutStatementLog } from '../db/statements';
 import type { ReactionGroupRow } from '../loaders/messaging';
+import type { Logger } from '../observability/logger';
 import { createLiveStream } from './live-stream';
 import { type ConversationEvent, conversationTopic, type RealtimeEvent, type RealtimePubSub } from './pubsub';
 
@@ -26,6 +26,7 @@ const isConversationEvent = (event: RealtimeEvent): event is ConversationEvent =
 export async function openConversationEventStream(options: {
   pubsub: RealtimePubSub;
   viewer: Viewer;
+  logger: Logger;
   conversationId: number;
 }): Promise<AsyncIterableIterator<ConversationEventRow>> {
   const { pubsub, viewer, conversationId } = options;
@@ -33,6 +34,7 @@ export async function openConversationEventStream(options: {
   const stream = createLiveStream<ConversationEventRow>({
     label: 'conversationEvents',
     viewer,
+    logger: options.logger,
     onFinish: () => unsubscribe(),
   });
 
@@ -73,19 +75,17 @@ export async function openConversationEventStream(options: {
   const onEvent = (event: RealtimeEvent) => {
     if (!isConversationEvent(event)) return;
     if (event.type === 'memberLeft' && event.userId === viewer.id) return stream.finish();
-    stream.serially(() =>
-      withoutStatementLog(async () => {
-        const [isMember, row] = await Promise.all([reads.isMember(conversationId, viewer.id), rowOf(event)]);
-        if (stream.finished) return;
-        if (!isMember) return stream.finish();
-        if (row) stream.push([row]);
-      }),
-    );
+    stream.serially(async () => {
+      const [isMember, row] = await Promise.all([reads.isMember(conversationId, viewer.id), rowOf(event)]);
+      if (stream.finished) return;
+      if (!isMember) return stream.finish();
+      if (row) stream.push([row]);
+    });
   };
 
   const unsubscribe = pubsub.subscribe(conversationTopic(conversationId), { onEvent, onClose: stream.finish });
   stream.watchExpiry();
   // Established once the LISTEN is active: every change committed from then on is delivered.
-  await withoutStatementLog(() => pubsub.ready());
+  await pubsub.ready();
   return stream.iterator;
 }

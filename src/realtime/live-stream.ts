@@ -1,4 +1,5 @@
 import type { Viewer } from '../auth/jwt';
+import type { Logger } from '../observability/logger';
 
 /** setTimeout holds at most 2^31 - 1 ms (about 24.8 days); longer waits are taken in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -8,7 +9,7 @@ const MAX_TIMER_MS = 2_147_483_647;
  * for all of the stream's work (so deliveries keep the order their events arrived in), and an end
  * that comes from the client, from the stream itself, or from the token's expiry.
  */
-export function createLiveStream<T>(options: { label: string; viewer: Viewer; onFinish: () => void }) {
+export function createLiveStream<T>(options: { label: string; viewer: Viewer; logger: Logger; onFinish: () => void }) {
   const ready: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | null = null;
   let onDrained: (() => void) | null = null;
@@ -48,7 +49,7 @@ export function createLiveStream<T>(options: { label: string; viewer: Viewer; on
     queue = queue
       .then(() => (finished ? undefined : work()))
       .catch((error) => {
-        console.error(`${options.label} stream failed`, error);
+        options.logger.error({ err: error, stream: options.label }, 'live stream failed');
         finish();
       });
   };

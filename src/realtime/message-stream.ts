@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
 import type { MessageRow } from '../db/rows';
+import type { Logger } from '../observability/logger';
 import { conversationTopic, type RealtimePubSub } from './pubsub';
 import { openSequenceStream } from './sequence-stream';
 
@@ -8,6 +9,7 @@ export interface MessageStreamOptions {
   sql: Sql;
   pubsub: RealtimePubSub;
   viewer: Viewer;
+  logger: Logger;
   conversationId: number;
   /** Replay the messages after this sequence number first; null: only messages sent from now on. */
   afterSequenceNumber: number | null;
@@ -23,6 +25,7 @@ export function openMessageStream(options: MessageStreamOptions): Promise<AsyncI
   return openSequenceStream<MessageRow>({
     pubsub,
     viewer,
+    logger: options.logger,
     afterSequenceNumber: options.afterSequenceNumber,
     source: {
       label: 'messageAdded',

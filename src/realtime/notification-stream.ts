@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
 import type { NotificationRow } from '../db/rows';
+import type { Logger } from '../observability/logger';
 import { notificationTopic, type RealtimePubSub } from './pubsub';
 import { openSequenceStream } from './sequence-stream';
 
@@ -13,12 +14,14 @@ export function openNotificationStream(options: {
   sql: Sql;
   pubsub: RealtimePubSub;
   viewer: Viewer;
+  logger: Logger;
   afterSequenceNumber: number | null;
 }): Promise<AsyncIterableIterator<NotificationRow>> {
   const { sql, pubsub, viewer } = options;
   return openSequenceStream<NotificationRow>({
     pubsub,
     viewer,
+    logger: options.logger,
     afterSequenceNumber: options.afterSequenceNumber,
     source: {
       label: 'notificationAdded',

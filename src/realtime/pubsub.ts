@@ -1,6 +1,5 @@
 import type { Fragment } from 'postgres';
 import type { Sql, TransactionSql } from '../db/client';
-import { withoutStatementLog } from '../db/statements';
 import { createStreamReads } from './stream-reads';
 
 /**
@@ -99,7 +98,7 @@ export function createRealtimePubSub(sql: Sql, listenSql: Sql = sql) {
     /** Resolves once this process's LISTEN is active: from then on no committed event is missed. */
     ready(): Promise<void> {
       if (closed) return Promise.reject(new Error('The realtime pubsub is closed'));
-      listening ??= withoutStatementLog(() => listenSql.listen(EVENTS_CHANNEL, dispatch)).catch((error) => {
+      listening ??= listenSql.listen(EVENTS_CHANNEL, dispatch).catch((error) => {
         listening = null;
         throw error;
       });

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/jwt';
-import { withoutStatementLog } from '../db/statements';
+import type { Logger } from '../observability/logger';
 import { createLiveStream } from './live-stream';
 import type { RealtimeEvent, RealtimePubSub } from './pubsub';
 import { STREAM_PAGE } from './stream-reads';
@@ -36,13 +36,20 @@ const LAST_NUMBER = 2_147_483_647;
 export async function openSequenceStream<Row extends { sequenceNumber: number }>(options: {
   pubsub: RealtimePubSub;
   viewer: Viewer;
+  /** Where a failed delivery, which ends the stream, is reported. */
+  logger: Logger;
   /** Replay the rows after this number first; null: only rows written from now on. */
   afterSequenceNumber: number | null;
   source: SequenceSource<Row>;
 }): Promise<AsyncIterableIterator<Row>> {
   const { pubsub, source } = options;
   let delivered = options.afterSequenceNumber;
-  const stream = createLiveStream<Row>({ label: source.label, viewer: options.viewer, onFinish: () => unsubscribe() });
+  const stream = createLiveStream<Row>({
+    label: source.label,
+    viewer: options.viewer,
+    logger: options.logger,
+    onFinish: () => unsubscribe(),
+  });
 
   /** Reads and delivers (delivered, upTo], a page at a time; ends the stream once the viewer may not read. */
   const deliverUpTo = async (upTo: number) => {
@@ -80,20 +87,18 @@ export async function openSequenceStream<Row extends { sequenceNumber: number }>
 
   const unsubscribe = options.pubsub.subscribe(source.topic, { onEvent, onClose: stream.finish });
   stream.watchExpiry();
-  const started = new Promise<void>((resolve, reject) =>
-    withoutStatementLog(() => {
-      stream.serially(async () => {
-        try {
-          await begin();
-          resolve();
-        } catch (error) {
-          reject(error);
-          throw error;
-        }
-      });
-      if (delivered !== null) stream.serially(() => deliverUpTo(LAST_NUMBER));
-    }),
-  );
+  const started = new Promise<void>((resolve, reject) => {
+    stream.serially(async () => {
+      try {
+        await begin();
+        resolve();
+      } catch (error) {
+        reject(error);
+        throw error;
+      }
+    });
+    if (delivered !== null) stream.serially(() => deliverUpTo(LAST_NUMBER));
+  });
   // The subscription counts as established once its LISTEN is active and its starting point fixed.
   await started;
   return stream.iterator;

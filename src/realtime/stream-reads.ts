@@ -1,6 +1,5 @@
 import type { Sql } from '../db/client';
 import { type MessageRow, messageColumns, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
-import { withoutStatementLog } from '../db/statements';
 import { byKey, groupByKey, loader } from '../loaders/factory';
 
 /** A message's reactions with who gave them, so each subscriber works out its own viewerHasReacted. */
@@ -22,94 +21,88 @@ export const STREAM_PAGE = 100;
  */
 export function createStreamReads(sql: Sql) {
   const membership = loader<string, boolean>(
-    (keys) =>
-      withoutStatementLog(async () => {
-        const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
-        const rows = await sql<{ key: string }[]>`/* stream:members */
-          select cm.conversation_id || ':' || cm.user_id as key
-            from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[]) as k(conversation_id, user_id)
-            join conversation_members cm on cm.conversation_id = k.conversation_id and cm.user_id = k.user_id`;
-        const members = new Set(rows.map((row) => row.key));
-        return keys.map((key) => members.has(key));
-      }),
+    async (keys) => {
+      const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+      const rows = await sql<{ key: string }[]>`/* stream:members */
+        select cm.conversation_id || ':' || cm.user_id as key
+          from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[]) as k(conversation_id, user_id)
+          join conversation_members cm on cm.conversation_id = k.conversation_id and cm.user_id = k.user_id`;
+      const members = new Set(rows.map((row) => row.key));
+      return keys.map((key) => members.has(key));
+    },
     { cache: false },
   );
 
   const range = loader<string, MessageRow[]>(
-    (keys) =>
-      withoutStatementLog(async () => {
-        const ranges = keys.map((key) => key.split(':').map(Number) as [number, number, number]);
-        const rows = await sql<(MessageRow & { rangeIndex: number })[]>`/* stream:messages */
-          select k.idx as range_index, m.*
-            from unnest(${ranges.map((r) => r[0])}::bigint[], ${ranges.map((r) => r[1])}::integer[],
-                        ${ranges.map((r) => r[2])}::integer[]) with ordinality as k(conversation_id, after_seq, up_to, idx)
-           cross join lateral (
-             select ${messageColumns(sql)} from messages m
-              where m.conversation_id = k.conversation_id and m.sequence_number > k.after_seq
-                and m.sequence_number <= k.up_to
-              order by m.sequence_number limit ${STREAM_PAGE}) m
-           order by k.idx, m.sequence_number`;
-        const pages = keys.map(() => [] as MessageRow[]);
-        for (const { rangeIndex, ...row } of rows) pages[rangeIndex - 1]!.push(row);
-        return pages;
-      }),
+    async (keys) => {
+      const ranges = keys.map((key) => key.split(':').map(Number) as [number, number, number]);
+      const rows = await sql<(MessageRow & { rangeIndex: number })[]>`/* stream:messages */
+        select k.idx as range_index, m.*
+          from unnest(${ranges.map((r) => r[0])}::bigint[], ${ranges.map((r) => r[1])}::integer[],
+                      ${ranges.map((r) => r[2])}::integer[]) with ordinality as k(conversation_id, after_seq, up_to, idx)
+         cross join lateral (
+           select ${messageColumns(sql)} from messages m
+            where m.conversation_id = k.conversation_id and m.sequence_number > k.after_seq
+              and m.sequence_number <= k.up_to
+            order by m.sequence_number limit ${STREAM_PAGE}) m
+         order by k.idx, m.sequence_number`;
+      const pages = keys.map(() => [] as MessageRow[]);
+      for (const { rangeIndex, ...row } of rows) pages[rangeIndex - 1]!.push(row);
+      return pages;
+    },
     { cache: false },
   );
 
   const notificationRange = loader<string, NotificationRow[]>(
-    (keys) =>
-      withoutStatementLog(async () => {
-        const ranges = keys.map((key) => key.split(':').map(Number) as [number, number, number]);
-        const rows = await sql<(NotificationRow & { rangeIndex: number })[]>`/* stream:notifications */
-          select k.idx as range_index, n.*
-            from unnest(${ranges.map((r) => r[0])}::bigint[], ${ranges.map((r) => r[1])}::integer[],
-                        ${ranges.map((r) => r[2])}::integer[]) with ordinality as k(recipient_id, after_seq, up_to, idx)
-           cross join lateral (
-             select ${notificationColumns(sql)}
-               from notifications n left join notification_states s on s.user_id = n.recipient_id
-              where n.recipient_id = k.recipient_id and n.sequence_number > k.after_seq
-                and n.sequence_number <= k.up_to
-              order by n.sequence_number limit ${STREAM_PAGE}) n
-           order by k.idx, n.sequence_number`;
-        const pages = keys.map(() => [] as NotificationRow[]);
-        for (const { rangeIndex, ...row } of rows) pages[rangeIndex - 1]!.push(row);
-        return pages;
-      }),
+    async (keys) => {
+      const ranges = keys.map((key) => key.split(':').map(Number) as [number, number, number]);
+      const rows = await sql<(NotificationRow & { rangeIndex: number })[]>`/* stream:notifications */
+        select k.idx as range_index, n.*
+          from unnest(${ranges.map((r) => r[0])}::bigint[], ${ranges.map((r) => r[1])}::integer[],
+                      ${ranges.map((r) => r[2])}::integer[]) with ordinality as k(recipient_id, after_seq, up_to, idx)
+         cross join lateral (
+           select ${notificationColumns(sql)}
+             from notifications n left join notification_states s on s.user_id = n.recipient_id
+            where n.recipient_id = k.recipient_id and n.sequence_number > k.after_seq
+              and n.sequence_number <= k.up_to
+            order by n.sequence_number limit ${STREAM_PAGE}) n
+         order by k.idx, n.sequence_number`;
+      const pages = keys.map(() => [] as NotificationRow[]);
+      for (const { rangeIndex, ...row } of rows) pages[rangeIndex - 1]!.push(row);
+      return pages;
+    },
     { cache: false },
   );
 
   const messageById = loader<number, MessageRow | null>(
-    (ids) =>
-      withoutStatementLog(async () => {
-        const rows = await sql<MessageRow[]>`/* stream:messageById */
-          select ${messageColumns(sql)} from messages m where m.id = any(${ids as number[]}::bigint[])`;
-        return byKey(ids, rows, (row) => row.id);
-      }),
+    async (ids) => {
+      const rows = await sql<MessageRow[]>`/* stream:messageById */
+        select ${messageColumns(sql)} from messages m where m.id = any(${ids as number[]}::bigint[])`;
+      return byKey(ids, rows, (row) => row.id);
+    },
     { cache: false },
   );
 
   const reactionsByMessageId = loader<number, SharedReactionGroup[]>(
-    (ids) =>
-      withoutStatementLog(async () => {
-        // The order of loader:reactionsByMessageId: most used first, then the emoji first used.
-        const rows = await sql<(Omit<SharedReactionGroup, 'userIds'> & { userIds: string[] })[]>`/* stream:reactions */
-          select message_id, emoji, count(*)::integer as count, array_agg(user_id::text) as user_ids
-            from reactions where message_id = any(${ids as number[]}::bigint[])
-           group by message_id, emoji
-           order by message_id, count(*) desc, min(created_at), emoji`;
-        const groups = rows.map((row) => ({ ...row, userIds: row.userIds.map(Number) }));
-        return groupByKey(ids, groups, (row) => row.messageId);
-      }),
+    async (ids) => {
+      // The order of loader:reactionsByMessageId: most used first, then the emoji first used.
+      const rows = await sql<(Omit<SharedReactionGroup, 'userIds'> & { userIds: string[] })[]>`/* stream:reactions */
+        select message_id, emoji, count(*)::integer as count, array_agg(user_id::text) as user_ids
+          from reactions where message_id = any(${ids as number[]}::bigint[])
+         group by message_id, emoji
+         order by message_id, count(*) desc, min(created_at), emoji`;
+      const groups = rows.map((row) => ({ ...row, userIds: row.userIds.map(Number) }));
+      return groupByKey(ids, groups, (row) => row.messageId);
+    },
     { cache: false },
   );
 
   const userById = loader<number, UserRow | null>(
-    (ids) =>
-      withoutStatementLog(async () => {
-        const rows = await sql<UserRow[]>`/* stream:users */
-          select * from users where id = any(${ids as number[]}::bigint[])`;
-        return byKey(ids, rows, (row) => row.id);
-      }),
+    async (ids) => {
+      const rows = await sql<UserRow[]>`/* stream:users */
+        select * from users where id = any(${ids as number[]}::bigint[])`;
+      return byKey(ids, rows, (row) => row.id);
+    },
     { cache: false },
   );
 
