@@ -14,7 +14,7 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 /** A whole server process on the test file's database; resolves with its port once it listens. */
 async function startProcess(): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/server-process.ts'], {
-    env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: db.config.jwtSecret, LEADERBOARD_INTERVAL_MS: '600000' },
+    env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: db.config.jwtSecret, BOARD_KEEPER_INTERVAL_MS: '600000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [chunk] = await once(child.stdout!, 'data');

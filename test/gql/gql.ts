@@ -122,6 +122,8 @@ type Documents = {
     "query PaginationFeed($after: String) { feed(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }": typeof types.PaginationFeedDocument,
     "subscription BouncedMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }": typeof types.BouncedMessageAddedDocument,
     "mutation BouncedCreateConversation($input: CreateConversationInput!) {\n  createConversation(input: $input) { conversation { id } errors { code } } }": typeof types.BouncedCreateConversationDocument,
+    "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }": typeof types.BouncedLogWorkoutDocument,
+    "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }": typeof types.BouncedBoardDocument,
     "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }": typeof types.BouncedSendMessageDocument,
     "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}": typeof types.ProfileUpdateProfileDocument,
     "query GhostMode($id: ID!) { user(id: $id) { ghostMode } }": typeof types.GhostModeDocument,
@@ -284,6 +286,8 @@ const documents: Documents = {
     "query PaginationFeed($after: String) { feed(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }": types.PaginationFeedDocument,
     "subscription BouncedMessageAdded($id: ID!) { messageAdded(conversationId: $id) { sequenceNumber body } }": types.BouncedMessageAddedDocument,
     "mutation BouncedCreateConversation($input: CreateConversationInput!) {\n  createConversation(input: $input) { conversation { id } errors { code } } }": types.BouncedCreateConversationDocument,
+    "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }": types.BouncedLogWorkoutDocument,
+    "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }": types.BouncedBoardDocument,
     "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }": types.BouncedSendMessageDocument,
     "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}": types.ProfileUpdateProfileDocument,
     "query GhostMode($id: ID!) { user(id: $id) { ghostMode } }": types.GhostModeDocument,
@@ -784,6 +788,14 @@ export function graphql(source: "subscription BouncedMessageAdded($id: ID!) { me
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BouncedCreateConversation($input: CreateConversationInput!) {\n  createConversation(input: $input) { conversation { id } errors { code } } }"): (typeof documents)["mutation BouncedCreateConversation($input: CreateConversationInput!) {\n  createConversation(input: $input) { conversation { id } errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }"): (typeof documents)["mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }"): (typeof documents)["query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
