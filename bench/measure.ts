@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createSql, type Sql } from '../src/db/client';
+import { clusterCpuMs } from './cluster-cpu';
 import { execute, type Operation, requestInit } from './graphql';
 
 export interface Latency {
@@ -17,6 +18,8 @@ export interface Latency {
   errors: number;
   /** CPU time (user + system) of the server process per completed request, from /proc; when asked for. */
   cpuMsPerRequest?: number;
+  /** CPU time of the whole PostgreSQL cluster (every backend and helper) per completed request; when asked for. */
+  postgresCpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -27,6 +30,8 @@ export interface LoadOptions {
   seconds: number;
   /** Read this process's CPU time from /proc around the measured window. */
   cpuPid?: number;
+  /** Read the CPU time of the PostgreSQL cluster of this postmaster around the measured window too. */
+  postmasterPid?: number | null;
 }
 
 const CLOCK_TICKS_PER_SECOND = (() => {
@@ -70,8 +75,12 @@ export async function measureHttp(options: LoadOptions): Promise<Latency> {
   await runAutocannon({ ...options, seconds: Math.min(2, Math.max(1, options.seconds / 4)) });
   await drain(options.origin);
   const cpuBefore = options.cpuPid ? processCpuMs(options.cpuPid) : 0;
+  const postgresBefore = options.cpuPid && options.postmasterPid ? clusterCpuMs(options.postmasterPid) : 0;
   const latency = await runAutocannon(options);
   if (options.cpuPid) latency.cpuMsPerRequest = (processCpuMs(options.cpuPid) - cpuBefore) / latency.requests;
+  if (options.cpuPid && options.postmasterPid) {
+    latency.postgresCpuMsPerRequest = (clusterCpuMs(options.postmasterPid) - postgresBefore) / latency.requests;
+  }
   await drain(options.origin);
   return latency;
 }

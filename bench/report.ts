@@ -264,10 +264,159 @@ TARGETS.push(
   ]),
 );
 
+/** Issue 24: Spotter / PostGraphile v5 on the four reads (V1-V4), in one interleaved run of `--only peers`. */
+const PEER_GOALS: { connections: number; ratio: number }[] = [
+  { connections: 1, ratio: 1.0 },
+  { connections: 8, ratio: 1.3 },
+  { connections: 32, ratio: 1.0 },
+];
+const PEER_READS = ['V1', 'V2', 'V3', 'V4'];
+/** Spotter's Node CPU per W4 request at c=8, on this machine class. */
+const PEER_W4_NODE_CPU_MS = 0.35;
+
+const peerRatio = (w: WorkloadResult, connections: number, pick: (l: Latency) => number | undefined) => {
+  const level = speedLevel(w, connections);
+  const ours = level ? pick(level.graphql) : undefined;
+  const theirs = level?.peer ? pick(level.peer) : undefined;
+  return ours != null && theirs != null && theirs > 0 ? ours / theirs : null;
+};
+
+TARGETS.push(
+  ...PEER_READS.flatMap((id): Target[] => [
+    ...PEER_GOALS.map(
+      (goal): Target => ({
+        workload: id,
+        label: `${id} req/s at c=${goal.connections}, Spotter / PostGraphile (medians)`,
+        goal: `>= ${goal.ratio.toFixed(1)}`,
+        unit: 'x',
+        lowerIsBetter: false,
+        measure: (w) => peerRatio(w, goal.connections, (l) => l.rps),
+        met: (v) => v >= goal.ratio,
+      }),
+    ),
+    {
+      workload: id,
+      label: `${id} PostgreSQL CPU per request at c=8, Spotter / PostGraphile`,
+      goal: '<= 1.0',
+      unit: 'x',
+      lowerIsBetter: true,
+      measure: (w) => peerRatio(w, 8, (l) => l.postgresCpuMsPerRequest),
+      met: (v) => v <= 1,
+    },
+  ]),
+  {
+    workload: 'V4',
+    label: 'V4 (W4) Spotter Node CPU per request at c=8',
+    goal: `<= ${PEER_W4_NODE_CPU_MS} ms`,
+    unit: 'ms',
+    lowerIsBetter: true,
+    measure: (w) => speedLevel(w, 8)?.graphql.cpuMsPerRequest ?? null,
+    met: (v) => v <= PEER_W4_NODE_CPU_MS,
+  },
+);
+
+/** The issue-24 section: one table per read, Spotter beside PostGraphile with the ratio and the target. */
+function renderPeers(results: Results, targets: TargetResult[]): string[] {
+  const rows = results.workloads.flatMap((w) =>
+    w.status === 'ran' ? w.cases.filter((c) => c.speed?.peer).map((c) => ({ w, c, speed: c.speed! })) : [],
+  );
+  const broken = results.workloads.filter((w) => /^V\d$/.test(w.id) && w.status !== 'ran');
+  if (rows.length === 0 && broken.length === 0) return [];
+  const first = rows[0]?.speed;
+  const lines = [
+    '## Spotter against PostGraphile v5 (issue 24)',
+    '',
+    `${first?.peer?.name ?? 'PostGraphile v5 (Amber)'}, on the same database in a process of its own: ` +
+      'anonymous (no JWT, no RLS, so the membership check Spotter makes on W2 and W3 has no counterpart there), ' +
+      'with the two settings a fair comparison needs (`bench/peers/postgraphile/server.mjs`): ' +
+      '**`pgOrderByNullsLast: true`**, so its descending orders walk our `DESC NULLS LAST` indexes, and **an order on ' +
+      '`lower(username)`** (`USERNAME_LOWER_ASC`, unique) with a `userByUsername` field that finds the user by ' +
+      '`lower(username)`, both through `users_username_lower_key` (username has no index of its own). Before ' +
+      "anything is measured, every subject of a read is sent to both servers and the answers' rows (ids, " +
+      'fields, order, page flags; PostGraphile’s reaction rows grouped as Spotter groups them) are checked equal.',
+    '',
+    `Medians of ${first?.rounds ?? results.options.rounds ?? '?'} interleaved rounds of ${results.options.seconds} s ` +
+      'at each level, Spotter and PostGraphile taking turns going first. Node CPU is the server process’s user + ' +
+      'system time from `/proc` over the c=8 window, per completed request; PostgreSQL CPU is the whole cluster’s ' +
+      '(every backend and helper process) over the same window. The issue’s planning target (planning ≤ 20 % of ' +
+      'execution per statement) is not measured by this run.',
+    '',
+  ];
+  const status = (label: string) => {
+    const t = targets.find((target) => target.label === label);
+    if (!t) return '';
+    return `${t.goal}: ${t.status === 'met' ? 'met' : t.status === 'MISSED' ? '**MISSED**' : 'not measured'}`;
+  };
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a != null && b != null && b > 0 ? (a / b).toFixed(2) : '–';
+  if (rows.length) {
+    lines.push(
+      '| read | rows checked | Spotter req/s c=8 | PostGraphile req/s c=8 | Spotter / PostGraphile c=1 | c=8 | c=32 |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const { w, c, speed } of rows) {
+      const at = (n: number) => speed.levels.find((l) => l.connections === n);
+      const c8 = at(8);
+      lines.push(
+        `| ${w.id} ${c.name} | ${speed.peer!.rowsChecked} | ${perSecond(c8?.graphql.rps)} | ${perSecond(c8?.peer?.rps)} | ` +
+          `${ratio(at(1)?.graphql.rps, at(1)?.peer?.rps)} | ${ratio(c8?.graphql.rps, c8?.peer?.rps)} | ` +
+          `${ratio(at(32)?.graphql.rps, at(32)?.peer?.rps)} |`,
+      );
+    }
+    lines.push('');
+  }
+  for (const w of broken) lines.push(`- ${w.id} ${w.title}: **${w.status}**: ${w.reason}`, '');
+  for (const { w, c, speed } of rows) {
+    lines.push(`### ${w.id} ${w.title}`, '');
+    lines.push(
+      `Rows ${speed.peer!.rowsChecked}. Spotter: ${c.statements} statement${c.statements === 1 ? '' : 's'} per request, ` +
+        `${speed.bytes.toLocaleString('en')} bytes; PostGraphile: ${speed.peer!.bytes.toLocaleString('en')} bytes.`,
+      '',
+      '| figure | Spotter | PostGraphile | Spotter / PostGraphile | target |',
+      '|---|---|---|---|---|',
+    );
+    for (const level of speed.levels) {
+      const g = level.graphql;
+      const p = level.peer;
+      lines.push(
+        `| req/s, c=${level.connections} | ${perSecond(g.rps)} | ${perSecond(p?.rps)} | ${ratio(g.rps, p?.rps)} | ` +
+          `${status(`${w.id} req/s at c=${level.connections}, Spotter / PostGraphile (medians)`)} |`,
+        `| p50 / p95 ms, c=${level.connections} | ${ms(g.p50)} / ${ms(g.p95)} | ${ms(p?.p50)} / ${ms(p?.p95)} | ` +
+          `${ratio(g.p50, p?.p50)} | |`,
+      );
+    }
+    const cpu = speed.levels.find((l) => l.connections === 8);
+    if (cpu) {
+      const g = cpu.graphql;
+      const p = cpu.peer;
+      const baseline = results.workloads.find((v) => v.id === 'V0' && v.status === 'ran');
+      const typename = baseline ? speedLevel(baseline, 8)?.graphql.cpuMsPerRequest : undefined;
+      const nodeTarget =
+        w.id === 'V4'
+          ? `${status('V4 (W4) Spotter Node CPU per request at c=8')}` +
+            (typename != null ? ` (Spotter's \`{ __typename }\`: ${ms(typename)} ms)` : '')
+          : '';
+      lines.push(
+        `| Node CPU ms per request, c=8 | ${ms(g.cpuMsPerRequest)} | ${ms(p?.cpuMsPerRequest)} | ` +
+          `${ratio(g.cpuMsPerRequest, p?.cpuMsPerRequest)} | ${nodeTarget ? `Spotter ${nodeTarget}` : ''} |`,
+        `| PostgreSQL CPU ms per request, c=8 | ${ms(g.postgresCpuMsPerRequest)} | ${ms(p?.postgresCpuMsPerRequest)} | ` +
+          `${ratio(g.postgresCpuMsPerRequest, p?.postgresCpuMsPerRequest)} | ` +
+          `${PEER_READS.includes(w.id) ? status(`${w.id} PostgreSQL CPU per request at c=8, Spotter / PostGraphile`) : ''} |`,
+        `| req/s per round, c=8 | ${cpu.graphqlRps.map((r) => r.toFixed(0)).join(', ')} | ` +
+          `${(cpu.peerRps ?? []).map((r) => r.toFixed(0)).join(', ')} | | |`,
+      );
+    }
+    lines.push('');
+    for (const note of w.notes) lines.push(`- ${note}`);
+    if (w.notes.length) lines.push('');
+  }
+  return lines;
+}
+
 /** The issue-10 table: every level of every speed case, with the floor and the server's CPU. */
 function renderSpeed(results: Results): string[] {
   const rows = results.workloads.flatMap((w) =>
-    w.status === 'ran' ? w.cases.filter((c) => c.speed).map((c) => ({ w, c, speed: c.speed! })) : [],
+    w.status === 'ran' ? w.cases.filter((c) => c.speed && !c.speed.peer).map((c) => ({ w, c, speed: c.speed! })) : [],
   );
   if (rows.length === 0) return [];
   const lines = [
@@ -470,6 +619,7 @@ export function renderMarkdown(
   }
   lines.push('');
 
+  lines.push(...renderPeers(results, targets));
   lines.push(...renderSpeed(results));
 
   if (charts.length) {

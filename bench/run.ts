@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { signToken } from '../src/auth/tokens';
 import { createSql } from '../src/db/client';
 import { scaleSteps } from '../src/seed/steps';
+import { postmasterPidOf } from './cluster-cpu';
 import { openBenchDatabase } from './database';
 import { execute, schemaCoordinates } from './graphql';
 import { captureStatements, type Latency, measureFloor, measureHttp, responseBytes } from './measure';
+import { PEERS_ALIAS, peerOf, peerVersions, peerWorkloads, startPostGraphile } from './peers/postgraphile';
 import { type CaseResult, gitCommit, type Results, type WorkloadResult, writeReport } from './report';
 import { type RunningServer, startProcess, startServer } from './server';
 import { measureSpeed, startFloorServer } from './speed';
@@ -13,13 +15,15 @@ import { speedWorkloads } from './speed-workloads';
 import { M1 } from './subscription-memory';
 import { type BenchContext, workloads as standardWorkloads } from './workloads';
 
-const workloads = [...standardWorkloads, ...speedWorkloads, M1];
+const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads];
+/** `--only peers`: issue 24's comparison with PostGraphile v5 (V0-V4). */
+const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id) };
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
   --users        scale of the seeded database (default 100000)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
-  --only         run only these workloads
+  --only         run only these workloads; \`peers\` runs V0-V4, Spotter against PostGraphile v5
   --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
   --reseed       drop the bench database of this scale and seed it again
   DATABASE_URL   use this (empty, or bench-seeded) database instead of the embedded cluster in bench/data/`;
@@ -53,9 +57,11 @@ if (
   process.exit(values.help ? 0 : 2);
 }
 const only = values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null;
-const unknown = [...(only ?? [])].filter((id) => !workloads.some((w) => w.id === id));
+const selected = only ? new Set([...only].flatMap((id) => aliases[id] ?? [id])) : null;
+const unknown = [...(selected ?? [])].filter((id) => !workloads.some((w) => w.id === id));
 if (unknown.length > 0) {
-  console.error(`Unknown workloads: ${unknown.join(', ')} (there are ${workloads.map((w) => w.id).join(', ')})`);
+  const known = [...workloads.map((w) => w.id), ...Object.keys(aliases).map((alias) => alias.toLowerCase())];
+  console.error(`Unknown workloads: ${unknown.join(', ')} (there are ${known.join(', ')})`);
   process.exit(2);
 }
 
@@ -84,10 +90,11 @@ log(
   `Server ${server.origin} (pid ${server.pid}) on ${database.embedded ? 'the embedded bench cluster' : 'DATABASE_URL'}`,
 );
 const floorSql = createSql(database.url);
+/** The cluster's postmaster, whose CPU (every backend) is read per request beside the server's. */
+const postmasterPid = database.embedded ? postmasterPidOf(dataDir) : null;
 process.once('SIGINT', () => {
   log('Interrupted: stopping the server and the database.');
-  void server
-    .stop()
+  void Promise.all([server.stop(), postgraphile?.stop()])
     .then(() => database.stop())
     .finally(() => process.exit(130));
 });
@@ -113,10 +120,11 @@ const ctx: BenchContext = {
 
 const results: WorkloadResult[] = [];
 let bareYoga: RunningServer | null = null;
+let postgraphile: RunningServer | null = null;
 try {
   const coordinates = await schemaCoordinates(server.origin);
   for (const workload of workloads) {
-    if (only && !only.has(workload.id)) continue;
+    if (selected && !selected.has(workload.id)) continue;
     const base = { id: workload.id, title: workload.title, kind: workload.kind };
     const missing = workload.needs.filter((coordinate) => !coordinates.has(coordinate));
     if (missing.length > 0) {
@@ -136,6 +144,11 @@ try {
         if (benchCase.speed) {
           const bare = benchCase.speed.against === 'bare-yoga';
           bareYoga ??= bare ? await startProcess(['--import', 'tsx', 'bench/yoga-baseline-server.ts'], {}) : null;
+          const peer = peerOf(benchCase);
+          if (peer && !postgraphile) {
+            postgraphile = await startPostGraphile(database.url, log);
+            log(`PostGraphile ${postgraphile.origin} (pid ${postgraphile.pid})`);
+          }
           const target = bare ? bareYoga! : server;
           let capture: { names: string[]; waves: unknown[] } = { names: [], waves: [] };
           let floorStatements = 0;
@@ -155,6 +168,12 @@ try {
           log(
             `${workload.id} ${benchCase.name}: ${capture.names.length} statements (floor ${floorStatements}), ${body.length} bytes; ${rounds} rounds…`,
           );
+          // The peer's rows are checked equal to Spotter's before anything is measured.
+          const rowsChecked = peer ? await peer.check(server.origin, postgraphile!.origin) : null;
+          const peerBody = peer ? await responseBytes(postgraphile!.origin, peer.next()) : null;
+          if (peerBody?.includes('"errors":[')) throw new Error(`${benchCase.name}: ${peerBody.slice(0, 400)}`);
+          if (peer)
+            log(`${workload.id} ${benchCase.name}: PostGraphile rows ${rowsChecked}, ${peerBody!.length} bytes`);
           const floorServer = benchCase.floor ? await startFloorServer(database.url, variants) : null;
           let levels: Awaited<ReturnType<typeof measureSpeed>>;
           try {
@@ -162,6 +181,9 @@ try {
               graphql: target,
               floor: floorServer,
               next: benchCase.next,
+              peer: peer ? { server: postgraphile!, next: peer.next } : null,
+              postmasterPid,
+              levels: peer?.levels,
               rounds,
               seconds,
               log: (line) => log(`${workload.id} ${benchCase.name}: ${line}`),
@@ -180,7 +202,14 @@ try {
             saturated: null,
             floor: first.floor,
             ratio: first.floor ? first.graphql.p50 / first.floor.p50 : null,
-            speed: { rounds, bytes: Buffer.byteLength(body), levels },
+            speed: {
+              rounds,
+              bytes: Buffer.byteLength(body),
+              levels,
+              ...(peer
+                ? { peer: { name: peerName(), bytes: Buffer.byteLength(peerBody!), rowsChecked: rowsChecked! } }
+                : {}),
+            },
           });
           continue;
         }
@@ -233,6 +262,7 @@ try {
   }
 } finally {
   await bareYoga?.stop();
+  await postgraphile?.stop();
   await server.stop();
   await floorSql.end({ timeout: 5 });
 }
@@ -266,6 +296,11 @@ await database.stop();
 const written = await writeReport(report);
 log(`Wrote ${written.join(', ')}`);
 process.exit(0);
+
+function peerName() {
+  const versions = peerVersions();
+  return `PostGraphile ${versions.postgraphile} (Amber) on Node ${versions.node}`;
+}
 
 function empty() {
   return { subjects: {}, notes: [], metrics: {}, cases: [] };

@@ -37,11 +37,16 @@ export function startServer(
 }
 
 /**
- * A Node process of the bench's own (the raw-SQL floor, the bare Yoga baseline) or the real server,
- * started the same way: production mode, port 0, ready once it prints its `/graphql` URL.
+ * A Node process of the bench's own (the raw-SQL floor, the bare Yoga baseline, a peer on a Node of
+ * its own: `execPath`) or the real server, started the same way: production mode, port 0, ready once
+ * it prints its `/graphql` URL.
  */
-export async function startProcess(args: string[], env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, args, {
+export async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  execPath = process.execPath,
+): Promise<RunningServer> {
+  const child = spawn(execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

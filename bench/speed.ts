@@ -14,9 +14,12 @@ export interface SpeedLevel {
   /** Medians over the rounds, field by field. */
   graphql: Latency;
   floor: Latency | null;
+  /** The peer (PostGraphile) on the same read, when the case has one. */
+  peer?: Latency | null;
   /** Requests per second of each round, in order, to show the spread behind the median. */
   graphqlRps: number[];
   floorRps: number[];
+  peerRps?: number[];
 }
 
 export interface SpeedResult {
@@ -24,6 +27,8 @@ export interface SpeedResult {
   /** Bytes of the response body Spotter (or the bare Yoga) sent. */
   bytes: number;
   levels: SpeedLevel[];
+  /** The peer's side of a peer case: its name, response bytes and what the rows check found. */
+  peer?: { name: string; bytes: number; rowsChecked: string };
 }
 
 /** The median of the finite values; NaN when there are none. */
@@ -37,6 +42,7 @@ export const median = (values: number[]) => {
 function medianLatency(runs: Latency[]): Latency {
   const of = (pick: (l: Latency) => number | undefined) => median(runs.map((run) => pick(run) ?? Number.NaN));
   const cpu = of((l) => l.cpuMsPerRequest);
+  const postgresCpu = of((l) => l.postgresCpuMsPerRequest);
   return {
     requests: of((l) => l.requests),
     rps: of((l) => l.rps),
@@ -45,6 +51,7 @@ function medianLatency(runs: Latency[]): Latency {
     p99: of((l) => l.p99),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
     ...(Number.isFinite(cpu) ? { cpuMsPerRequest: cpu } : {}),
+    ...(Number.isFinite(postgresCpu) ? { postgresCpuMsPerRequest: postgresCpu } : {}),
   };
 }
 
@@ -71,47 +78,60 @@ export async function startFloorServer(
 
 /**
  * Rounds of GraphQL then floor at each level, so slow spells of a shared machine fall on both sides;
- * each figure is the median of its rounds. CPU per request is read for both processes at c=8.
+ * each figure is the median of its rounds. CPU per request is read for both processes at c=8. With a
+ * peer, Spotter and the peer take turns going first from round to round, and the PostgreSQL cluster's
+ * CPU is read beside each process's own (when `postmasterPid` is known).
  */
 export async function measureSpeed(options: {
   graphql: RunningServer;
   floor: RunningServer | null;
   next: () => Operation;
+  /** The same read sent to another GraphQL server (PostGraphile), with its own operations. */
+  peer?: { server: RunningServer; next: () => Operation } | null;
+  postmasterPid?: number | null;
+  /** @default SPEED_LEVELS */
+  levels?: readonly number[];
   rounds: number;
   seconds: number;
   log: (line: string) => void;
 }): Promise<SpeedLevel[]> {
-  const runs = new Map<number, { graphql: Latency[]; floor: Latency[] }>(
-    SPEED_LEVELS.map((level) => [level, { graphql: [], floor: [] }]),
+  const levels = options.levels ?? SPEED_LEVELS;
+  const peer = options.peer ?? null;
+  const runs = new Map<number, { graphql: Latency[]; floor: Latency[]; peer: Latency[] }>(
+    levels.map((level) => [level, { graphql: [], floor: [], peer: [] }]),
   );
   for (let round = 1; round <= options.rounds; round += 1) {
-    for (const connections of SPEED_LEVELS) {
+    for (const connections of levels) {
       const cpu = connections === CPU_LEVEL;
       const level = runs.get(connections)!;
-      const graphql = await measureHttp({
-        origin: options.graphql.origin,
-        next: options.next,
-        connections,
-        seconds: options.seconds,
-        cpuPid: cpu ? options.graphql.pid : undefined,
-      });
-      level.graphql.push(graphql);
-      let line = `round ${round} c=${connections}: ${graphql.rps.toFixed(0)}/s p50 ${graphql.p50.toFixed(2)} ms`;
-      if (options.floor) {
-        const floor = await measureHttp({
-          origin: options.floor.origin,
-          next: options.next,
+      const run = (server: RunningServer, next: () => Operation) =>
+        measureHttp({
+          origin: server.origin,
+          next,
           connections,
           seconds: options.seconds,
-          cpuPid: cpu ? options.floor.pid : undefined,
+          cpuPid: cpu ? server.pid : undefined,
+          postmasterPid: options.postmasterPid,
         });
+      let peerRun: Latency | null = null;
+      if (peer && round % 2 === 0) peerRun = await run(peer.server, peer.next);
+      const graphql = await run(options.graphql, options.next);
+      if (peer && round % 2 === 1) peerRun = await run(peer.server, peer.next);
+      level.graphql.push(graphql);
+      let line = `round ${round} c=${connections}: ${graphql.rps.toFixed(0)}/s p50 ${graphql.p50.toFixed(2)} ms`;
+      if (peerRun) {
+        level.peer.push(peerRun);
+        line += `; peer ${peerRun.rps.toFixed(0)}/s p50 ${peerRun.p50.toFixed(2)} ms`;
+      }
+      if (options.floor) {
+        const floor = await run(options.floor, options.next);
         level.floor.push(floor);
         line += `; floor ${floor.rps.toFixed(0)}/s p50 ${floor.p50.toFixed(2)} ms`;
       }
       options.log(line);
     }
   }
-  return SPEED_LEVELS.map((connections) => {
+  return levels.map((connections) => {
     const level = runs.get(connections)!;
     return {
       connections,
@@ -119,6 +139,7 @@ export async function measureSpeed(options: {
       floor: level.floor.length ? medianLatency(level.floor) : null,
       graphqlRps: level.graphql.map((l) => l.rps),
       floorRps: level.floor.map((l) => l.rps),
+      ...(peer ? { peer: medianLatency(level.peer), peerRps: level.peer.map((l) => l.rps) } : {}),
     };
   });
 }
