@@ -1,6 +1,6 @@
 /** The formulas of API.md's "Rules behind the fields", free of I/O so they are tested directly. */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Epley: `weightKg * (1 + reps / 30)`, and exactly `weightKg` for a single. */
 export function estimatedOneRepMax(weightKg: number, reps: number): number {

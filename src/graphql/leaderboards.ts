@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import type { BoardKind, LeaderboardKind as Kind } from '../db/schema';
-import { isoWeekStart } from '../domain/rules';
+import { DAY_MS } from '../domain/rules';
 import { normalizeCountry } from '../domain/validate';
 import { badInput, checkRange } from '../errors';
 import { utcDate, weekRef } from '../jobs/boards';
@@ -111,7 +111,8 @@ function boardConnection(ctx: Context, view: BoardView, page: BoardPage): Leader
   return {
     ...toConnection(page, (row) => toEntry(ctx, row, page.entryCount)),
     refreshedAt: page.refreshedAt,
-    weekStart: view.board === 'VOLUME_THIS_WEEK' ? isoWeekStart(ctx.leaderboards.clock()) : null,
+    // The week the page was read for, not the clock again: across Monday 00:00 the two would differ.
+    weekStart: view.board === 'VOLUME_THIS_WEEK' ? new Date(view.ref * DAY_MS) : null,
     entryCount: page.entryCount,
   };
 }
