@@ -54,6 +54,11 @@ const BOARD = graphql(`query UpkeepBoard($kind: LeaderboardKind!) {
   }
 }`);
 
+const SCOPED_BOARD =
+  graphql(`query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {
+  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }
+}`);
+
 const LOG = graphql(
   `mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }`,
 );
@@ -254,6 +259,22 @@ describe('LeaderboardEntry.previousRank', () => {
       ['ben', 1, 2, 1],
       ['ann', 2, 1, -1],
       ['carl', 3, null, null],
+    ]);
+    // The same day-start ranks on a country board (ranked within it) and on the FOLLOWING board of a
+    // viewer (ranked among the viewer and their followees); carl was on neither at 00:00.
+    await db.sql`update users set country = 'SE' where id in (${ann.id}, ${carl.id})`;
+    await db.sql`insert into follows (follower_id, followee_id) values (${carl.id}, ${ben.id})`;
+    const scoped = async (variables: { country?: string; scope?: 'FOLLOWING' }, as?: number) =>
+      expectData(await run(app, SCOPED_BOARD, { kind: 'XP_ALL_TIME', ...variables }, { as })).leaderboard.edges.map(
+        ({ node }) => [node.user.username, node.rank, node.previousRank, node.rankChange],
+      );
+    expect(await scoped({ country: 'SE' })).toEqual([
+      ['ann', 1, null, null],
+      ['carl', 2, null, null],
+    ]);
+    expect(await scoped({ scope: 'FOLLOWING' }, carl.id)).toEqual([
+      ['ben', 1, 1, 0],
+      ['carl', 2, null, null],
     ]);
     await stopServer(server);
   });

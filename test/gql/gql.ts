@@ -23,6 +23,7 @@ type Documents = {
     "query AnonymousReads { viewer { username } muscles { name } }": typeof types.AnonymousReadsDocument,
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": typeof types.AuthUpdateProfileDocument,
     "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": typeof types.UpkeepBoardDocument,
+    "query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {\n  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }\n}": typeof types.UpkeepScopedBoardDocument,
     "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": typeof types.UpkeepLogDocument,
     "mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }": typeof types.UpkeepProfileDocument,
     "query CliViewer { viewer { id username } }": typeof types.CliViewerDocument,
@@ -187,6 +188,7 @@ const documents: Documents = {
     "query AnonymousReads { viewer { username } muscles { name } }": types.AnonymousReadsDocument,
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": types.AuthUpdateProfileDocument,
     "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": types.UpkeepBoardDocument,
+    "query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {\n  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }\n}": types.UpkeepScopedBoardDocument,
     "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": types.UpkeepLogDocument,
     "mutation UpkeepProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { errors { message } } }": types.UpkeepProfileDocument,
     "query CliViewer { viewer { id username } }": types.CliViewerDocument,
@@ -392,6 +394,10 @@ export function graphql(source: "mutation AuthUpdateProfile { updateProfile(inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}"): (typeof documents)["query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {\n  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }\n}"): (typeof documents)["query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {\n  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
