@@ -63,6 +63,9 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
         work_mem: '32MB',
         maintenance_work_mem: '512MB',
         max_wal_size: '4GB',
+        // Planning and execution time per statement, for the reports (measured the same for every peer).
+        shared_preload_libraries: 'pg_stat_statements',
+        'pg_stat_statements.track_planning': 'on',
       },
     });
     url = cluster.url;

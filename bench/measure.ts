@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createSql, type Sql } from '../src/db/client';
+import { statementName } from '../src/db/statements';
 import { clusterCpuMs } from './cluster-cpu';
 import { execute, type Operation, requestInit } from './graphql';
 
@@ -20,6 +21,22 @@ export interface Latency {
   cpuMsPerRequest?: number;
   /** CPU time of the whole PostgreSQL cluster (every backend and helper) per completed request; when asked for. */
   postgresCpuMsPerRequest?: number;
+  /** What PostgreSQL spent planning and executing each statement over the window (pg_stat_statements); when asked for. */
+  statements?: StatementCost[];
+}
+
+/** One statement's cost over a measured window, from pg_stat_statements with `track_planning` on. */
+export interface StatementCost {
+  /** Its leading `/* name *\/` (statementName), or its first words for a statement without one. */
+  name: string;
+  calls: number;
+  /** Calls per completed request of the window: the bench's own few statements round to 0. */
+  perRequest: number;
+  /** Mean planning time per call, in ms: 0 when every call ran a plan PostgreSQL kept. */
+  planMs: number;
+  /** Calls that were planned (a kept generic plan is not planned again). */
+  plans: number;
+  execMs: number;
 }
 
 export interface LoadOptions {
@@ -32,6 +49,8 @@ export interface LoadOptions {
   cpuPid?: number;
   /** Read the CPU time of the PostgreSQL cluster of this postmaster around the measured window too. */
   postmasterPid?: number | null;
+  /** Read pg_stat_statements around the measured window through this client (a superuser's). */
+  statementsSql?: Sql | null;
 }
 
 const CLOCK_TICKS_PER_SECOND = (() => {
@@ -76,13 +95,56 @@ export async function measureHttp(options: LoadOptions): Promise<Latency> {
   await drain(options.origin);
   const cpuBefore = options.cpuPid ? processCpuMs(options.cpuPid) : 0;
   const postgresBefore = options.cpuPid && options.postmasterPid ? clusterCpuMs(options.postmasterPid) : 0;
+  if (options.statementsSql) await options.statementsSql`select pg_stat_statements_reset()`;
   const latency = await runAutocannon(options);
+  if (options.statementsSql) {
+    latency.statements = (await statementCosts(options.statementsSql)).map((cost) => ({
+      ...cost,
+      perRequest: cost.calls / latency.requests,
+    }));
+  }
   if (options.cpuPid) latency.cpuMsPerRequest = (processCpuMs(options.cpuPid) - cpuBefore) / latency.requests;
   if (options.cpuPid && options.postmasterPid) {
     latency.postgresCpuMsPerRequest = (clusterCpuMs(options.postmasterPid) - postgresBefore) / latency.requests;
   }
   await drain(options.origin);
   return latency;
+}
+
+/**
+ * Every statement run since the last reset, by name, busiest first; the bench's own reads of the
+ * catalogue (this query, the reset) are left out.
+ */
+async function statementCosts(sql: Sql): Promise<StatementCost[]> {
+  const rows = await sql<{ query: string; calls: number; plans: number; planMs: number; execMs: number }[]>`
+    select query, calls::int, plans::int, total_plan_time / calls as plan_ms, mean_exec_time as exec_ms
+      from pg_stat_statements
+     where dbid = (select oid from pg_database where datname = current_database())
+       and calls > 0 and query not like '%pg_stat_statements%'
+     order by calls * mean_exec_time desc`;
+  const byName = new Map<string, StatementCost>();
+  for (const row of rows) {
+    const name = statementName(row.query);
+    const seen = byName.get(name);
+    if (!seen) {
+      byName.set(name, {
+        name,
+        calls: row.calls,
+        perRequest: 0,
+        plans: row.plans,
+        planMs: row.planMs,
+        execMs: row.execMs,
+      });
+      continue;
+    }
+    // Statements that differ only in their constants' shape (a batch of 1 key and of 20) share a name.
+    const calls = seen.calls + row.calls;
+    seen.planMs = (seen.planMs * seen.calls + row.planMs * row.calls) / calls;
+    seen.execMs = (seen.execMs * seen.calls + row.execMs * row.calls) / calls;
+    seen.plans += row.plans;
+    seen.calls = calls;
+  }
+  return [...byName.values()];
 }
 
 /**

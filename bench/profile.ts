@@ -9,13 +9,14 @@ import { startEmbedded } from '../src/db/database';
 import { requestInit } from './graphql';
 import { processCpuMs } from './measure';
 import { median } from './speed';
-import { P1, P2, P3, P4 } from './speed-workloads';
+import { P0, P1, P2, P3, P4 } from './speed-workloads';
 import type { BenchContext, Case } from './workloads';
 
 /**
  * `npx tsx bench/profile.ts [--tree DIR]...`: CPU profiles (`node --cpu-prof`) of the production
  * server under load at c=8, one server process per workload (P1-P4 of issue 10) on the seeded
  * 100,000-user bench database (or `--database`), with its req/s and CPU per request, and the top self-time frames.
+ * `--only P0` adds the framework's floor: Spotter's `{ __typename }`, and `{ ok }` through Yoga alone.
  * Several `--tree`s (e.g. a checkout of an older commit) are measured in alternation, so the same
  * spell of a shared machine falls on each of them. `--only P3,P4` picks workloads; `--plain` leaves the
  * profiler out, for CPU per request without its overhead, with medians over `--rounds`.
@@ -36,6 +37,7 @@ const { values } = parseArgs({
   },
 });
 const jwtSecret = 'spotter-bench-secret';
+const BARE_YOGA = 'bare Yoga';
 const seconds = Number(values.seconds);
 const log = (line: string) => console.error(`[profile ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -53,11 +55,13 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/** A checkout's production server, or (tree BARE_YOGA) Yoga alone with a one-field schema, P0's baseline. */
 async function startTree(tree: string, profileDir: string | null): Promise<Server> {
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  args.push('--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts');
+  if (tree === BARE_YOGA) args.push('--import', 'tsx', 'bench/yoga-baseline-server.ts');
+  else args.push('--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts');
   const child = spawn(process.execPath, args, {
-    cwd: resolve(tree),
+    cwd: resolve(tree === BARE_YOGA ? '.' : tree),
     env: { ...process.env, DATABASE_URL: database.url, JWT_SECRET: jwtSecret, PORT: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -130,20 +134,27 @@ const ctx: BenchContext = {
 const trees = values.tree!;
 const reference = await startTree(trees.at(-1)!, null);
 ctx.origin = reference.origin;
-const cases: { id: string; benchCase: Case }[] = [];
+const cases: { id: string; benchCase: Case; trees: string[] }[] = [];
 const wanted = new Set(values.only!.split(','));
-for (const workload of [P1, P2, P3, P4].filter((w) => wanted.has(w.id))) {
+for (const workload of [P0, P1, P2, P3, P4].filter((w) => wanted.has(w.id))) {
   const prepared = await workload.prepare(ctx);
   if (typeof prepared === 'string') throw new Error(`${workload.id}: ${prepared}`);
-  cases.push({ id: workload.id, benchCase: prepared.cases[0]! });
+  // P0 is two cases: Spotter's `{ __typename }` on each tree, and `{ ok }` through Yoga alone.
+  for (const benchCase of workload.id === 'P0' ? prepared.cases : prepared.cases.slice(0, 1)) {
+    const bare = benchCase.speed?.against === 'bare-yoga';
+    cases.push({ id: bare ? 'P0 ok' : workload.id, benchCase, trees: bare ? [BARE_YOGA] : trees });
+  }
 }
 await reference.stop();
 
 const figures = new Map<string, { rate: number; cpu: number }[]>();
 for (let round = 1; round <= Number(values.rounds); round += 1) {
-  for (const { id, benchCase } of cases) {
-    for (const tree of trees) {
-      const dir = join(values.out!, `${basename(resolve(tree))}-${id}-r${round}`);
+  for (const { id, benchCase, trees: treesOfCase } of cases) {
+    for (const tree of treesOfCase) {
+      const dir = join(
+        values.out!,
+        `${tree === BARE_YOGA ? 'bare-yoga' : basename(resolve(tree))}-${id.replace(' ', '-')}-r${round}`,
+      );
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       const server = await startTree(tree, values.plain ? null : dir);

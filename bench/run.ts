@@ -1,7 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { signToken } from '../src/auth/tokens';
-import { createSql } from '../src/db/client';
+import { createSql, type Sql } from '../src/db/client';
 import { scaleSteps } from '../src/seed/steps';
 import { postmasterPidOf } from './cluster-cpu';
 import { openBenchDatabase } from './database';
@@ -90,6 +90,7 @@ log(
   `Server ${server.origin} (pid ${server.pid}) on ${database.embedded ? 'the embedded bench cluster' : 'DATABASE_URL'}`,
 );
 const floorSql = createSql(database.url);
+const statementsSql = await statementStats(floorSql);
 /** The cluster's postmaster, whose CPU (every backend) is read per request beside the server's. */
 const postmasterPid = database.embedded ? postmasterPidOf(dataDir) : null;
 process.once('SIGINT', () => {
@@ -183,6 +184,7 @@ try {
               next: benchCase.next,
               peer: peer ? { server: postgraphile!, next: peer.next } : null,
               postmasterPid,
+              statementsSql,
               levels: peer?.levels,
               rounds,
               seconds,
@@ -304,4 +306,19 @@ function peerName() {
 
 function empty() {
   return { subjects: {}, notes: [], metrics: {}, cases: [] };
+}
+
+/**
+ * The client pg_stat_statements is read through, when the database tracks planning (the embedded
+ * bench cluster loads it); otherwise null, and the reports say planning was not measured.
+ */
+async function statementStats(sql: Sql): Promise<Sql | null> {
+  try {
+    await sql`create extension if not exists pg_stat_statements`;
+    const [row] = await sql<{ on: boolean }[]>`
+      select current_setting('pg_stat_statements.track_planning', true) = 'on' as on`;
+    return row?.on ? sql : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sql } from '../src/db/client';
 import type { Operation } from './graphql';
-import { type Latency, measureHttp, type Waves } from './measure';
+import { type Latency, measureHttp, type StatementCost, type Waves } from './measure';
 import { type RunningServer, startProcess } from './server';
 
 /** The concurrency levels issue 10 compares at; c=8 is where throughput and CPU per request are read. */
@@ -52,7 +53,24 @@ function medianLatency(runs: Latency[]): Latency {
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
     ...(Number.isFinite(cpu) ? { cpuMsPerRequest: cpu } : {}),
     ...(Number.isFinite(postgresCpu) ? { postgresCpuMsPerRequest: postgresCpu } : {}),
+    ...(runs.some((run) => run.statements) ? { statements: medianStatements(runs) } : {}),
   };
+}
+
+/** Each statement's median figures over the runs that saw it, in the order of the first run. */
+function medianStatements(runs: Latency[]): StatementCost[] {
+  const byName = new Map<string, StatementCost[]>();
+  for (const run of runs) {
+    for (const cost of run.statements ?? []) byName.set(cost.name, [...(byName.get(cost.name) ?? []), cost]);
+  }
+  return [...byName].map(([name, costs]) => ({
+    name,
+    calls: median(costs.map((c) => c.calls)),
+    perRequest: median(costs.map((c) => c.perRequest)),
+    plans: median(costs.map((c) => c.plans)),
+    planMs: median(costs.map((c) => c.planMs)),
+    execMs: median(costs.map((c) => c.execMs)),
+  }));
 }
 
 /** The raw-SQL floor as a process of its own, serving the captured requests in turn. */
@@ -89,6 +107,8 @@ export async function measureSpeed(options: {
   /** The same read sent to another GraphQL server (PostGraphile), with its own operations. */
   peer?: { server: RunningServer; next: () => Operation } | null;
   postmasterPid?: number | null;
+  /** pg_stat_statements is read around the c=8 windows through this client, when given. */
+  statementsSql?: Sql | null;
   /** @default SPEED_LEVELS */
   levels?: readonly number[];
   rounds: number;
@@ -112,6 +132,7 @@ export async function measureSpeed(options: {
           seconds: options.seconds,
           cpuPid: cpu ? server.pid : undefined,
           postmasterPid: options.postmasterPid,
+          statementsSql: cpu ? options.statementsSql : null,
         });
       let peerRun: Latency | null = null;
       if (peer && round % 2 === 0) peerRun = await run(peer.server, peer.next);

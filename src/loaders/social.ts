@@ -29,7 +29,8 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
     });
 
   const followersByUserId = edgePages('loader:followersByUserId', 'followee_id', 'follower_id');
-  const followingByUserId = edgePages('loader:followingByUserId', 'follower_id', 'followee_id');
+  // Built when first read: its fragments cost more than a profile read spends on its own loaders.
+  let followingByUserId: ReturnType<typeof edgePages> | undefined;
 
   const viewerFollows =
     viewerId === null
@@ -113,7 +114,15 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
       });
   };
 
-  return { followersByUserId, followingByUserId, viewerFollows, userByUsernameWithFollowers };
+  return {
+    followersByUserId,
+    get followingByUserId() {
+      followingByUserId ??= edgePages('loader:followingByUserId', 'follower_id', 'followee_id');
+      return followingByUserId;
+    },
+    viewerFollows,
+    userByUsernameWithFollowers,
+  };
 }
 
 function firstPage(args: ConnectionArgs): Page | null {
