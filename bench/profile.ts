@@ -123,6 +123,71 @@ async function topFrames(dir: string, top: number) {
     .map(([frame, count]) => `${((count / total) * 100).toFixed(1)}% ${frame}`);
 }
 
+/** Where a frame's code lives, for the per-component split; null: the caller's component. */
+function componentOf(url: string): string | null {
+  if (/\/node_modules\/(tsx|esbuild)\//.test(url) || url.startsWith('node:internal/modules')) return 'start-up';
+  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+  if (pkg) {
+    if (
+      /^(graphql-yoga|@graphql-yoga\/.*|@envelop\/.*|@whatwg-node\/.*|urlpattern-polyfill|@graphql-tools\/.*)$/.test(
+        pkg,
+      )
+    )
+      return 'Yoga pipeline (graphql-yoga, envelop, whatwg-node)';
+    if (pkg === 'graphql' || pkg === 'graphql-jit' || pkg.startsWith('@pothos/'))
+      return 'GraphQL execution (graphql-jit)';
+    if (pkg === 'postgres') return 'PostgreSQL driver (postgres.js)';
+    if (pkg === 'pino' || pkg === 'prom-client' || pkg === 'sonic-boom') return 'logs and metrics (pino, prom-client)';
+    if (pkg === 'dataloader') return 'Spotter (src/, dataloader)';
+    return `other: ${pkg}`;
+  }
+  if (/\/(src|bench)\//.test(url)) return 'Spotter (src/, dataloader)';
+  if (/^node:(_http|net|internal\/stream|internal\/streams|stream|internal\/http)/.test(url))
+    return 'HTTP and sockets (node:http, net)';
+  return null;
+}
+
+/**
+ * Self time split by where the code lives: a frame of no package of its own (native code, a
+ * microtask, graphql-jit's generated functions) counts for its caller's component, so `writev` under
+ * the HTTP response counts as HTTP and `JSON.stringify` under Yoga's result processor as Yoga.
+ * Start-up (module loading) and idle time are left out; the shares scale the window's CPU per request.
+ */
+async function components(dir: string, cpuMsPerRequest: number) {
+  const [file] = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'));
+  const profile = JSON.parse(await readFile(join(dir, file!), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+    samples: number[];
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const category = new Map<number, string>();
+  const assign = (id: number, inherited: string) => {
+    const node = byId.get(id)!;
+    const name = node.callFrame.functionName;
+    const own =
+      name === '(garbage collector)'
+        ? 'garbage collector'
+        : name === '(idle)'
+          ? 'idle'
+          : componentOf(node.callFrame.url);
+    const mine = own ?? inherited;
+    category.set(id, mine);
+    for (const child of node.children ?? []) assign(child, mine);
+  };
+  assign(profile.nodes[0]!.id, 'Node runtime (event loop, promises)');
+  const counts = new Map<string, number>();
+  for (const id of profile.samples) counts.set(category.get(id)!, (counts.get(category.get(id)!) ?? 0) + 1);
+  counts.delete('idle');
+  counts.delete('start-up');
+  const busy = [...counts.values()].reduce((a, b) => a + b, 0);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(
+      ([name, count]) =>
+        `${((count / busy) * 100).toFixed(1).padStart(5)}%  ${((count / busy) * cpuMsPerRequest).toFixed(3)} ms  ${name}`,
+    );
+}
+
 const ctx: BenchContext = {
   sql,
   origin: '',
@@ -169,7 +234,10 @@ for (let round = 1; round <= Number(values.rounds); round += 1) {
         `\n${id} ${tree} round ${round}: ${(requests / seconds).toFixed(0)} req/s at c=8, ${(cpu / requests).toFixed(2)} ms CPU per request`,
       );
       if (values.plain) continue;
-      for (const frame of await topFrames(dir, Number(values.top))) console.log(`  ${frame}`);
+      console.log('  by component (share of busy samples, ms per request):');
+      for (const line of await components(dir, cpu / requests)) console.log(`    ${line}`);
+      console.log('  top frames (self time):');
+      for (const frame of await topFrames(dir, Number(values.top))) console.log(`    ${frame}`);
     }
   }
 }

@@ -432,10 +432,10 @@ function renderPeers(results: Results, targets: TargetResult[]): string[] {
       );
     }
     lines.push('');
+    const names = new Set(c.statementNames);
     const statements = cpu?.graphql.statements ?? [];
     const peerStatements = cpu?.peer?.statements ?? [];
-    if (statements.length) {
-      const names = new Set(c.statementNames);
+    if (statements.some((cost) => names.has(cost.name))) {
       lines.push(
         `Spotter's statements at c=8 (pg_stat_statements): ${status(`${w.id} planning / execution, worst statement on the request path (c=8)`)}.`,
         '',

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sql } from '../src/db/client';
 import { createLoaders, type Loaders } from '../src/loaders';
+import { usersPage } from '../src/loaders/users';
 import { createUsers } from './kit/seed';
 import { exercises, insertWorkout } from './kit/training';
 import { useTestDatabase } from './setup/db';
@@ -11,7 +12,7 @@ import { useTestDatabase } from './setup/db';
 const db = useTestDatabase();
 
 /** Runs `read` eight times on one connection, each on fresh loaders; returns the plans its statement got. */
-async function plansOf(name: string, read: (loaders: Loaders) => Promise<unknown>) {
+async function plansOf(name: string, read: (loaders: Loaders, sql: Sql) => Promise<unknown>) {
   const connection = await db.sql.reserve();
   const plans = async () => {
     const [row] = await connection<{ genericPlans: number; customPlans: number }[]>`
@@ -21,7 +22,8 @@ async function plansOf(name: string, read: (loaders: Loaders) => Promise<unknown
   };
   try {
     const before = await plans();
-    for (let i = 0; i < 8; i++) await read(createLoaders(connection as unknown as Sql, null));
+    for (let i = 0; i < 8; i++)
+      await read(createLoaders(connection as unknown as Sql, null), connection as unknown as Sql);
     const after = await plans();
     return { generic: after.genericPlans - before.genericPlans, custom: after.customPlans - before.customPlans };
   } finally {
@@ -48,6 +50,16 @@ describe('generic plans', () => {
     ]);
     const plans = await plansOf('loader:setsByWorkoutId', async (loaders) => {
       expect(await loaders.setsByWorkoutId.load(workout)).toHaveLength(1);
+    });
+    expect(plans).toEqual({ custom: 5, generic: 3 });
+  });
+
+  it('page:users, whose LIMIT is written into the statement', async () => {
+    // Enough users that a plan costing `limit $1` as a tenth of them loses to a custom one.
+    await db.sql`insert into users (username, display_name) select 'member_' || g, 'Member' from generate_series(1, 5000) g`;
+    await db.sql`analyze users`;
+    const plans = await plansOf('page:users', async (_loaders, sql) => {
+      expect((await usersPage(sql, { first: 2 })).rows).toHaveLength(2);
     });
     expect(plans).toEqual({ custom: 5, generic: 3 });
   });

@@ -3,7 +3,7 @@ import type { Sql } from '../db/client';
 import type { ActivityType, activityEvents } from '../db/schema';
 import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './factory';
-import { keysetPages, keyValue } from './keyset-pages';
+import { keysetPages, keyValue, rowLimit } from './keyset-pages';
 
 export type ActivityEventRow = typeof activityEvents.$inferSelect;
 
@@ -101,7 +101,7 @@ export async function feedPage(
                where f.follower_id = ${viewerId} and u.last_public_activity_at is not null)
             select followee_id from followed
              where active_at >= coalesce((
-                     select active_at from followed order by active_at desc offset ${page.limit} limit 1), '-infinity'))`;
+                     select active_at from followed order by active_at desc offset ${rowLimit(sql, page.limit)} limit 1), '-infinity'))`;
   const rows = await sql<(ActivityEventRow & { cursorKey: string[] | null; newerExists: boolean })[]>`/* page:feed */
     select o.newer_exists, e.*,
            case when e.id is null then null else array[e.created_at::text, e.id::text] end as cursor_key
@@ -114,10 +114,10 @@ export async function feedPage(
              from activity_events a
             where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)} ${after}
             order by a.created_at desc nulls last, a.id desc nulls last
-            limit ${page.limit + 1}
+            limit ${rowLimit(sql, page.limit + 1)}
          ) top
          order by top.created_at desc, top.id desc
-         limit ${page.limit + 1}
+         limit ${rowLimit(sql, page.limit + 1)}
       ) winners on true
       left join activity_events e on e.id = winners.id
      order by e.created_at desc, e.id desc`;

@@ -69,6 +69,19 @@ export interface PagePlan {
   cursorKey: Fragment;
   /** `limit + 1`: one row more than the page, to know whether there is a next one. */
   readLimit: number;
+  /** `readLimit` as the statement's LIMIT (see rowLimit). */
+  limit: Fragment;
+}
+
+/**
+ * A row count written into the statement instead of sent as a parameter. A generic plan cannot know
+ * a parameter's value and costs `limit $1` as a tenth of the rows, so PostgreSQL planned a page's
+ * statement again on every call, which cost more than running it; with the count written in, it keeps
+ * one plan per page size, and clients use few page sizes (at most MAX_PAGE_SIZE of them).
+ */
+export function rowLimit(sql: Sql, rows: number): Fragment {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`Not a row count: ${rows}`);
+  return sql.unsafe(String(rows));
 }
 
 export function planPage(sql: Sql, spec: KeysetSpec, page: Page): PagePlan {
@@ -97,7 +110,7 @@ export function planPage(sql: Sql, spec: KeysetSpec, page: Page): PagePlan {
       ? sql`exists (select 1 from ${spec.from} where ${spec.where(parent)} and ${oppositeCondition})`
       : sql`false`;
   const cursorKey = sql.unsafe(`array[${spec.key.map((k) => `${k}::text`).join(', ')}]`);
-  return { condition, probe, orderBy, cursorKey, readLimit: page.limit + 1 };
+  return { condition, probe, orderBy, cursorKey, readLimit: page.limit + 1, limit: rowLimit(sql, page.limit + 1) };
 }
 
 /** A parent's rows as read (`readLimit` of them at most, in reading order) turned into its page. */
@@ -141,7 +154,7 @@ export async function keysetPages<Row>(
           from ${spec.from}
          where ${plan.condition(parent)}
          order by ${plan.orderBy}
-         limit ${plan.readLimit}
+         limit ${plan.limit}
       ) p on true`;
 
   const results = parents.map(() => ({

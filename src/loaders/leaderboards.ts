@@ -4,7 +4,7 @@ import type { UserRow } from '../db/rows';
 import type { BoardKind } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './factory';
-import { finishPage, keysetPage, planPage } from './keyset-pages';
+import { finishPage, keysetPage, planPage, rowLimit } from './keyset-pages';
 
 /**
  * One board: its kind and `ref` (0 for XP_ALL_TIME, the week's Monday in days since 1970-01-01 for
@@ -159,7 +159,7 @@ export async function leaderboardPage(sql: Sql, name: string, view: BoardView, p
       from board_entries e join users u on u.id = e.user_id
      where ${plan.condition(sql``)}
      order by ${plan.orderBy}
-     limit ${plan.readLimit}`;
+     limit ${plan.limit}`;
   const read = await readRun(sql, name, view, rows, plan.probe(sql``));
   const ranked = rankRun(read.rows, read.counts).map((entry, i) => ({
     ...entry,
@@ -187,13 +187,13 @@ export async function leaderboardAround(sql: Sql, view: BoardView, userId: numbe
     with me as (select e.score, e.user_id from board_entries e where ${where} and e.user_id = ${userId})
     (select ${select} from ${from}
       where ${where} and (e.score, e.user_id) > ((select score from me), (select user_id from me))
-      order by e.score asc nulls first, e.user_id asc nulls first limit ${radius})
+      order by e.score asc nulls first, e.user_id asc nulls first limit ${rowLimit(sql, radius)})
     union all
     (select ${select} from ${from} where ${where} and e.user_id = ${userId})
     union all
     (select ${select} from ${from}
       where ${where} and (e.score, e.user_id) < ((select score from me), (select user_id from me))
-      order by e.score desc nulls last, e.user_id desc nulls last limit ${radius})`;
+      order by e.score desc nulls last, e.user_id desc nulls last limit ${rowLimit(sql, radius)})`;
   const read = await readRun(sql, 'page:leaderboardAround', view, rows);
   return {
     entries: rankRun(read.rows, read.counts),

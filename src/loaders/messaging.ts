@@ -164,7 +164,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
                 from ${spec.from}
                where ${plan.condition(parent)}
                order by ${plan.orderBy}
-               limit ${plan.readLimit}
+               limit ${plan.limit}
             ) m
         )
         select 1 as part, p.idx as page_index, null::text as doc, ${messageColumns(sql, 'p')}, p.cursor_key

@@ -2,7 +2,7 @@ import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
 import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
 import { loader, loaderPerArgs } from './factory';
-import { pageLoader } from './keyset-pages';
+import { pageLoader, rowLimit } from './keyset-pages';
 import type { userLoaders } from './users';
 
 export type FollowerRow = UserRow & { cursorKey: string[] };
@@ -75,7 +75,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
               from follows f join users u on u.id = f.follower_id
              where f.followee_id = t.id
              order by f.created_at desc nulls last, f.follower_id desc nulls last
-             limit ${page.limit + 1}
+             limit ${rowLimit(sql, page.limit + 1)}
           ) p
         order by page_index, part, sort_at desc, sort_id desc`;
       const found = new Map<number, UserWithFollowers>();
