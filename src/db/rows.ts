@@ -3,7 +3,14 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Fragment } from 'postgres';
 import type { Sql } from './client';
-import type { comments, conversations, notificationKind, personalRecords, users, workouts } from './schema';
+import {
+  type comments,
+  type conversations,
+  type notificationKind,
+  type personalRecords,
+  users,
+  type workouts,
+} from './schema';
 
 // The rows that both reads (loaders/) and writes (domain/) hand to the GraphQL layer.
 
@@ -41,6 +48,15 @@ export const MESSAGE_COLUMNS = [
 export function messageColumns(sql: Sql, alias = 'm'): Fragment {
   return sql.unsafe(MESSAGE_COLUMNS.map((column) => `${alias}.${column}`).join(', '));
 }
+
+/** Every column of a UserRow, as `u.*` would give them; for a statement whose other columns must not come along. */
+export function userColumns(sql: Sql, alias: string): Fragment {
+  userColumnNames ??= Object.values(getTableColumns(users)).map((column) =>
+    column.keyAsName ? toSnakeCase(column.name) : column.name,
+  );
+  return sql.unsafe(userColumnNames.map((column) => `${alias}.${column}`).join(', '));
+}
+let userColumnNames: string[] | undefined;
 
 export type CommentRow = typeof comments.$inferSelect;
 

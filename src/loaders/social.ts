@@ -1,5 +1,5 @@
 import type { Sql } from '../db/client';
-import type { UserRow } from '../db/rows';
+import { type UserRow, userColumns } from '../db/rows';
 import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
 import { loader, loaderPerArgs } from './factory';
 import { pageLoader, rowLimit } from './keyset-pages';
@@ -52,7 +52,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
   const withFirstFollowers = loaderPerArgs((page: Page) =>
     loader<string, UserWithFollowers | null>(async (names) => {
       const lowered = names.map((name) => name.toLowerCase());
-      type Row = FollowerRow & { pageIndex: number; part: number; sortAt: unknown; sortId: unknown };
+      type Row = FollowerRow & { pageIndex: number; part: number };
       // One name (a profile read) is compared as a scalar, so PostgreSQL keeps a generic plan: with an
       // array of unknown length every generic plan looked costlier than a custom one, and it planned
       // again on every call. The generic plan walks follows_followers_idx in order under the limit,
@@ -65,21 +65,24 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
       const rows = await sql<Row[]>`
         /* loader:userByUsernameWithFollowers */
         with target as materialized (${target})
-        select t.idx as page_index, 0 as part, null::timestamptz as sort_at, null::bigint as sort_id,
-               u.*, null::text[] as cursor_key
+        select t.idx as page_index, 0::bigint as part, ${userColumns(sql, 'u')}, null::text[] as cursor_key
           from target t join users u on u.id = t.id
         union all
-        select t.idx, 1, p.*
+        select t.idx, p.part, ${userColumns(sql, 'p')}, p.cursor_key
           from target t cross join lateral (
-            select f.created_at as sort_at, f.follower_id as sort_id, u.*, array[f.created_at::text, f.follower_id::text] as cursor_key
-              from follows f join users u on u.id = f.follower_id
-             where f.followee_id = t.id
-             order by f.created_at desc nulls last, f.follower_id desc nulls last
-             limit ${rowLimit(sql, page.limit + 1)}
+            -- Numbered in the order read, so the rows need no sort keys of their own to come back in it.
+            select row_number() over (order by s.followed_at desc nulls last, s.follower_key desc nulls last) as part, s.*
+              from (select f.created_at as followed_at, f.follower_id as follower_key, u.*, array[f.created_at::text, f.follower_id::text] as cursor_key
+                      from follows f join users u on u.id = f.follower_id
+                     where f.followee_id = t.id
+                     order by f.created_at desc nulls last, f.follower_id desc nulls last
+                     limit ${rowLimit(sql, page.limit + 1)}) s
           ) p
-        order by page_index, part, sort_at desc, sort_id desc`;
+        order by page_index, part`;
       const found = new Map<number, UserWithFollowers>();
-      for (const { pageIndex, part, sortAt: _at, sortId: _id, ...row } of rows) {
+      // Each row keeps its pageIndex and part: nothing reads them, and a copy per row to drop them costs more.
+      for (const row of rows) {
+        const { pageIndex, part } = row;
         if (part === 0)
           found.set(pageIndex, { user: row, followers: { rows: [], hasNextPage: false, hasPreviousPage: false } });
         else found.get(pageIndex)!.followers.rows.push(row);
