@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import type { WorkoutRow } from '../db/rows';
 import type { workoutSets } from '../db/schema';
+import { workoutVisible } from '../db/visibility';
 import { TIME_AND_ID } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
@@ -23,10 +24,12 @@ export interface WeeklyProgressRow {
   changeKg: number | null;
 }
 
-export function trainingLoaders(sql: Sql) {
+/** Workouts and what hangs off them, as `viewerId` (null: anonymous) may see them. */
+export function trainingLoaders(sql: Sql, viewerId: number | null) {
   const workoutById = loader<number, WorkoutRow | null>(async (ids) => {
     const rows = await sql<WorkoutRow[]>`/* loader:workoutById */
-      select * from workouts where id = any(${ids as number[]}::bigint[])`;
+      select w.* from workouts w
+       where w.id = any(${ids as number[]}::bigint[]) and ${workoutVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -50,7 +53,7 @@ export function trainingLoaders(sql: Sql) {
     order: 'desc',
     select: sql`w.*`,
     from: sql`workouts w`,
-    where: (user) => sql`w.user_id = ${user}`,
+    where: (user) => sql`w.user_id = ${user} and ${workoutVisible(sql, viewerId, { owner: user })}`,
   });
 
   /**
