@@ -54,6 +54,11 @@ type Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message { id sequenceNumber body sender { id } conversation { id } }\n      errors { code message field }\n    }\n  }": typeof types.SendMessageDocument,
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": typeof types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": typeof types.LeaveDocument,
+    "\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }": typeof types.SetWorkoutVisibilityDocument,
+    "\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }": typeof types.BlockUserDocument,
+    "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }": typeof types.UnblockUserDocument,
+    "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": typeof types.PrivacyFollowDocument,
+    "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }": typeof types.PrivacyUnfollowDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": typeof types.LogWorkoutDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveExerciseBoardDocument,
@@ -126,6 +131,9 @@ type Documents = {
     "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }": typeof types.BouncedLogWorkoutDocument,
     "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }": typeof types.BouncedBoardDocument,
     "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }": typeof types.BouncedSendMessageDocument,
+    "\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }": typeof types.PrivacyNotificationReplayDocument,
+    "\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }": typeof types.MatrixLikeDocument,
+    "\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }": typeof types.MatrixCommentDocument,
     "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}": typeof types.ProfileUpdateProfileDocument,
     "query GhostMode($id: ID!) { user(id: $id) { ghostMode } }": typeof types.GhostModeDocument,
     "mutation RaceCountersFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": typeof types.RaceCountersFollowDocument,
@@ -219,6 +227,11 @@ const documents: Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message { id sequenceNumber body sender { id } conversation { id } }\n      errors { code message field }\n    }\n  }": types.SendMessageDocument,
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": types.LeaveDocument,
+    "\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }": types.SetWorkoutVisibilityDocument,
+    "\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }": types.BlockUserDocument,
+    "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }": types.UnblockUserDocument,
+    "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": types.PrivacyFollowDocument,
+    "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }": types.PrivacyUnfollowDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": types.LogWorkoutDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveExerciseBoardDocument,
@@ -291,6 +304,9 @@ const documents: Documents = {
     "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }": types.BouncedLogWorkoutDocument,
     "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }": types.BouncedBoardDocument,
     "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }": types.BouncedSendMessageDocument,
+    "\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }": types.PrivacyNotificationReplayDocument,
+    "\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }": types.MatrixLikeDocument,
+    "\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }": types.MatrixCommentDocument,
     "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}": types.ProfileUpdateProfileDocument,
     "query GhostMode($id: ID!) { user(id: $id) { ghostMode } }": types.GhostModeDocument,
     "mutation RaceCountersFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": types.RaceCountersFollowDocument,
@@ -518,6 +534,26 @@ export function graphql(source: "\n  mutation MarkRead($input: MarkConversationR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }"): (typeof documents)["\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }"): (typeof documents)["\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }"): (typeof documents)["\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }"): (typeof documents)["\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -806,6 +842,18 @@ export function graphql(source: "query BouncedBoard { leaderboard(kind: XP_ALL_T
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }"): (typeof documents)["mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }"): (typeof documents)["\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
