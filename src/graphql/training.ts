@@ -87,7 +87,7 @@ const WeeklyProgress = builder.objectRef<WeeklyProgressRow>('WeeklyProgress').im
 builder.objectFields(User, (t) => ({
   workouts: t.field({
     type: WorkoutConnection,
-    description: 'Newest first.',
+    description: 'Newest first: the workouts the viewer sees (see Visibility); hidden ones leave no gap in a page.',
     args: bidirectionalArgs,
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => toConnection(await ctx.loaders.workoutsByUserId(args).load(user.id)),
@@ -117,6 +117,7 @@ builder.queryField('workout', (t) =>
   t.field({
     type: Workout,
     nullable: true,
+    description: 'Null when there is no such workout or the viewer does not see it (see Visibility).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => ctx.loaders.workoutById.get(idOf('Workout', args.id)),
   }),
