@@ -111,30 +111,30 @@ async function reads(subjects: Subjects): Promise<Read[]> {
   const workout = rotate(subjects.workouts);
   return [
     {
-      id: 'V1',
+      id: 'PV1',
       title: `feed(first: 20) of a viewer following ${subjects.following.toLocaleString('en')} users`,
       next: () => ({
-        query: `query V1 { feed(first: 20) { edges { cursor node { id type createdAt user { id username displayName }
+        query: `query PV1 { feed(first: 20) { edges { cursor node { id type createdAt user { id username displayName }
           workout { id title totalVolumeKg } subject { id username } level } } pageInfo { hasNextPage endCursor } } }`,
         variables: {},
         token,
       }),
     },
     {
-      id: 'V2',
+      id: 'PV2',
       title: 'a profile’s workouts page: user(id) { workouts(first: 20) }, 200 profiles (half followed)',
       next: () => ({
-        query: `query V2($id: ID!) { user(id: $id) { id username workoutCount workouts(first: 20) { edges { cursor node {
+        query: `query PV2($id: ID!) { user(id: $id) { id username workoutCount workouts(first: 20) { edges { cursor node {
           id title startedAt totalVolumeKg setCount likeCount commentCount } } pageInfo { hasNextPage endCursor } } } }`,
         variables: { id: gid('User', profile()) },
         token,
       }),
     },
     {
-      id: 'V3',
+      id: 'PV3',
       title: 'workout(id) with its sets and owner, 500 workouts',
       next: () => ({
-        query: `query V3($id: ID!) { workout(id: $id) { id title startedAt durationSeconds totalVolumeKg likeCount
+        query: `query PV3($id: ID!) { workout(id: $id) { id title startedAt durationSeconds totalVolumeKg likeCount
           commentCount user { id username } sets { position reps weightKg exercise { name } } } }`,
         variables: { id: gid('Workout', workout()) },
         token,
