@@ -17,6 +17,10 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Flags for `node` itself, e.g. `--inspect`. */
   nodeArgs?: string[];
+  /** Another checkout to run (an A/B against an older commit). @default this tree */
+  cwd?: string;
+  /** `development` adds `extensions.sql` to each response, to count a request's statements. @default 'production' */
+  nodeEnv?: 'production' | 'development';
 }
 
 /**
@@ -29,11 +33,12 @@ export function startServer(
   jwtSecret: string,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  return startProcess([...(options.nodeArgs ?? []), '--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: jwtSecret,
-    ...options.env,
-  });
+  return startProcess(
+    [...(options.nodeArgs ?? []), '--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'],
+    { DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, ...options.env },
+    process.execPath,
+    { cwd: options.cwd, nodeEnv: options.nodeEnv },
+  );
 }
 
 /**
@@ -45,10 +50,11 @@ export async function startProcess(
   args: string[],
   env: Record<string, string>,
   execPath = process.execPath,
+  where: { cwd?: string; nodeEnv?: 'production' | 'development' } = {},
 ): Promise<RunningServer> {
   const child = spawn(execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production' },
+    cwd: where.cwd ?? root,
+    env: { ...process.env, ...env, PORT: '0', NODE_ENV: where.nodeEnv ?? 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Production writes a log line per request: the pipe is read to the end (a full one would stall the

@@ -8,6 +8,8 @@ create type notification_kind as enum ('NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT
 
 create type record_kind as enum ('ESTIMATED_ONE_REP_MAX', 'HEAVIEST_WEIGHT', 'BEST_SET_VOLUME');
 
+create type workout_visibility as enum ('EVERYONE', 'FOLLOWERS', 'ONLY_ME');
+
 create table activity_events (
   id bigint generated always as identity not null,
   user_id bigint not null,
@@ -17,6 +19,7 @@ create table activity_events (
   subject_id bigint,
   level integer,
   message_id bigint,
+  visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
   constraint activity_events_message_id_messages_id_fk FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE CASCADE,
   constraint activity_events_payload CHECK ((((type <> 'WORKOUT_LOGGED'::activity_type) OR (workout_id IS NOT NULL)) AND ((type <> 'FOLLOWED'::activity_type) OR (subject_id IS NOT NULL)) AND ((type <> 'LEVEL_UP'::activity_type) OR (level IS NOT NULL)))),
   constraint activity_events_pkey PRIMARY KEY (id),
@@ -24,6 +27,16 @@ create table activity_events (
   constraint activity_events_subject_id_users_id_fk FOREIGN KEY (subject_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint activity_events_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint activity_events_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE CASCADE
+);
+
+create table blocks (
+  blocker_id bigint not null,
+  blocked_id bigint not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint blocks_blocked_id_users_id_fk FOREIGN KEY (blocked_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint blocks_blocker_id_users_id_fk FOREIGN KEY (blocker_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint blocks_no_self CHECK ((blocker_id <> blocked_id)),
+  constraint blocks_pkey PRIMARY KEY (blocker_id, blocked_id)
 );
 
 create table board_buckets (
@@ -235,6 +248,7 @@ create table users (
   following_count integer default 0 not null,
   created_at timestamp(6) with time zone default now() not null,
   last_public_activity_at timestamp(6) with time zone,
+  default_workout_visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
   constraint users_counters_non_negative CHECK (((xp >= 0) AND (workout_count >= 0) AND (follower_count >= 0) AND (following_count >= 0))),
   constraint users_country_format CHECK ((country ~ '^[A-Z]{2}$'::text)),
   constraint users_display_name_length CHECK (((char_length(display_name) >= 1) AND (char_length(display_name) <= 50))),
@@ -282,6 +296,7 @@ create table workouts (
   created_at timestamp(6) with time zone default now() not null,
   like_count integer default 0 not null,
   comment_count integer default 0 not null,
+  visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
   constraint workouts_duration_range CHECK (((duration_seconds >= 0) AND (duration_seconds <= 86400))),
   constraint workouts_pkey PRIMARY KEY (id),
   constraint workouts_title_length CHECK (((char_length(title) >= 1) AND (char_length(title) <= 200))),
@@ -289,8 +304,10 @@ create table workouts (
 );
 
 CREATE INDEX activity_events_by_user_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST);
-CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type) WHERE (type <> 'MESSAGE_SENT'::activity_type);
+CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type, visibility) WHERE (type <> 'MESSAGE_SENT'::activity_type);
 CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (workout_id) WHERE (workout_id IS NOT NULL);
+CREATE INDEX blocks_blocked_idx ON public.blocks USING btree (blocked_id);
+CREATE INDEX blocks_by_blocker_idx ON public.blocks USING btree (blocker_id, created_at DESC NULLS LAST, blocked_id DESC NULLS LAST);
 CREATE INDEX board_deltas_board_idx ON public.board_deltas USING btree (board, ref);
 CREATE INDEX board_entries_country_idx ON public.board_entries USING btree (board, ref, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
 CREATE INDEX board_entries_order_idx ON public.board_entries USING btree (board, ref, score DESC NULLS LAST, user_id DESC NULLS LAST);
@@ -319,6 +336,25 @@ CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(userna
 CREATE INDEX workout_likes_recent_idx ON public.workout_likes USING btree (workout_id, created_at DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE UNIQUE INDEX workout_sets_position_key ON public.workout_sets USING btree (workout_id, "position");
 CREATE INDEX workouts_by_user_idx ON public.workouts USING btree (user_id, started_at DESC NULLS LAST, id DESC NULLS LAST);
+
+CREATE OR REPLACE FUNCTION public.block_pair_lock(a bigint, b bigint)
+ RETURNS void
+ LANGUAGE sql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  select pg_advisory_xact_lock(hashtextextended('spotter:block:' || least(a, b) || ':' || greatest(a, b), 0))
+$function$;
+
+CREATE OR REPLACE FUNCTION public.blocked_between(a bigint, b bigint)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  perform block_pair_lock(a, b);
+  return exists (select 1 from blocks where blocker_id = a and blocked_id = b)
+      or exists (select 1 from blocks where blocker_id = b and blocked_id = a);
+end $function$;
 
 CREATE OR REPLACE FUNCTION public.board_bucket(score double precision)
  RETURNS integer
@@ -631,6 +667,18 @@ AS $function$
                            excluded.workout_id, excluded.achieved_at, excluded.latest_at);
 $function$;
 
+CREATE OR REPLACE FUNCTION public.refuse_across_block(actor bigint, other bigint, act text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if actor is distinct from other and blocked_between(actor, other) then
+    raise exception 'A block between users % and % forbids this', actor, other
+      using errcode = 'check_violation', constraint = 'blocked_pair', table = act;
+  end if;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_activity_events__latest()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -640,16 +688,28 @@ begin
   if tg_op = 'INSERT' then
     update users u set last_public_activity_at = greatest(u.last_public_activity_at, d.latest)
       from (select user_id, max(created_at) as latest from new_events
-             where type <> 'MESSAGE_SENT' group by user_id order by user_id) d
+             where type <> 'MESSAGE_SENT' and visibility <> 'ONLY_ME' group by user_id order by user_id) d
      where u.id = d.user_id and u.last_public_activity_at is distinct from greatest(u.last_public_activity_at, d.latest);
   else
-    -- A delete or a change of time can lower the bound: recompute it from the partial index.
-    -- (A DELETE trigger has no new_events, and plpgsql plans a branch only when it runs.)
+    -- A delete, a change of time or of visibility can lower the bound: recompute it from the partial
+    -- index. (A DELETE trigger has no new_events, and plpgsql plans a branch only when it runs.)
     update users u set last_public_activity_at = (
-             select max(a.created_at) from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')
+             select max(a.created_at) from activity_events a
+              where a.user_id = u.id and a.type <> 'MESSAGE_SENT' and a.visibility <> 'ONLY_ME')
      where u.id in (select user_id from old_events where type <> 'MESSAGE_SENT');
   end if;
   return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_activity_events__visibility()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  select visibility into new.visibility from workouts where id = new.workout_id;
+  new.visibility := coalesce(new.visibility, 'EVERYONE');
+  return new;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.tg_comments__count()
@@ -690,6 +750,21 @@ begin
   return null;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_conversation_members__refuse_blocked()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  creator bigint;
+begin
+  select created_by_id into creator from conversations where id = new.conversation_id;
+  if creator is not null then
+    perform refuse_across_block(creator, new.user_id, tg_table_name);
+  end if;
+  return new;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_follows__counters()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -704,6 +779,16 @@ begin
   update users set follower_count = follower_count + delta where id = edge.followee_id;
   update users set following_count = following_count + delta where id = edge.follower_id;
   return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_follows__refuse_blocked()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  perform refuse_across_block(new.follower_id, new.followee_id, tg_table_name);
+  return new;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.tg_messages__sequence()
@@ -744,6 +829,18 @@ begin
   end if;
   update notification_states set last_sequence_number = last + 1 where user_id = new.recipient_id;
   new.sequence_number := last + 1;
+  return new;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_notifications__skip_blocked()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if blocked_between(new.actor_id, new.recipient_id) then
+    return null;
+  end if;
   return new;
 end $function$;
 
@@ -791,6 +888,28 @@ begin
     end if;
   end if;
   return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_workout_acts__refuse_blocked()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  actor bigint;
+  owner bigint;
+begin
+  -- Separate statements: plpgsql plans each when it runs, and each table has only its own column.
+  if tg_table_name = 'comments' then
+    actor := new.author_id;
+  else
+    actor := new.user_id;
+  end if;
+  select user_id into owner from workouts where id = new.workout_id;
+  if owner is not null then
+    perform refuse_across_block(actor, owner, tg_table_name);
+  end if;
+  return new;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.tg_workout_likes__count()
@@ -961,15 +1080,31 @@ begin
   return null;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_workouts__visibility()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  update activity_events set visibility = new.visibility
+   where workout_id = new.id and visibility <> new.visibility;
+  return null;
+end $function$;
+
+CREATE TRIGGER _050_visibility BEFORE INSERT ON public.activity_events FOR EACH ROW WHEN ((new.workout_id IS NOT NULL)) EXECUTE FUNCTION tg_activity_events__visibility();
 CREATE TRIGGER _500_latest_delete AFTER DELETE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_insert AFTER INSERT ON public.activity_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
 CREATE TRIGGER _500_latest_update AFTER UPDATE ON public.activity_events REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION tg_activity_events__latest();
+CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.comments FOR EACH ROW EXECUTE FUNCTION tg_workout_acts__refuse_blocked();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.comments REFERENCING OLD TABLE AS old_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.comments REFERENCING NEW TABLE AS new_comments FOR EACH STATEMENT EXECUTE FUNCTION tg_comments__count();
+CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.conversation_members FOR EACH ROW EXECUTE FUNCTION tg_conversation_members__refuse_blocked();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.conversation_members REFERENCING OLD TABLE AS old_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.conversation_members REFERENCING NEW TABLE AS new_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
+CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__refuse_blocked();
 CREATE TRIGGER _500_counters AFTER INSERT OR DELETE ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__counters();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION tg_messages__sequence();
+CREATE TRIGGER _050_skip_blocked BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__skip_blocked();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__sequence();
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.personal_records REFERENCING OLD TABLE AS old_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
@@ -977,6 +1112,7 @@ CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERE
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users FOR EACH ROW WHEN (((NOT old.ghost_mode) AND old.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users FOR EACH ROW WHEN (((NOT new.ghost_mode) AND new.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF xp, ghost_mode, leaderboard_opt_in, country ON public.users FOR EACH ROW WHEN (((((old.xp IS DISTINCT FROM new.xp) OR (old.ghost_mode IS DISTINCT FROM new.ghost_mode)) OR (old.leaderboard_opt_in IS DISTINCT FROM new.leaderboard_opt_in)) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION tg_users__boards();
+CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.workout_likes FOR EACH ROW EXECUTE FUNCTION tg_workout_acts__refuse_blocked();
 CREATE TRIGGER _500_count_delete AFTER DELETE ON public.workout_likes REFERENCING OLD TABLE AS old_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.workout_likes REFERENCING NEW TABLE AS new_likes FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_likes__count();
 CREATE TRIGGER _500_totals_delete AFTER DELETE ON public.workout_sets REFERENCING OLD TABLE AS old_sets FOR EACH STATEMENT EXECUTE FUNCTION tg_workout_sets__totals();
@@ -985,6 +1121,7 @@ CREATE TRIGGER _600_records_insert AFTER INSERT ON public.workout_sets REFERENCI
 CREATE TRIGGER _500_user_totals_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
 CREATE TRIGGER _500_user_totals_insert AFTER INSERT ON public.workouts REFERENCING NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
 CREATE TRIGGER _500_user_totals_update AFTER UPDATE ON public.workouts REFERENCING OLD TABLE AS old_workouts NEW TABLE AS new_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__user_totals();
+CREATE TRIGGER _500_visibility AFTER UPDATE OF visibility ON public.workouts FOR EACH ROW WHEN ((old.visibility IS DISTINCT FROM new.visibility)) EXECUTE FUNCTION tg_workouts__visibility();
 CREATE TRIGGER _600_records_delete AFTER DELETE ON public.workouts REFERENCING OLD TABLE AS old_workouts FOR EACH STATEMENT EXECUTE FUNCTION tg_workouts__records();
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();

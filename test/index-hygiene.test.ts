@@ -157,6 +157,26 @@ async function representativeOperations() {
     as(ada),
   );
 
+  // Visibility and blocks: a hidden workout read by a stranger, a block, the blocked list, an unblock.
+  await ok(
+    `mutation ($id: ID!) { setWorkoutVisibility(input: { workoutId: $id, visibility: FOLLOWERS }) { errors { code } } }`,
+    { id: logged[2] },
+    as(bo),
+  );
+  await ok(`query ($id: ID!) { workout(id: $id) { title } }`, { id: logged[2] }, as(dee));
+  await ok(
+    `mutation ($id: ID!) { blockUser(input: { userId: $id }) { errors { code } } }`,
+    { id: dee.globalId },
+    as(cy),
+  );
+  await ok(`{ viewer { blockedUsers(first: 5) { edges { node { username } } } } }`, {}, as(cy));
+  await ok(`query ($id: ID!) { user(id: $id) { viewerHasBlocked } }`, { id: dee.globalId }, as(cy));
+  await ok(
+    `mutation ($id: ID!) { unblockUser(input: { userId: $id }) { errors { code } } }`,
+    { id: dee.globalId },
+    as(cy),
+  );
+
   // Leaderboards, refreshed first.
   await app.services.leaderboards.foldNow();
   await ok(`{ leaderboard(kind: XP_ALL_TIME, first: 2) { edges { node { rank user { username } } } } }`);

@@ -61,7 +61,26 @@ describe('npm run seed', () => {
     expect(shape!.share).toBeLessThan(0.5);
     expect(shape!.earlyShare).toBeGreaterThan(0.6);
 
-    // The triggers are back: a workout logged now moves the counters.
+    // About 20 % FOLLOWERS and 5 % ONLY_ME, every event carrying its workout's visibility, and no
+    // like or comment on a workout its author could not see.
+    const [privacy] = await db.sql<[{ followers: number; onlyMe: number; mismatched: number; unseenActs: number }]>`
+      select avg((visibility = 'FOLLOWERS')::int)::float8 as followers, avg((visibility = 'ONLY_ME')::int)::float8 as only_me,
+             (select count(*)::int from activity_events a join workouts w on w.id = a.workout_id
+               where a.visibility <> w.visibility) as mismatched,
+             (select count(*)::int from workouts w where w.visibility <> 'EVERYONE'
+                 and (exists (select 1 from workout_likes l where l.workout_id = w.id)
+                      or exists (select 1 from comments c where c.workout_id = w.id))) as unseen_acts
+        from workouts`;
+    expect(privacy!.followers).toBeGreaterThan(0.15);
+    expect(privacy!.followers).toBeLessThan(0.25);
+    expect(privacy!.onlyMe).toBeGreaterThan(0.02);
+    expect(privacy!.onlyMe).toBeLessThan(0.08);
+    expect(privacy).toMatchObject({ mismatched: 0, unseenActs: 0 });
+
+    // The triggers are back: none is left disabled, and a workout logged now moves the counters.
+    const [{ disabled }] = await db.sql<[{ disabled: number }]>`
+      select count(*)::int as disabled from pg_trigger where tgenabled = 'D' and not tgisinternal`;
+    expect(disabled).toBe(0);
     const [user] = await db.sql<[{ id: number; xp: number }]>`select id, xp from users order by id limit 1`;
     const input = {
       title: 'After the seed',

@@ -20,8 +20,27 @@ const byConstraint: Readonly<Record<string, UserError>> = {
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
+/**
+ * refuse_across_block (drizzle/0025) is the one refusal of every act a block forbids; it names the
+ * table the act wrote, which says which input was at fault.
+ */
+const BLOCKED_PAIR = 'blocked_pair';
+const blockedField: Readonly<Record<string, string>> = {
+  follows: 'userId',
+  workout_likes: 'workoutId',
+  comments: 'workoutId',
+  conversation_members: 'memberIds',
+};
+
 export function toUserError(error: unknown): UserError | null {
   if (!(error instanceof postgres.PostgresError)) return null;
+  if (error.constraint_name === BLOCKED_PAIR) {
+    return userError(
+      'FORBIDDEN',
+      'A block between you and this user forbids this',
+      blockedField[error.table_name ?? ''] ?? null,
+    );
+  }
   const mapped = byConstraint[error.constraint_name ?? ''];
   if (mapped) return { ...mapped };
   if (error.code === FOREIGN_KEY_VIOLATION) return userError('NOT_FOUND', 'A referenced object does not exist');

@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { toUserError } from '../db/errors';
 import type { CommentRow } from '../db/rows';
+import { workoutReachable, workoutVisible } from '../db/visibility';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { announceNotifications } from './notifications';
 import { Validator } from './validate';
@@ -38,7 +39,7 @@ export async function likeWorkout(ctx: InteractionContext, workoutId: number): P
   if (!viewer) return signInTo('like a workout');
   const result = await single(async () => {
     const [target] = await ctx.sql<{ ownerId: number }[]>`/* interactions:like */
-      with target as (select id, user_id from workouts where id = ${workoutId}),
+      with target as (select w.id, w.user_id from workouts w where w.id = ${workoutId} and ${workoutReachable(ctx.sql, viewer.id)}),
       liked as (
         insert into workout_likes (workout_id, user_id)
         select id, ${viewer.id} from target where user_id <> ${viewer.id}
@@ -68,8 +69,11 @@ export async function unlikeWorkout(
   if (!viewer) return signInTo('unlike a workout');
   const result = await single(async () => {
     const [target] = await ctx.sql`/* interactions:unlike */
-      with unliked as (delete from workout_likes where workout_id = ${workoutId} and user_id = ${viewer.id} returning 1)
-      select id, (select count(*) from unliked) as unliked from workouts where id = ${workoutId}`;
+      with target as (select w.id from workouts w where w.id = ${workoutId} and ${workoutReachable(ctx.sql, viewer.id)}),
+      unliked as (
+        delete from workout_likes where workout_id in (select id from target) and user_id = ${viewer.id} returning 1
+      )
+      select t.id, (select count(*) from unliked) as unliked from target t`;
     if (!target) return fail('NOT_FOUND', 'No such workout', 'workoutId');
     return ok({ workoutId });
   });
@@ -91,8 +95,9 @@ export async function commentOnWorkout(
   if (!check.ok) return failWith(check.errors);
   const result = await single(async () => {
     const [comment] = await ctx.sql<(CommentRow & { announced: number })[]>`/* interactions:comment */
-      with target as (select id, user_id from workouts where id = ${input.workoutId}),
-      comment as (
+      with target as (
+        select w.id, w.user_id from workouts w where w.id = ${input.workoutId} and ${workoutReachable(ctx.sql, viewer.id)}
+      ), comment as (
         insert into comments (workout_id, author_id, body)
         select id, ${viewer.id}, ${body} from target
         returning *
@@ -126,7 +131,8 @@ export async function deleteComment(
     const [target] = await ctx.sql<{ workoutId: number; deleted: boolean }[]>`/* interactions:deleteComment */
       with target as (
         select c.id, c.workout_id, c.author_id, w.user_id as owner_id
-          from comments c join workouts w on w.id = c.workout_id where c.id = ${commentId}
+          from comments c join workouts w on w.id = c.workout_id
+         where c.id = ${commentId} and (c.author_id = ${viewer.id} or ${workoutVisible(ctx.sql, viewer.id)})
       ), deleted as (
         delete from comments where id in (select id from target where ${viewer.id} in (author_id, owner_id))
         returning id

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import type { UserRow } from '../db/rows';
+import type { WorkoutVisibility } from '../db/schema';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { inTransaction } from './transaction';
 import { normalizeCountry, Validator } from './validate';
@@ -9,11 +10,14 @@ export interface UpdateProfileInput {
   country?: string | null;
   ghostMode?: boolean | null;
   leaderboardOptIn?: boolean | null;
+  defaultWorkoutVisibility?: WorkoutVisibility | null;
 }
 
 export async function updateProfile(ctx: Context, input: UpdateProfileInput): Promise<Result<{ user: UserRow }>> {
   if (!ctx.viewer) return signInTo('update your profile');
-  const changes: Partial<Record<'displayName' | 'country' | 'ghostMode' | 'leaderboardOptIn', unknown>> = {};
+  const changes: Partial<
+    Record<'displayName' | 'country' | 'ghostMode' | 'leaderboardOptIn' | 'defaultWorkoutVisibility', unknown>
+  > = {};
   const check = new Validator();
 
   if (input.displayName !== undefined) {
@@ -30,7 +34,7 @@ export async function updateProfile(ctx: Context, input: UpdateProfileInput): Pr
     );
     changes.country = country;
   }
-  for (const flag of ['ghostMode', 'leaderboardOptIn'] as const) {
+  for (const flag of ['ghostMode', 'leaderboardOptIn', 'defaultWorkoutVisibility'] as const) {
     if (input[flag] === undefined) continue;
     check.check(input[flag] !== null, flag, `${flag} cannot be null`);
     changes[flag] = input[flag];

@@ -1,5 +1,8 @@
 import type { Context } from '../context';
+import type { TransactionSql } from '../db/client';
 import { type RecordRow, recordColumns, recordJoins, type UserRow, type WorkoutRow } from '../db/rows';
+import type { WorkoutVisibility } from '../db/schema';
+import { workoutVisible } from '../db/visibility';
 import { fail, failWith, ok, type Result, signInTo } from '../errors';
 import { loadEach } from '../loaders/factory';
 import { inTransaction } from './transaction';
@@ -13,6 +16,8 @@ export interface LogWorkoutInput {
   startedAt: Date;
   durationSeconds: number;
   sets: { exerciseId: number; reps: number; weightKg: number }[];
+  /** Null or absent: the owner's defaultWorkoutVisibility. */
+  visibility?: WorkoutVisibility | null;
 }
 
 /** A clock a few minutes fast on the client must not reject a workout just started. */
@@ -64,12 +69,14 @@ export async function logWorkout(
 
   const viewerId = ctx.viewer.id;
   const result = await inTransaction(ctx, async (tx) => {
-    const [before] = await tx<{ level: number }[]>`/* training:lockUser */
-      select level from users where id = ${viewerId} for no key update`;
+    const [before] = await tx<{ level: number; defaultWorkoutVisibility: WorkoutVisibility }[]>`/* training:lockUser */
+      select level, default_workout_visibility from users where id = ${viewerId} for no key update`;
     if (!before) return fail('NOT_FOUND', 'Your account no longer exists');
+    const visibility = input.visibility ?? before.defaultWorkoutVisibility;
     const [{ id }] = await tx<[{ id: number }]>`/* training:insertWorkout */
-      insert into workouts (user_id, title, started_at, duration_seconds)
-      values (${viewerId}, ${input.title.trim()}, ${input.startedAt.toISOString()}, ${input.durationSeconds})
+      insert into workouts (user_id, title, started_at, duration_seconds, visibility)
+      values (${viewerId}, ${input.title.trim()}, ${input.startedAt.toISOString()}, ${input.durationSeconds},
+              ${visibility}::workout_visibility)
       returning id`;
     await tx`/* training:insertSets */
       insert into workout_sets (workout_id, position, exercise_id, reps, weight_kg)
@@ -116,10 +123,8 @@ export async function deleteWorkout(
   const result = await inTransaction(ctx, async (tx) => {
     // The same lock order as logWorkout (user, then workouts), so the two never deadlock.
     await tx`/* training:lockUser */ select 1 from users where id = ${viewerId} for no key update`;
-    const [owner] = await tx<{ userId: number }[]>`/* training:workoutOwner */
-      select user_id from workouts where id = ${workoutId} for update`;
-    if (!owner) return fail('NOT_FOUND', 'No such workout', 'workoutId');
-    if (owner.userId !== viewerId) return fail('FORBIDDEN', 'This is not your workout', 'workoutId');
+    const owned = await ownedWorkout(tx, viewerId, workoutId);
+    if (!owned.ok) return owned;
     await tx`/* training:deleteWorkout */ delete from workouts where id = ${workoutId}`;
     const [user] = await tx<[UserRow]>`/* training:readUser */ select * from users where id = ${viewerId}`;
     return ok({ deletedWorkoutId: workoutId, user });
@@ -127,6 +132,40 @@ export async function deleteWorkout(
   if (result.ok) {
     ctx.loaders.workoutById.clear(workoutId);
     ctx.loaders.userById.clear(viewerId).prime(viewerId, result.value.user);
+  }
+  return result;
+}
+
+/**
+ * Locks one of the viewer's workouts for a change only its owner may make. Someone else's workout is
+ * FORBIDDEN when the viewer sees it and NOT_FOUND when they do not: an invisible workout does not
+ * exist for them, here either.
+ */
+async function ownedWorkout(tx: TransactionSql, viewerId: number, workoutId: number): Promise<Result<null>> {
+  const [workout] = await tx<{ userId: number; visible: boolean }[]>`/* training:workoutOwner */
+    select w.user_id, ${workoutVisible(tx, viewerId)} as visible from workouts w where w.id = ${workoutId} for update`;
+  if (!workout?.visible) return fail('NOT_FOUND', 'No such workout', 'workoutId');
+  if (workout.userId !== viewerId) return fail('FORBIDDEN', 'This is not your workout', 'workoutId');
+  return ok(null);
+}
+
+/** The owner changes who sees a workout; every read applies it from the next statement on. */
+export async function setWorkoutVisibility(
+  ctx: TrainingContext,
+  input: { workoutId: number; visibility: WorkoutVisibility },
+): Promise<Result<{ workout: WorkoutRow }>> {
+  if (!ctx.viewer) return signInTo('change who sees a workout');
+  const viewerId = ctx.viewer.id;
+  const result = await inTransaction(ctx, async (tx) => {
+    const owned = await ownedWorkout(tx, viewerId, input.workoutId);
+    if (!owned.ok) return owned;
+    // tg_workouts__visibility carries the change to the workout's activity events.
+    const [workout] = await tx<[WorkoutRow]>`/* training:setVisibility */
+      update workouts set visibility = ${input.visibility}::workout_visibility where id = ${input.workoutId} returning *`;
+    return ok({ workout });
+  });
+  if (result.ok) {
+    ctx.loaders.workoutById.clear(input.workoutId).prime(input.workoutId, result.value.workout);
   }
   return result;
 }

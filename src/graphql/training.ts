@@ -1,5 +1,5 @@
 import type { RecordRow, UserRow, WorkoutRow } from '../db/rows';
-import { deleteWorkout, logWorkout } from '../domain/training';
+import { deleteWorkout, logWorkout, setWorkoutVisibility } from '../domain/training';
 import { checkRange } from '../errors';
 import { loadEach, loadRequired } from '../loaders/factory';
 import type { StatsRow, WeeklyProgressRow, WorkoutSetRow } from '../loaders/training';
@@ -8,7 +8,7 @@ import { Exercise } from './catalogue';
 import { bidirectionalArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
 import { payloadType, toPayload } from './payload';
-import { User } from './users';
+import { User, Visibility } from './users';
 
 export const Workout = builder.objectRef<WorkoutRow>('Workout');
 export const WorkoutSet = builder.objectRef<WorkoutSetRow>('WorkoutSet');
@@ -33,6 +33,7 @@ builder.node(Workout, {
       description: 'In set order.',
       resolve: (workout, _args, ctx) => ctx.loaders.setsByWorkoutId.get(workout.id),
     }),
+    visibility: t.expose('visibility', { type: Visibility }),
   }),
 });
 
@@ -86,7 +87,7 @@ const WeeklyProgress = builder.objectRef<WeeklyProgressRow>('WeeklyProgress').im
 builder.objectFields(User, (t) => ({
   workouts: t.field({
     type: WorkoutConnection,
-    description: 'Newest first.',
+    description: 'Newest first: the workouts the viewer sees (see Visibility); hidden ones leave no gap in a page.',
     args: bidirectionalArgs,
     complexity: pageComplexity,
     resolve: async (user, args, ctx) => toConnection(await ctx.loaders.workoutsByUserId(args).load(user.id)),
@@ -116,6 +117,7 @@ builder.queryField('workout', (t) =>
   t.field({
     type: Workout,
     nullable: true,
+    description: 'Null when there is no such workout or the viewer does not see it (see Visibility).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => ctx.loaders.workoutById.get(idOf('Workout', args.id)),
   }),
@@ -135,8 +137,20 @@ const LogWorkoutInput = builder.inputType('LogWorkoutInput', {
     startedAt: t.field({ type: 'DateTime', required: true, description: 'At most 5 minutes in the future.' }),
     durationSeconds: t.int({ required: true, description: '0 to 86400.' }),
     sets: t.field({ type: [WorkoutSetInput], required: true, description: '1 to 100 sets, in order.' }),
+    visibility: t.field({ type: Visibility, description: 'When absent, the owner’s defaultWorkoutVisibility.' }),
   }),
 });
+
+const SetWorkoutVisibilityInput = builder.inputType('SetWorkoutVisibilityInput', {
+  fields: (t) => ({
+    workoutId: t.id({ required: true }),
+    visibility: t.field({ type: Visibility, required: true }),
+  }),
+});
+
+const SetWorkoutVisibilityPayload = payloadType<{ workout: WorkoutRow }>('SetWorkoutVisibilityPayload', (t) => ({
+  workout: t.field({ type: Workout, nullable: true, resolve: (p) => p.workout ?? null }),
+}));
 
 const DeleteWorkoutInput = builder.inputType('DeleteWorkoutInput', {
   fields: (t) => ({ workoutId: t.id({ required: true }) }),
@@ -170,6 +184,18 @@ builder.mutationFields((t) => ({
             ...set,
             exerciseId: idOf('Exercise', set.exerciseId, `input.sets.${i}.exerciseId`),
           })),
+        }),
+      ),
+  }),
+  setWorkoutVisibility: t.field({
+    type: SetWorkoutVisibilityPayload,
+    description: 'The owner only (FORBIDDEN for others); applies from the next read on.',
+    args: { input: t.arg({ type: SetWorkoutVisibilityInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      toPayload(
+        setWorkoutVisibility(ctx, {
+          workoutId: idOf('Workout', input.workoutId, 'input.workoutId'),
+          visibility: input.visibility,
         }),
       ),
   }),

@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/rows';
+import type { workoutVisibility } from '../db/schema';
 import { updateProfile } from '../domain/profile';
 import { loadEach, primeRows } from '../loaders/factory';
 import { usersPage } from '../loaders/users';
@@ -10,6 +11,15 @@ import { payloadType, toPayload } from './payload';
 import { soleChildArguments } from './selection';
 
 export const User = builder.objectRef<UserRow>('User');
+
+export const Visibility = builder.enumType('Visibility', {
+  values: {
+    EVERYONE: { description: 'Anybody, anonymous callers included.' },
+    FOLLOWERS: { description: 'Users who follow the owner.' },
+    ONLY_ME: { description: 'Nobody but the owner.' },
+  } satisfies Record<(typeof workoutVisibility.enumValues)[number], unknown>,
+  description: 'Who besides its owner sees a workout; never a user the owner has blocked or who has blocked the owner.',
+});
 
 builder.node(User, {
   id: { resolve: (user) => user.id },
@@ -36,6 +46,13 @@ builder.node(User, {
       nullable: true,
       description: 'Listed on leaderboards. Only the user themself sees this; null for others.',
       resolve: (user, _args, ctx) => (ctx.viewer?.id === user.id ? user.leaderboardOptIn : null),
+    }),
+    defaultWorkoutVisibility: t.field({
+      type: Visibility,
+      nullable: true,
+      description:
+        'What logWorkout gives a workout logged without one. Only the user themself sees this; null for others.',
+      resolve: (user, _args, ctx) => (ctx.viewer?.id === user.id ? user.defaultWorkoutVisibility : null),
     }),
   }),
 });
@@ -86,6 +103,7 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
     country: t.string(),
     ghostMode: t.boolean(),
     leaderboardOptIn: t.boolean(),
+    defaultWorkoutVisibility: t.field({ type: Visibility, description: 'Initially EVERYONE.' }),
   }),
 });
 

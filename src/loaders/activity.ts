@@ -1,6 +1,7 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { ActivityType, activityEvents } from '../db/schema';
+import { eventVisible, eventVisibleToFollower } from '../db/visibility';
 import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
 import { byKey, loader, loaderPerArgs } from './factory';
 import { keysetPages, keyValue, rowLimit } from './keyset-pages';
@@ -30,7 +31,8 @@ function typeFilter(sql: Sql, types: ActivityType[] | null): Fragment {
 export function activityLoaders(sql: Sql, viewerId: number | null) {
   const eventById = loader<number, ActivityEventRow | null>(async (ids) => {
     const rows = await sql<ActivityEventRow[]>`/* loader:eventById */
-      select * from activity_events where id = any(${ids as number[]}::bigint[])`;
+      select a.* from activity_events a
+       where a.id = any(${ids as number[]}::bigint[]) and ${eventVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -39,7 +41,7 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
    * predicate matches `type <> 'MESSAGE_SENT'` exactly, so rows come out in index order); only the
    * viewer's own page, with MESSAGE_SENT, reads the full per-user index.
    */
-  const activityPages = (name: string, visible: Fragment) => {
+  const activityPages = (name: string, visible: (user: Fragment) => Fragment) => {
     const byFilter = loaderPerArgs(({ page, types }: ActivityFilter) =>
       loader<number, PageResult<ActivityEventRow & { cursorKey: string[] }>>((userIds) =>
         keysetPages<ActivityEventRow>(
@@ -51,7 +53,7 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
             order: 'desc',
             select: sql`a.*`,
             from: sql`activity_events a`,
-            where: (user) => sql`a.user_id = ${user} and ${visible} and ${typeFilter(sql, types)}`,
+            where: (user) => sql`a.user_id = ${user} and ${visible(user)} and ${typeFilter(sql, types)}`,
           },
           userIds,
           page,
@@ -61,8 +63,11 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
     return (args: ActivityArgs) => byFilter(activityFilter(args));
   };
 
-  const activityByUserId = activityPages('loader:activityByUserId', sql`a.type <> 'MESSAGE_SENT'`);
-  const ownActivity = viewerId === null ? null : activityPages('loader:ownActivity', sql`true`);
+  const activityByUserId = activityPages(
+    'loader:activityByUserId',
+    (user) => sql`a.type <> 'MESSAGE_SENT' and ${eventVisible(sql, viewerId, { owner: user })}`,
+  );
+  const ownActivity = viewerId === null ? null : activityPages('loader:ownActivity', () => sql`true`);
 
   return { eventById, activityByUserId, ownActivity };
 }
@@ -86,6 +91,7 @@ export async function feedPage(
     ? sql`exists (select 1 from follows f where f.follower_id = ${viewerId} and exists (
           select 1 from activity_events a
            where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)}
+             and ${eventVisibleToFollower(sql)}
              and (a.created_at, a.id) >= (${keyValue(sql, page.after[0]!, 'timestamptz')}, ${keyValue(sql, page.after[1]!, 'bigint')})))`
     : sql`false`;
   // On a first page without a type filter, only followees whose newest public event is among the
@@ -112,7 +118,8 @@ export async function feedPage(
          cross join lateral (
            select a.id, a.created_at
              from activity_events a
-            where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)} ${after}
+            where a.user_id = f.followee_id and a.type <> 'MESSAGE_SENT' and ${typeFilter(sql, types)}
+              and ${eventVisibleToFollower(sql)} ${after}
             order by a.created_at desc nulls last, a.id desc nulls last
             limit ${rowLimit(sql, page.limit + 1)}
          ) top

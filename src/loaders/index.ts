@@ -77,7 +77,7 @@ export class Loaders {
 
   // Workouts and their sets.
   #trainingGroup() {
-    this.#training ??= trainingLoaders(this.#sql);
+    this.#training ??= trainingLoaders(this.#sql, this.#viewerId);
     return this.#training;
   }
   get workoutById() {
@@ -98,7 +98,7 @@ export class Loaders {
 
   // Personal records.
   #recordGroup() {
-    this.#records ??= recordLoaders(this.#sql);
+    this.#records ??= recordLoaders(this.#sql, this.#viewerId);
     return this.#records;
   }
   get recordsByUserId() {
@@ -127,6 +127,12 @@ export class Loaders {
   }
   get viewerFollows() {
     return this.#socialGroup().viewerFollows;
+  }
+  get viewerHasBlocked() {
+    return this.#socialGroup().viewerHasBlocked;
+  }
+  get blockedByUserId() {
+    return this.#socialGroup().blockedByUserId;
   }
   get userByUsernameWithFollowers() {
     return this.#socialGroup().userByUsernameWithFollowers;

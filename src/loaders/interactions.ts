@@ -1,5 +1,7 @@
+import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import { type CommentRow, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
+import { workoutVisible } from '../db/visibility';
 import { type KeyType, TIME_AND_ID } from '../pagination';
 import { byKey, loader } from './factory';
 import { pageLoader } from './keyset-pages';
@@ -7,11 +9,15 @@ import { pageLoader } from './keyset-pages';
 const NOTIFICATION_KEY_TYPES: readonly KeyType[] = ['integer'];
 
 /**
- * Likes, comments and notifications. Workouts are public, so likes and comments are readable by
- * anyone who can read their workout. Notifications are the recipient's alone: every notification
+ * Likes, comments and notifications. Likes and comments are readable by whoever sees their workout,
+ * and each statement checks that itself (a workout the viewer cannot see has neither). Notifications are the recipient's alone: every notification
  * loader is scoped to the viewer, so any other caller (anonymous included) gets null or nothing.
  */
 export function interactionLoaders(sql: Sql, viewerId: number | null) {
+  /** The page's workout is one the viewer sees: checked once per parent, not per row. */
+  const seen = (workout: Fragment) =>
+    sql`exists (select 1 from workouts w where w.id = ${workout} and ${workoutVisible(sql, viewerId)})`;
+
   const viewerHasLiked = loader<number, boolean>(async (workoutIds) => {
     if (viewerId === null) return workoutIds.map(() => false);
     const rows = await sql<{ workoutId: number }[]>`/* loader:viewerHasLiked */
@@ -29,12 +35,13 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
     order: 'desc',
     select: sql`u.*`,
     from: sql`workout_likes l join users u on u.id = l.user_id`,
-    where: (workout) => sql`l.workout_id = ${workout}`,
+    where: (workout) => sql`l.workout_id = ${workout} and ${seen(workout)}`,
   });
 
   const commentById = loader<number, CommentRow | null>(async (ids) => {
     const rows = await sql<CommentRow[]>`/* loader:commentById */
-      select * from comments where id = any(${ids as number[]}::bigint[])`;
+      select c.* from comments c join workouts w on w.id = c.workout_id
+       where c.id = any(${ids as number[]}::bigint[]) and ${workoutVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -46,7 +53,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
     order: 'asc',
     select: sql`c.*`,
     from: sql`comments c`,
-    where: (workout) => sql`c.workout_id = ${workout}`,
+    where: (workout) => sql`c.workout_id = ${workout} and ${seen(workout)}`,
   });
 
   const notificationById = loader<number, NotificationRow | null>(async (ids) => {

@@ -142,12 +142,19 @@ export async function keysetPages<Row>(
   // The probe runs once per parent: `offset 0` keeps the planner from pulling it up into the output
   // rows, where it ran once per row of the page.
   const alongside = spec.alongside ? sql`${spec.alongside}::text` : sql`null::text`;
+  // One parent (a profile, a workout's likes) is a scalar, not a one-element array: a generic plan
+  // assumes an array of ten, so its cost looked ten times a custom plan's and PostgreSQL planned every
+  // call afresh, which cost more than running the page once the visibility probes joined it.
+  const keys =
+    parents.length === 1
+      ? sql`(select ${parents[0] as never}::${parentType} as parent, 1::bigint as idx)`
+      : sql`unnest(${parents as never}::${parentType}[]) with ordinality`;
   type Read = { pageIndex: number; hasOpposite: boolean; alongside: string | null; cursorKey: string[] | null };
   const rows = await sql<(Read & Row)[]>`
     ${sql.unsafe(`/* ${spec.name} */`)}
     select k.idx as page_index, k.has_opposite, k.alongside, p.*
       from (select k.parent, k.idx, ${plan.probe(parent)} as has_opposite, ${alongside} as alongside
-              from unnest(${parents as never}::${parentType}[]) with ordinality as k(parent, idx)
+              from ${keys} as k(parent, idx)
             offset 0) k
       left join lateral (
         select ${spec.select}, ${plan.cursorKey} as cursor_key

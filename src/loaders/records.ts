@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import { type RecordRow, recordColumns, recordJoins } from '../db/rows';
 import type { personalRecords } from '../db/schema';
+import { workoutVisible } from '../db/visibility';
 import { TIME_AND_ID } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
@@ -20,7 +21,14 @@ export interface RecordFilter {
   kind: RecordKind | null;
 }
 
-export function recordLoaders(sql: Sql) {
+/**
+ * A record is visible where the workout holding it is: each statement joins that workout (`rw`) and
+ * applies the visibility predicate to it.
+ */
+export function recordLoaders(sql: Sql, viewerId: number | null) {
+  const holder = () =>
+    sql`join workouts rw on rw.id = r.workout_id and ${workoutVisible(sql, viewerId, { alias: 'rw' })}`;
+
   const recordPages = new Map<string, ReturnType<typeof pageLoader<RecordRow>>>();
   /** A user's current records, newest first, filtered by exercise and kind: one statement per page of users. */
   function recordsByUserId(filter: RecordFilter) {
@@ -33,9 +41,9 @@ export function recordLoaders(sql: Sql) {
         keyTypes: TIME_AND_ID,
         order: 'desc',
         select: recordColumns(sql),
-        from: sql`personal_records r ${recordJoins(sql)}`,
+        from: sql`personal_records r ${recordJoins(sql)} join workouts rw on rw.id = r.workout_id`,
         where: (user) =>
-          sql`r.user_id = ${user}
+          sql`r.user_id = ${user} and ${workoutVisible(sql, viewerId, { alias: 'rw', owner: user })}
             ${filter.exerciseId === null ? sql`` : sql`and r.exercise_id = ${filter.exerciseId}`}
             ${filter.kind === null ? sql`` : sql`and r.kind = ${filter.kind}::record_kind`}`,
       });
@@ -48,7 +56,7 @@ export function recordLoaders(sql: Sql) {
   /** The records each workout's sets hold now, by exercise and kind. */
   const recordsByWorkoutId = loader<number, RecordRow[]>(async (ids) => {
     const rows = await sql<RecordRow[]>`/* loader:recordsByWorkoutId */
-      select ${recordColumns(sql)} from personal_records r ${recordJoins(sql)}
+      select ${recordColumns(sql)} from personal_records r ${recordJoins(sql)} ${holder()}
        where r.workout_id = any(${ids as number[]}::bigint[])
        order by r.workout_id, r.exercise_id, r.kind`;
     return groupByKey(ids, rows, (row) => row.workoutId);
@@ -62,7 +70,7 @@ export function recordLoaders(sql: Sql) {
         from unnest(${parts.map((p) => Number(p[0]))}::bigint[], ${parts.map((p) => Number(p[1]))}::integer[],
                     ${parts.map((p) => p[2]!)}::record_kind[]) as k(user_id, exercise_id, kind)
         join personal_records r on (r.user_id, r.exercise_id, r.kind) = (k.user_id, k.exercise_id, k.kind)
-        ${recordJoins(sql)}`;
+        ${recordJoins(sql)} ${holder()}`;
     return byKey(keys, rows, (row) => `${row.userId}:${row.exerciseId}:${row.kind}`);
   });
 

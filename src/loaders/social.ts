@@ -43,6 +43,28 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
           return userIds.map((id) => followed.has(id));
         });
 
+  const viewerHasBlocked =
+    viewerId === null
+      ? null
+      : loader<number, boolean>(async (userIds) => {
+          const rows = await sql<{ blockedId: number }[]>`/* loader:viewerHasBlocked */
+            select blocked_id from blocks
+             where blocker_id = ${viewerId} and blocked_id = any(${userIds as number[]}::bigint[])`;
+          const blocked = new Set(rows.map((row) => row.blockedId));
+          return userIds.map((id) => blocked.has(id));
+        });
+
+  /** The users someone has blocked, most recent block first; callers ask for the viewer's own only. */
+  const blockedByUserId = pageLoader<UserRow>(sql, {
+    name: 'loader:blockedByUserId',
+    key: ['b.created_at', 'b.blocked_id'],
+    keyTypes: TIME_AND_ID,
+    order: 'desc',
+    select: sql`u.*`,
+    from: sql`blocks b join users u on u.id = b.blocked_id`,
+    where: (user) => sql`b.blocker_id = ${user}`,
+  });
+
   /**
    * A user by username with the first page of their followers, in one statement instead of two
    * round trips one after the other: the user row, then its followers read the same way as
@@ -124,6 +146,8 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
       return followingByUserId;
     },
     viewerFollows,
+    viewerHasBlocked,
+    blockedByUserId,
     userByUsernameWithFollowers,
   };
 }

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 import type { WorkoutRow } from '../db/rows';
 import type { workoutSets } from '../db/schema';
+import { workoutVisible } from '../db/visibility';
 import { TIME_AND_ID } from '../pagination';
 import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
@@ -23,21 +24,28 @@ export interface WeeklyProgressRow {
   changeKg: number | null;
 }
 
-export function trainingLoaders(sql: Sql) {
+/**
+ * One id is compared as a scalar: with a one-element array PostgreSQL planned every call afresh (a
+ * generic plan assumes an array of ten), with a scalar it keeps the generic plan.
+ */
+function oneOrAny(sql: Sql, ids: readonly number[]) {
+  return ids.length === 1 ? sql`= ${ids[0]!}::bigint` : sql`= any(${ids as number[]}::bigint[])`;
+}
+
+/** Workouts and what hangs off them, as `viewerId` (null: anonymous) may see them. */
+export function trainingLoaders(sql: Sql, viewerId: number | null) {
   const workoutById = loader<number, WorkoutRow | null>(async (ids) => {
     const rows = await sql<WorkoutRow[]>`/* loader:workoutById */
-      select * from workouts where id = any(${ids as number[]}::bigint[])`;
+      select w.* from workouts w
+       where w.id ${oneOrAny(sql, ids)} and ${workoutVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
   const setsByWorkoutId = loader<number, WorkoutSetRow[]>(async (ids) => {
-    // One workout is compared as a scalar: with a one-element array PostgreSQL planned every call
-    // afresh (a generic plan assumes an array of ten), with a scalar it keeps the generic plan.
-    const workouts = ids.length === 1 ? sql`= ${ids[0]!}::bigint` : sql`= any(${ids as number[]}::bigint[])`;
     const rows = await sql<WorkoutSetRow[]>`/* loader:setsByWorkoutId */
       select s.*, e.name as exercise_name
         from workout_sets s join exercises e on e.id = s.exercise_id
-       where s.workout_id ${workouts}
+       where s.workout_id ${oneOrAny(sql, ids)}
        order by s.workout_id, s.position`;
     return groupByKey(ids, rows, (row) => row.workoutId);
   });
@@ -50,7 +58,7 @@ export function trainingLoaders(sql: Sql) {
     order: 'desc',
     select: sql`w.*`,
     from: sql`workouts w`,
-    where: (user) => sql`w.user_id = ${user}`,
+    where: (user) => sql`w.user_id = ${user} and ${workoutVisible(sql, viewerId, { owner: user })}`,
   });
 
   /**

@@ -50,7 +50,7 @@ export const interactionsStep: SeedStep = {
            cross join lateral generate_series(1,
                   floor(power(((hashint8(w.id * 7) & 2147483647) / 2147483647.0), 3)
                         * (4 + least(u.follower_count, 20000) * 0.25))::int) n
-           where w.user_id between ${from} and ${to} and w.id > ${mark}
+           where w.user_id between ${from} and ${to} and w.id > ${mark} and w.visibility = 'EVERYONE'
           on conflict do nothing`;
         // The owner's own like is not allowed; the hash above can draw them.
         await sql`/* seed:ownLikes */
@@ -66,7 +66,7 @@ export const interactionsStep: SeedStep = {
            cross join lateral generate_series(1,
                   floor(power(((hashint8(w.id * 11) & 2147483647) / 2147483647.0), 4)
                         * (2 + least(u.follower_count, 20000) * 0.02))::int) n
-           where w.user_id between ${from} and ${to} and w.id > ${mark}`;
+           where w.user_id between ${from} and ${to} and w.id > ${mark} and w.visibility = 'EVERYONE'`;
         await sql`/* seed:interactionCounters */
           update workouts w
              set like_count = (select count(*) from workout_likes l where l.workout_id = w.id),
@@ -85,6 +85,9 @@ const TRIGGERS = [
   ['workout_likes', '_500_count_insert'],
   ['workout_likes', '_500_count_delete'],
   ['comments', '_500_count_insert'],
+  // The seed draws no blocks; the per-pair lock of each row would only fill the lock table.
+  ['workout_likes', '_050_refuse_blocked'],
+  ['comments', '_050_refuse_blocked'],
 ] as const;
 
 async function setTriggers(sql: Sql, enabled: boolean) {

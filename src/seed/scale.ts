@@ -75,6 +75,8 @@ export const followsStep: SeedStep = {
       select min(id) as min_id, max(id) as max_id from users`;
     const span = maxId - minId + 1;
     await sql`alter table follows disable trigger _500_counters`;
+    // The seed draws no blocks; the per-pair lock of each row would only fill the lock table.
+    await sql`alter table follows disable trigger _050_refuse_blocked`;
     try {
       for (let from = minId; from <= maxId; from += batch) {
         const to = Math.min(maxId, from + batch - 1);
@@ -93,6 +95,7 @@ export const followsStep: SeedStep = {
       }
     } finally {
       await sql`alter table follows enable trigger _500_counters`;
+      await sql`alter table follows enable trigger _050_refuse_blocked`;
     }
     await sql`/* seed:followCounters */
       update users u set follower_count = coalesce(f.followers, 0), following_count = coalesce(g.following, 0)

@@ -26,6 +26,9 @@ const LIFTS_PER_SESSION = 4;
 /** Workouts per user: 0 to 20, about 10 on average, spread over the last 180 days. */
 const MAX_WORKOUTS = 20;
 const HISTORY_DAYS = 180;
+/** Shares of workouts by visibility: about 20 % FOLLOWERS and 5 % ONLY_ME, the rest EVERYONE. */
+export const FOLLOWERS_SHARE = 0.2;
+export const ONLY_ME_SHARE = 0.05;
 /** Users per personal-records recomputation in the bulk load. */
 const RECORD_BATCH = 1_000;
 
@@ -77,14 +80,17 @@ export const workoutsStep: SeedStep = {
         const [{ before }] = await sql<[{ before: number }]>`/* seed:workoutMark */
           select coalesce(max(id), 0) as before from workouts`;
         await sql`/* seed:workouts */
-          insert into workouts (user_id, title, started_at, duration_seconds, created_at)
-          select u.id, (${SESSIONS}::text[])[1 + (u.id + k) % 3], w.started_at, w.duration, w.started_at + make_interval(secs => w.duration)
+          insert into workouts (user_id, title, started_at, duration_seconds, created_at, visibility)
+          select u.id, (${SESSIONS}::text[])[1 + (u.id + k) % 3], w.started_at, w.duration, w.started_at + make_interval(secs => w.duration),
+                 (case when w.roll < ${ONLY_ME_SHARE} then 'ONLY_ME'
+                       when w.roll < ${ONLY_ME_SHARE + FOLLOWERS_SHARE} then 'FOLLOWERS'
+                       else 'EVERYONE' end)::workout_visibility
             from users u
            cross join lateral generate_series(1, (hashint8(u.id + 17) & 2147483647) % ${MAX_WORKOUTS + 1}) as k
            cross join lateral (
              select date_trunc('day', now() - make_interval(secs => ${HISTORY_DAYS} * 86400.0 * (k - 0.8 * random()) / ${MAX_WORKOUTS}))
                       + make_interval(hours => 6 + ((hashint8(u.id) & 2147483647) % 14)::int, mins => (random() * 59)::int) as started_at,
-                    (2400 + random() * 3600)::int as duration
+                    (2400 + random() * 3600)::int as duration, random() as roll
            ) w
            where u.id between ${from} and ${to}
              and not exists (select 1 from workouts x where x.user_id = u.id)`;
@@ -148,16 +154,20 @@ export const activityStep: SeedStep = {
       select min(id) as min_id, max(id) as max_id from users u
        where not exists (select 1 from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')`;
     if (minId === null || maxId === null) return;
-    for (let from = minId; from <= maxId; from += batch) {
-      const to = Math.min(maxId, from + batch - 1);
-      await sql`/* seed:activity */
+    // The events take their workout's visibility below, in the same statement; the row trigger that
+    // copies it would read a workout per event.
+    await sql`alter table activity_events disable trigger _050_visibility`;
+    try {
+      for (let from = minId; from <= maxId; from += batch) {
+        const to = Math.min(maxId, from + batch - 1);
+        await sql`/* seed:activity */
         with fresh as (
           select u.id from users u
            where u.id between ${from} and ${to}
              and not exists (select 1 from activity_events a where a.user_id = u.id and a.type <> 'MESSAGE_SENT')),
         logged as (
-          insert into activity_events (user_id, type, created_at, workout_id)
-          select w.user_id, 'WORKOUT_LOGGED', w.created_at, w.id from workouts w join fresh on fresh.id = w.user_id),
+          insert into activity_events (user_id, type, created_at, workout_id, visibility)
+          select w.user_id, 'WORKOUT_LOGGED', w.created_at, w.id, w.visibility from workouts w join fresh on fresh.id = w.user_id),
         levels as (
           select user_id, created_at, level, lag(level, 1, 1) over (partition by user_id order by created_at, id) as previous
             from (select w.user_id, w.created_at, w.id,
@@ -167,23 +177,27 @@ export const activityStep: SeedStep = {
           insert into activity_events (user_id, type, created_at, level)
           select user_id, 'LEVEL_UP', created_at, level from levels where level > previous),
         per_workout as (
-          select w.user_id, w.id, w.created_at, w.started_at, s.exercise_id,
+          select w.user_id, w.id, w.created_at, w.started_at, w.visibility, s.exercise_id,
                  max(s.estimated_one_rep_max_kg) as e1rm, max(s.weight_kg) as weight, max(s.reps * s.weight_kg) as volume
             from workouts w join fresh on fresh.id = w.user_id join workout_sets s on s.workout_id = w.id
-           group by w.user_id, w.id, s.exercise_id),
+           group by w.user_id, w.id, w.visibility, s.exercise_id),
         beaten as (
           -- What logWorkout would have seen, logging in startedAt order: a set beating every earlier workout's best.
-          select user_id, id, created_at,
+          select user_id, id, created_at, visibility,
                  e1rm > max(e1rm) over earlier or weight > max(weight) over earlier or volume > max(volume) over earlier as beat
             from per_workout
           window earlier as (partition by user_id, exercise_id order by started_at
                              range between unbounded preceding and current row exclude group)),
         recorded as (
-          insert into activity_events (user_id, type, created_at, workout_id)
-          select user_id, 'PERSONAL_RECORD', created_at, id from beaten group by user_id, id, created_at having bool_or(beat))
+          insert into activity_events (user_id, type, created_at, workout_id, visibility)
+          select user_id, 'PERSONAL_RECORD', created_at, id, visibility from beaten
+           group by user_id, id, created_at, visibility having bool_or(beat))
         insert into activity_events (user_id, type, created_at, subject_id)
         select f.follower_id, 'FOLLOWED', f.created_at, f.followee_id from follows f join fresh on fresh.id = f.follower_id`;
-      tick(to - minId + 1);
+        tick(to - minId + 1);
+      }
+    } finally {
+      await sql`alter table activity_events enable trigger _050_visibility`;
     }
   },
 };

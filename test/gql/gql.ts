@@ -22,6 +22,9 @@ type Documents = {
     "query AuthViewer { viewer { username } }": typeof types.AuthViewerDocument,
     "query AnonymousReads { viewer { username } muscles { name } }": typeof types.AnonymousReadsDocument,
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": typeof types.AuthUpdateProfileDocument,
+    "\n  query BlockRelation($id: ID!) {\n    user(id: $id) { followerCount followingCount viewerIsFollowing viewerHasBlocked }\n  }": typeof types.BlockRelationDocument,
+    "\n  query BlockedUsers($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      blockedUsers(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }": typeof types.BlockedUsersDocument,
+    "\n  mutation BlockingAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": typeof types.BlockingAddReactionDocument,
     "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": typeof types.UpkeepBoardDocument,
     "query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {\n  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }\n}": typeof types.UpkeepScopedBoardDocument,
     "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": typeof types.UpkeepLogDocument,
@@ -54,6 +57,11 @@ type Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message { id sequenceNumber body sender { id } conversation { id } }\n      errors { code message field }\n    }\n  }": typeof types.SendMessageDocument,
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": typeof types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": typeof types.LeaveDocument,
+    "\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }": typeof types.SetWorkoutVisibilityDocument,
+    "\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }": typeof types.BlockUserDocument,
+    "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }": typeof types.UnblockUserDocument,
+    "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": typeof types.PrivacyFollowDocument,
+    "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }": typeof types.PrivacyUnfollowDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": typeof types.LogWorkoutDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveExerciseBoardDocument,
@@ -126,6 +134,9 @@ type Documents = {
     "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }": typeof types.BouncedLogWorkoutDocument,
     "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }": typeof types.BouncedBoardDocument,
     "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }": typeof types.BouncedSendMessageDocument,
+    "\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }": typeof types.PrivacyNotificationReplayDocument,
+    "\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }": typeof types.MatrixLikeDocument,
+    "\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }": typeof types.MatrixCommentDocument,
     "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}": typeof types.ProfileUpdateProfileDocument,
     "query GhostMode($id: ID!) { user(id: $id) { ghostMode } }": typeof types.GhostModeDocument,
     "mutation RaceCountersFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": typeof types.RaceCountersFollowDocument,
@@ -177,6 +188,15 @@ type Documents = {
     "query UserDisplayName($id: ID!) { user(id: $id) { displayName } }": typeof types.UserDisplayNameDocument,
     "query ThreeUsers($a: ID!, $b: ID!, $c: ID!) {\n      a: user(id: $a) { username } b: user(id: $b) { username } c: user(id: $c) { username } }": typeof types.ThreeUsersDocument,
     "query NodeId($id: ID!) { node(id: $id) { id } }": typeof types.NodeIdDocument,
+    "\n  mutation UpdateDefaultVisibility($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { defaultWorkoutVisibility } errors { code field } }\n  }": typeof types.UpdateDefaultVisibilityDocument,
+    "\n  query DefaultWorkoutVisibility($id: ID!) { user(id: $id) { defaultWorkoutVisibility } }": typeof types.DefaultWorkoutVisibilityDocument,
+    "\n  query VisibleWorkouts($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    user(id: $id) {\n      workouts(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id visibility } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }": typeof types.VisibleWorkoutsDocument,
+    "\n  query VisibleFeed($first: Int, $after: String) {\n    feed(first: $first, after: $after) {\n      edges { node { id type workout { id } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }": typeof types.VisibleFeedDocument,
+    "\n  query VisibleActivity($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      activity(first: $first, after: $after, types: [WORKOUT_LOGGED]) {\n        edges { node { workout { id } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }": typeof types.VisibleActivityDocument,
+    "\n  query VisibilityAggregates($id: ID!, $exercise: ID!) {\n    user(id: $id) {\n      xp level workoutCount\n      stats(days: 30) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays }\n      exerciseProgress(exerciseId: $exercise) { weekStart bestEstimatedOneRepMaxKg }\n      muscleLoad(days: 30) { loadKg setCount muscle { name } }\n      rank(kind: XP_ALL_TIME) { score }\n    }\n  }": typeof types.VisibilityAggregatesDocument,
+    "\n  query VisibilityCounts($id: ID!) { workout(id: $id) { likeCount commentCount } }": typeof types.VisibilityCountsDocument,
+    "mutation VisLike($id: ID!) { likeWorkout(input: { workoutId: $id }) { errors { code } } }": typeof types.VisLikeDocument,
+    "mutation VisComment($id: ID!) { commentOnWorkout(input: { workoutId: $id, body: \"Nice\" }) { errors { code } } }": typeof types.VisCommentDocument,
 };
 const documents: Documents = {
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": types.FeedDocument,
@@ -187,6 +207,9 @@ const documents: Documents = {
     "query AuthViewer { viewer { username } }": types.AuthViewerDocument,
     "query AnonymousReads { viewer { username } muscles { name } }": types.AnonymousReadsDocument,
     "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }": types.AuthUpdateProfileDocument,
+    "\n  query BlockRelation($id: ID!) {\n    user(id: $id) { followerCount followingCount viewerIsFollowing viewerHasBlocked }\n  }": types.BlockRelationDocument,
+    "\n  query BlockedUsers($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      blockedUsers(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }": types.BlockedUsersDocument,
+    "\n  mutation BlockingAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": types.BlockingAddReactionDocument,
     "query UpkeepBoard($kind: LeaderboardKind!) {\n  leaderboard(kind: $kind) {\n    refreshedAt weekStart entryCount\n    edges { node { rank score previousRank rankChange topPercent user { username } } }\n  }\n}": types.UpkeepBoardDocument,
     "query UpkeepScopedBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope) {\n  leaderboard(kind: $kind, country: $country, scope: $scope) { edges { node { rank previousRank rankChange user { username } } } }\n}": types.UpkeepScopedBoardDocument,
     "mutation UpkeepLog($input: LogWorkoutInput!) { logWorkout(input: $input) { errors { message } } }": types.UpkeepLogDocument,
@@ -219,6 +242,11 @@ const documents: Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message { id sequenceNumber body sender { id } conversation { id } }\n      errors { code message field }\n    }\n  }": types.SendMessageDocument,
     "\n  mutation MarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      conversation { id unreadCount viewerLastReadSequenceNumber }\n      errors { code field }\n    }\n  }": types.MarkReadDocument,
     "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }": types.LeaveDocument,
+    "\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }": types.SetWorkoutVisibilityDocument,
+    "\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }": types.BlockUserDocument,
+    "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }": types.UnblockUserDocument,
+    "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": types.PrivacyFollowDocument,
+    "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }": types.PrivacyUnfollowDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": types.LogWorkoutDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveExerciseBoardDocument,
@@ -291,6 +319,9 @@ const documents: Documents = {
     "mutation BouncedLogWorkout($input: LogWorkoutInput!) {\n  logWorkout(input: $input) { errors { field } } }": types.BouncedLogWorkoutDocument,
     "query BouncedBoard { leaderboard(kind: XP_ALL_TIME, first: 1) { edges { node { rank user { username } } } } }": types.BouncedBoardDocument,
     "mutation BouncedSendMessage($input: SendMessageInput!) {\n  sendMessage(input: $input) { message { sequenceNumber } errors { code } } }": types.BouncedSendMessageDocument,
+    "\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }": types.PrivacyNotificationReplayDocument,
+    "\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }": types.MatrixLikeDocument,
+    "\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }": types.MatrixCommentDocument,
     "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}": types.ProfileUpdateProfileDocument,
     "query GhostMode($id: ID!) { user(id: $id) { ghostMode } }": types.GhostModeDocument,
     "mutation RaceCountersFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": types.RaceCountersFollowDocument,
@@ -342,6 +373,15 @@ const documents: Documents = {
     "query UserDisplayName($id: ID!) { user(id: $id) { displayName } }": types.UserDisplayNameDocument,
     "query ThreeUsers($a: ID!, $b: ID!, $c: ID!) {\n      a: user(id: $a) { username } b: user(id: $b) { username } c: user(id: $c) { username } }": types.ThreeUsersDocument,
     "query NodeId($id: ID!) { node(id: $id) { id } }": types.NodeIdDocument,
+    "\n  mutation UpdateDefaultVisibility($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { defaultWorkoutVisibility } errors { code field } }\n  }": types.UpdateDefaultVisibilityDocument,
+    "\n  query DefaultWorkoutVisibility($id: ID!) { user(id: $id) { defaultWorkoutVisibility } }": types.DefaultWorkoutVisibilityDocument,
+    "\n  query VisibleWorkouts($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    user(id: $id) {\n      workouts(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id visibility } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }": types.VisibleWorkoutsDocument,
+    "\n  query VisibleFeed($first: Int, $after: String) {\n    feed(first: $first, after: $after) {\n      edges { node { id type workout { id } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }": types.VisibleFeedDocument,
+    "\n  query VisibleActivity($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      activity(first: $first, after: $after, types: [WORKOUT_LOGGED]) {\n        edges { node { workout { id } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }": types.VisibleActivityDocument,
+    "\n  query VisibilityAggregates($id: ID!, $exercise: ID!) {\n    user(id: $id) {\n      xp level workoutCount\n      stats(days: 30) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays }\n      exerciseProgress(exerciseId: $exercise) { weekStart bestEstimatedOneRepMaxKg }\n      muscleLoad(days: 30) { loadKg setCount muscle { name } }\n      rank(kind: XP_ALL_TIME) { score }\n    }\n  }": types.VisibilityAggregatesDocument,
+    "\n  query VisibilityCounts($id: ID!) { workout(id: $id) { likeCount commentCount } }": types.VisibilityCountsDocument,
+    "mutation VisLike($id: ID!) { likeWorkout(input: { workoutId: $id }) { errors { code } } }": types.VisLikeDocument,
+    "mutation VisComment($id: ID!) { commentOnWorkout(input: { workoutId: $id, body: \"Nice\" }) { errors { code } } }": types.VisCommentDocument,
 };
 
 /**
@@ -390,6 +430,18 @@ export function graphql(source: "query AnonymousReads { viewer { username } musc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }"): (typeof documents)["mutation AuthUpdateProfile { updateProfile(input: { displayName: \"X\" }) { user { id } errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockRelation($id: ID!) {\n    user(id: $id) { followerCount followingCount viewerIsFollowing viewerHasBlocked }\n  }"): (typeof documents)["\n  query BlockRelation($id: ID!) {\n    user(id: $id) { followerCount followingCount viewerIsFollowing viewerHasBlocked }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockedUsers($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      blockedUsers(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }"): (typeof documents)["\n  query BlockedUsers($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      blockedUsers(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockingAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation BlockingAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -518,6 +570,26 @@ export function graphql(source: "\n  mutation MarkRead($input: MarkConversationR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }"): (typeof documents)["\n  mutation Leave($input: LeaveConversationInput!) {\n    leaveConversation(input: $input) {\n      conversation { id memberCount }\n      errors { code field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }"): (typeof documents)["\n  mutation SetWorkoutVisibility($input: SetWorkoutVisibilityInput!) {\n    setWorkoutVisibility(input: $input) { workout { id visibility } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }"): (typeof documents)["\n  mutation BlockUser($input: BlockInput!) {\n    blockUser(input: $input) {\n      user { id followerCount followingCount viewerHasBlocked viewerIsFollowing }\n      viewer { id followerCount followingCount }\n      errors { code message field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }"): (typeof documents)["\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -809,6 +881,18 @@ export function graphql(source: "mutation BouncedSendMessage($input: SendMessage
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }"): (typeof documents)["\n  subscription PrivacyNotificationReplay($after: Int) {\n    notificationAdded(afterSequenceNumber: $after) { sequenceNumber workout { id } comment { id } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation MatrixLike($input: WorkoutLikeInput!) { likeWorkout(input: $input) { errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation MatrixComment($input: CommentOnWorkoutInput!) { commentOnWorkout(input: $input) { errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}"): (typeof documents)["mutation ProfileUpdateProfile($input: UpdateProfileInput!) {\n  updateProfile(input: $input) {\n    user { displayName country ghostMode leaderboardOptIn }\n    errors { code message field }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1010,6 +1094,42 @@ export function graphql(source: "query ThreeUsers($a: ID!, $b: ID!, $c: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query NodeId($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query NodeId($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDefaultVisibility($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { defaultWorkoutVisibility } errors { code field } }\n  }"): (typeof documents)["\n  mutation UpdateDefaultVisibility($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { defaultWorkoutVisibility } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DefaultWorkoutVisibility($id: ID!) { user(id: $id) { defaultWorkoutVisibility } }"): (typeof documents)["\n  query DefaultWorkoutVisibility($id: ID!) { user(id: $id) { defaultWorkoutVisibility } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibleWorkouts($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    user(id: $id) {\n      workouts(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id visibility } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }"): (typeof documents)["\n  query VisibleWorkouts($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    user(id: $id) {\n      workouts(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id visibility } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibleFeed($first: Int, $after: String) {\n    feed(first: $first, after: $after) {\n      edges { node { id type workout { id } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }"): (typeof documents)["\n  query VisibleFeed($first: Int, $after: String) {\n    feed(first: $first, after: $after) {\n      edges { node { id type workout { id } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibleActivity($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      activity(first: $first, after: $after, types: [WORKOUT_LOGGED]) {\n        edges { node { workout { id } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }"): (typeof documents)["\n  query VisibleActivity($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      activity(first: $first, after: $after, types: [WORKOUT_LOGGED]) {\n        edges { node { workout { id } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityAggregates($id: ID!, $exercise: ID!) {\n    user(id: $id) {\n      xp level workoutCount\n      stats(days: 30) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays }\n      exerciseProgress(exerciseId: $exercise) { weekStart bestEstimatedOneRepMaxKg }\n      muscleLoad(days: 30) { loadKg setCount muscle { name } }\n      rank(kind: XP_ALL_TIME) { score }\n    }\n  }"): (typeof documents)["\n  query VisibilityAggregates($id: ID!, $exercise: ID!) {\n    user(id: $id) {\n      xp level workoutCount\n      stats(days: 30) { workoutCount totalVolumeKg bestEstimatedOneRepMaxKg currentStreakDays }\n      exerciseProgress(exerciseId: $exercise) { weekStart bestEstimatedOneRepMaxKg }\n      muscleLoad(days: 30) { loadKg setCount muscle { name } }\n      rank(kind: XP_ALL_TIME) { score }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityCounts($id: ID!) { workout(id: $id) { likeCount commentCount } }"): (typeof documents)["\n  query VisibilityCounts($id: ID!) { workout(id: $id) { likeCount commentCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation VisLike($id: ID!) { likeWorkout(input: { workoutId: $id }) { errors { code } } }"): (typeof documents)["mutation VisLike($id: ID!) { likeWorkout(input: { workoutId: $id }) { errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation VisComment($id: ID!) { commentOnWorkout(input: { workoutId: $id, body: \"Nice\" }) { errors { code } } }"): (typeof documents)["mutation VisComment($id: ID!) { commentOnWorkout(input: { workoutId: $id, body: \"Nice\" }) { errors { code } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { messages } from './messaging';
-import { users } from './users';
+import { users, workoutVisibility } from './users';
 
 export const muscles = pgTable(
   'muscles',
@@ -68,6 +68,7 @@ export const workouts = pgTable(
     likeCount: integer().notNull().default(0),
     commentCount: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    visibility: workoutVisibility().notNull().default('EVERYONE'),
   },
   (t) => [
     index('workouts_by_user_idx').on(t.userId, t.startedAt.desc(), t.id.desc()),
@@ -122,15 +123,22 @@ export const activityEvents = pgTable(
     subjectId: bigint({ mode: 'number' }).references(() => users.id, { onDelete: 'cascade' }),
     level: integer(),
     messageId: bigint({ mode: 'number' }).references(() => messages.id, { onDelete: 'cascade' }),
+    /**
+     * The visibility of the workout a WORKOUT_LOGGED or PERSONAL_RECORD event names, copied and kept
+     * by triggers (drizzle/0025) so feeds and activity pages filter inside the index; EVERYONE for
+     * events that name no workout.
+     */
+    visibility: workoutVisibility().notNull().default('EVERYONE'),
   },
   (t) => [
     // Every read goes through activity_events_public_idx; this one supports the user_id foreign key,
     // whose cascade must also find the private MESSAGE_SENT events the public index leaves out.
     // (user_id, type, …) went in drizzle/0021: no statement used it once the public index existed.
     index('activity_events_by_user_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
-    // The feed reads only public events; type rides along so a types filter stays index-only.
+    // The feed reads only public events; type and visibility ride along so a types filter and the
+    // visibility predicate stay index-only.
     index('activity_events_public_idx')
-      .on(t.userId, t.createdAt.desc(), t.id.desc(), t.type)
+      .on(t.userId, t.createdAt.desc(), t.id.desc(), t.type, t.visibility)
       .where(sql`${t.type} <> 'MESSAGE_SENT'`),
     index('activity_events_workout_idx').on(t.workoutId).where(sql`${t.workoutId} is not null`),
     check(

@@ -6,12 +6,20 @@ import {
   check,
   index,
   integer,
+  pgEnum,
   pgTable,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/**
+ * Who sees a workout besides its owner, in widening order: the enum's order is what the visibility
+ * predicate compares (`src/db/visibility.ts`), so EVERYONE < FOLLOWERS < ONLY_ME must stay.
+ */
+export const workoutVisibility = pgEnum('workout_visibility', ['EVERYONE', 'FOLLOWERS', 'ONLY_ME']);
+export type WorkoutVisibility = (typeof workoutVisibility.enumValues)[number];
 
 export const users = pgTable(
   'users',
@@ -30,6 +38,8 @@ export const users = pgTable(
     // Kept by tg_activity_events__latest: lets the feed's first page read only the followees who can
     // be on it (drizzle/0011_feed_latest_activity.sql).
     lastPublicActivityAt: timestamp({ withTimezone: true, precision: 6 }),
+    /** What logWorkout gives a workout logged without a visibility. */
+    defaultWorkoutVisibility: workoutVisibility().notNull().default('EVERYONE'),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
   (t) => [
@@ -62,5 +72,32 @@ export const follows = pgTable(
     check('follows_no_self', sql`${t.followerId} <> ${t.followeeId}`),
     index('follows_followers_idx').on(t.followeeId, t.createdAt.desc(), t.followerId.desc()),
     index('follows_following_idx').on(t.followerId, t.createdAt.desc(), t.followeeId.desc()),
+  ],
+);
+
+/**
+ * blocker_id has blocked blocked_id. While the row exists the two are strangers both ways: no follow
+ * between them (blocking removes both), none of the other's workouts, and every act the block forbids
+ * is refused by the database (refuse_across_block, drizzle/0025).
+ */
+export const blocks = pgTable(
+  'blocks',
+  {
+    blockerId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The visibility predicate probes (owner, viewer) and (viewer, owner) by this key.
+    primaryKey({ name: 'blocks_pkey', columns: [t.blockerId, t.blockedId] }),
+    check('blocks_no_self', sql`${t.blockerId} <> ${t.blockedId}`),
+    // User.blockedUsers: most recent block first.
+    index('blocks_by_blocker_idx').on(t.blockerId, t.createdAt.desc(), t.blockedId.desc()),
+    // The blocked_id foreign key's cascade.
+    index('blocks_blocked_idx').on(t.blockedId),
   ],
 );
