@@ -3,7 +3,7 @@ import type { Sql } from '../db/client';
 import type { ActivityType, activityEvents } from '../db/schema';
 import { eventVisible, eventVisibleToFollower } from '../db/visibility';
 import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
-import { byKey, loader, loaderPerArgs } from './factory';
+import { byKey, inKeys, loader, loaderPerArgs } from './factory';
 import { keysetPages, keyValue, rowLimit } from './keyset-pages';
 
 export type ActivityEventRow = typeof activityEvents.$inferSelect;
@@ -32,7 +32,7 @@ export function activityLoaders(sql: Sql, viewerId: number | null) {
   const eventById = loader<number, ActivityEventRow | null>(async (ids) => {
     const rows = await sql<ActivityEventRow[]>`/* loader:eventById */
       select a.* from activity_events a
-       where a.id = any(${ids as number[]}::bigint[]) and ${eventVisible(sql, viewerId)}`;
+       where a.id ${inKeys(sql, ids, 'bigint')} and ${eventVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import type { exercises, muscles } from '../db/schema';
 import type { ConnectionArgs } from '../pagination';
-import { byKey, groupByKey, loader, primeRows } from './factory';
+import { byKey, groupByKey, inKeys, loader, primeRows } from './factory';
 import { keysetPage, pageLoader } from './keyset-pages';
 
 export type MuscleRow = typeof muscles.$inferSelect;
@@ -17,13 +17,13 @@ export interface ActivationRow {
 export function catalogueLoaders(sql: Sql) {
   const muscleById = loader<number, MuscleRow | null>(async (ids) => {
     const rows = await sql<MuscleRow[]>`/* loader:muscleById */
-      select * from muscles where id = any(${ids as number[]}::integer[])`;
+      select * from muscles where id ${inKeys(sql, ids, 'integer')}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
   const exerciseById = loader<number, ExerciseRow | null>(async (ids) => {
     const rows = await sql<ExerciseRow[]>`/* loader:exerciseById */
-      select * from exercises where id = any(${ids as number[]}::integer[])`;
+      select * from exercises where id ${inKeys(sql, ids, 'integer')}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -31,7 +31,7 @@ export function catalogueLoaders(sql: Sql) {
     const rows = await sql<ActivationRow[]>`/* loader:activationsByExerciseId */
       select a.exercise_id, a.muscle_id, m.name as muscle_name, a.activation
         from exercise_activations a join muscles m on m.id = a.muscle_id
-       where a.exercise_id = any(${ids as number[]}::integer[])
+       where a.exercise_id ${inKeys(sql, ids, 'integer')}
        order by a.exercise_id, a.activation desc, a.muscle_id`;
     return groupByKey(ids, rows, (row) => row.exerciseId);
   });

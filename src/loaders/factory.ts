@@ -1,7 +1,34 @@
 import DataLoader from 'dataloader';
 import { isPromise } from 'graphql-yoga';
+import type { Fragment } from 'postgres';
+import type { Sql } from '../db/client';
 
 type Key = string | number;
+type KeyType = 'bigint' | 'integer' | 'text';
+
+/**
+ * A batch's key predicate: `= $1` for one key, `= any($1)` for several. A generic plan assumes an
+ * array parameter holds ten elements, so for a batch of one key (a `workout(id)`, a profile) it always
+ * looked costlier than the custom plan and PostgreSQL planned the statement again on every call; with
+ * one key as a scalar it keeps the generic plan. Each shape is a prepared statement of its own.
+ */
+export function inKeys(sql: Sql, keys: readonly Key[], type: KeyType): Fragment {
+  const cast = sql.unsafe(type);
+  return keys.length === 1
+    ? sql`= ${keys[0] as never}::${cast}`
+    : sql`= any(${keys as never}::${sql.unsafe(`${type}[]`)})`;
+}
+
+/**
+ * A batch's keys as rows `(key, idx)`, idx counting from 1 in batch order, for `from … as k(key, idx)`:
+ * one key as a scalar row, for the generic plan's sake (see inKeys), several from `unnest`.
+ */
+export function keyRows(sql: Sql, keys: readonly Key[], type: KeyType): Fragment {
+  const cast = sql.unsafe(type);
+  return keys.length === 1
+    ? sql`(select ${keys[0] as never}::${cast}, 1::bigint)`
+    : sql`unnest(${keys as never}::${sql.unsafe(`${type}[]`)}) with ordinality`;
+}
 
 /** Puts rows back in the order of the keys they were loaded for; a missing key gives null. */
 export function byKey<K extends Key, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {

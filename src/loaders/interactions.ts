@@ -3,7 +3,7 @@ import type { Sql } from '../db/client';
 import { type CommentRow, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
 import { workoutVisible } from '../db/visibility';
 import { type KeyType, TIME_AND_ID } from '../pagination';
-import { byKey, loader } from './factory';
+import { byKey, inKeys, loader } from './factory';
 import { pageLoader } from './keyset-pages';
 
 const NOTIFICATION_KEY_TYPES: readonly KeyType[] = ['integer'];
@@ -22,7 +22,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
     if (viewerId === null) return workoutIds.map(() => false);
     const rows = await sql<{ workoutId: number }[]>`/* loader:viewerHasLiked */
       select workout_id from workout_likes
-       where user_id = ${viewerId} and workout_id = any(${workoutIds as number[]}::bigint[])`;
+       where user_id = ${viewerId} and workout_id ${inKeys(sql, workoutIds, 'bigint')}`;
     const liked = new Set(rows.map((row) => row.workoutId));
     return workoutIds.map((id) => liked.has(id));
   });
@@ -41,7 +41,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
   const commentById = loader<number, CommentRow | null>(async (ids) => {
     const rows = await sql<CommentRow[]>`/* loader:commentById */
       select c.* from comments c join workouts w on w.id = c.workout_id
-       where c.id = any(${ids as number[]}::bigint[]) and ${workoutVisible(sql, viewerId)}`;
+       where c.id ${inKeys(sql, ids, 'bigint')} and ${workoutVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -61,7 +61,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
     const rows = await sql<NotificationRow[]>`/* loader:notificationById */
       select ${notificationColumns(sql)}
         from notifications n left join notification_states s on s.user_id = n.recipient_id
-       where n.id = any(${ids as number[]}::bigint[]) and n.recipient_id = ${viewerId}`;
+       where n.id ${inKeys(sql, ids, 'bigint')} and n.recipient_id = ${viewerId}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -80,7 +80,7 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
   const unreadNotificationCount = loader<number, number>(async (userIds) => {
     const rows = await sql<{ userId: number; unread: number }[]>`/* loader:unreadNotificationCount */
       select user_id, last_sequence_number - last_read_sequence_number as unread
-        from notification_states where user_id = any(${userIds as number[]}::bigint[])`;
+        from notification_states where user_id ${inKeys(sql, userIds, 'bigint')}`;
     return byKey(userIds, rows, (row) => row.userId).map((row) => row?.unread ?? 0);
   });
 

@@ -1,7 +1,7 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import { type ConnectionArgs, type Keyed, type KeyType, type Page, type PageResult, parsePage } from '../pagination';
-import { loader, loaderPerArgs, type RequestLoader } from './factory';
+import { keyRows, loader, loaderPerArgs, type RequestLoader } from './factory';
 
 /**
  * How one connection is ordered and where its rows come from. Every key column sorts the same way,
@@ -137,18 +137,13 @@ export async function keysetPages<Row>(
 ): Promise<PageResult<Row & { cursorKey: string[] }>[]> {
   const parent = sql`k.parent`;
   const plan = planPage(sql, spec, page);
-  const parentType = sql.unsafe(spec.parentType ?? 'bigint');
 
   // The probe runs once per parent: `offset 0` keeps the planner from pulling it up into the output
   // rows, where it ran once per row of the page.
   const alongside = spec.alongside ? sql`${spec.alongside}::text` : sql`null::text`;
-  // One parent (a profile, a workout's likes) is a scalar, not a one-element array: a generic plan
-  // assumes an array of ten, so its cost looked ten times a custom plan's and PostgreSQL planned every
-  // call afresh, which cost more than running the page once the visibility probes joined it.
-  const keys =
-    parents.length === 1
-      ? sql`(select ${parents[0] as never}::${parentType} as parent, 1::bigint as idx)`
-      : sql`unnest(${parents as never}::${parentType}[]) with ordinality`;
+  // One parent (a profile, a workout's likes) is a scalar row: as a one-element array PostgreSQL
+  // planned every call afresh once the visibility probes joined the page (see keyRows).
+  const keys = keyRows(sql, parents, spec.parentType ?? 'bigint');
   type Read = { pageIndex: number; hasOpposite: boolean; alongside: string | null; cursorKey: string[] | null };
   const rows = await sql<(Read & Row)[]>`
     ${sql.unsafe(`/* ${spec.name} */`)}

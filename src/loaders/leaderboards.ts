@@ -3,7 +3,7 @@ import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
 import type { BoardKind } from '../db/schema';
 import type { KeyType, Page, PageResult } from '../pagination';
-import { byKey, loader, loaderPerArgs } from './factory';
+import { byKey, inKeys, loader, loaderPerArgs } from './factory';
 import { finishPage, keysetPage, planPage, rowLimit } from './keyset-pages';
 
 /**
@@ -281,7 +281,7 @@ export function leaderboardLoaders(sql: Sql) {
           select e.user_id, e.score, ${country} as within, ${previousRank(sql, view)} as previous_rank
             from board_entries e
            where e.board = ${args.board}::board_kind and e.ref = ${args.ref}
-             and e.user_id = any(${userIds as number[]}::bigint[])
+             and e.user_id ${inKeys(sql, userIds, 'bigint')}
              ${args.withinCountry ? sql`and e.country is not null` : sql``}),
         sizes as (
           select within, board_count_above(${args.board}::board_kind, ${args.ref}, within, null) as entry_count

@@ -10,7 +10,7 @@ import {
 } from '../db/rows';
 import { conversations, users } from '../db/schema';
 import { type ConnectionArgs, type KeyType, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
-import { byKey, groupByKey, loader, loaderPerArgs, primeRows } from './factory';
+import { byKey, groupByKey, inKeys, keyRows, loader, loaderPerArgs, primeRows } from './factory';
 import { finishPage, type KeysetSpec, keysetPage, pageLoader, planPage } from './keyset-pages';
 import type { userLoaders } from './users';
 
@@ -83,7 +83,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
       select c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number
         from conversations c
         join conversation_members cm on cm.conversation_id = c.id and cm.user_id = ${viewerId}
-       where c.id = any(${ids as number[]}::bigint[])`;
+       where c.id ${inKeys(sql, ids, 'bigint')}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -93,7 +93,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
       select ${messageColumns(sql)}
         from messages m
         join conversation_members cm on cm.conversation_id = m.conversation_id and cm.user_id = ${viewerId}
-       where m.id = any(${ids as number[]}::bigint[])`;
+       where m.id ${inKeys(sql, ids, 'bigint')}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -112,7 +112,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
                   and m.sequence_number > cm.last_read_sequence_number), 0)::integer as unread
         from conversation_members cm
         join conversations c on c.id = cm.conversation_id
-       where cm.user_id = ${viewerId} and cm.conversation_id = any(${ids as number[]}::bigint[])`;
+       where cm.user_id = ${viewerId} and cm.conversation_id ${inKeys(sql, ids, 'bigint')}`;
     return byKey(ids, rows, (row) => row.conversationId).map((row) => row?.unread ?? 0);
   });
 
@@ -120,7 +120,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
   const reactionsByMessageId = loader<number, ReactionGroupRow[]>(async (ids) => {
     // The rows keep their `rank`; nothing reads it, and a copy per row to drop it costs more.
     const rows = await sql<ReactionGroupRow[]>`/* loader:reactionsByMessageId */
-      ${reactionGroups(sql, viewerId, sql`message_id = any(${ids as number[]}::bigint[])`)}
+      ${reactionGroups(sql, viewerId, sql`message_id ${inKeys(sql, ids, 'bigint')}`)}
        order by rank`;
     return groupByKey(ids, rows, (row) => row.messageId);
   });
@@ -154,7 +154,7 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
         with c as materialized (
           select k.idx, c.*, cm.last_read_sequence_number as viewer_last_read_sequence_number,
                  ${plan.probe(parent)} as has_opposite
-            from unnest(${ids as number[]}::bigint[]) with ordinality as k(id, idx)
+            from ${keyRows(sql, ids, 'bigint')} as k(id, idx)
             join conversations c on c.id = k.id
             join conversation_members cm on cm.conversation_id = c.id and cm.user_id = ${viewerId}
         ), p as materialized (

@@ -3,7 +3,7 @@ import { type RecordRow, recordColumns, recordJoins } from '../db/rows';
 import type { personalRecords } from '../db/schema';
 import { workoutVisible } from '../db/visibility';
 import { TIME_AND_ID } from '../pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { byKey, groupByKey, inKeys, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
 
 export type RecordKind = (typeof personalRecords.$inferSelect)['kind'];
@@ -57,7 +57,7 @@ export function recordLoaders(sql: Sql, viewerId: number | null) {
   const recordsByWorkoutId = loader<number, RecordRow[]>(async (ids) => {
     const rows = await sql<RecordRow[]>`/* loader:recordsByWorkoutId */
       select ${recordColumns(sql)} from personal_records r ${recordJoins(sql)} ${holder()}
-       where r.workout_id = any(${ids as number[]}::bigint[])
+       where r.workout_id ${inKeys(sql, ids, 'bigint')}
        order by r.workout_id, r.exercise_id, r.kind`;
     return groupByKey(ids, rows, (row) => row.workoutId);
   });
@@ -87,7 +87,7 @@ export function recordLoaders(sql: Sql, viewerId: number | null) {
           join workout_sets s on s.workout_id = w.id
           join exercise_activations a on a.exercise_id = s.exercise_id
           join muscles m on m.id = a.muscle_id
-         where w.user_id = any(${userIds as number[]}::bigint[])
+         where w.user_id ${inKeys(sql, userIds, 'bigint')}
            and w.started_at >= now() - make_interval(days => ${days})
          group by w.user_id, a.muscle_id, m.name
         having sum(s.reps * s.weight_kg * a.activation) > 0

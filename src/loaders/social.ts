@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import { type UserRow, userColumns } from '../db/rows';
 import { type ConnectionArgs, type Page, type PageResult, parsePage, TIME_AND_ID } from '../pagination';
-import { loader, loaderPerArgs } from './factory';
+import { inKeys, loader, loaderPerArgs } from './factory';
 import { pageLoader, rowLimit } from './keyset-pages';
 import type { userLoaders } from './users';
 
@@ -38,7 +38,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
       : loader<number, boolean>(async (userIds) => {
           const rows = await sql<{ followeeId: number }[]>`/* loader:viewerFollows */
             select followee_id from follows
-             where follower_id = ${viewerId} and followee_id = any(${userIds as number[]}::bigint[])`;
+             where follower_id = ${viewerId} and followee_id ${inKeys(sql, userIds, 'bigint')}`;
           const followed = new Set(rows.map((row) => row.followeeId));
           return userIds.map((id) => followed.has(id));
         });
@@ -49,7 +49,7 @@ export function socialLoaders(sql: Sql, viewerId: number | null, users: ReturnTy
       : loader<number, boolean>(async (userIds) => {
           const rows = await sql<{ blockedId: number }[]>`/* loader:viewerHasBlocked */
             select blocked_id from blocks
-             where blocker_id = ${viewerId} and blocked_id = any(${userIds as number[]}::bigint[])`;
+             where blocker_id = ${viewerId} and blocked_id ${inKeys(sql, userIds, 'bigint')}`;
           const blocked = new Set(rows.map((row) => row.blockedId));
           return userIds.map((id) => blocked.has(id));
         });

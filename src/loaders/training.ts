@@ -3,7 +3,7 @@ import type { WorkoutRow } from '../db/rows';
 import type { workoutSets } from '../db/schema';
 import { workoutVisible } from '../db/visibility';
 import { TIME_AND_ID } from '../pagination';
-import { byKey, groupByKey, loader, loaderPerArgs } from './factory';
+import { byKey, groupByKey, inKeys, loader, loaderPerArgs } from './factory';
 import { pageLoader } from './keyset-pages';
 
 /** A set with its exercise's name, so `set { exercise { name } }` needs no second round trip. */
@@ -24,20 +24,12 @@ export interface WeeklyProgressRow {
   changeKg: number | null;
 }
 
-/**
- * One id is compared as a scalar: with a one-element array PostgreSQL planned every call afresh (a
- * generic plan assumes an array of ten), with a scalar it keeps the generic plan.
- */
-function oneOrAny(sql: Sql, ids: readonly number[]) {
-  return ids.length === 1 ? sql`= ${ids[0]!}::bigint` : sql`= any(${ids as number[]}::bigint[])`;
-}
-
 /** Workouts and what hangs off them, as `viewerId` (null: anonymous) may see them. */
 export function trainingLoaders(sql: Sql, viewerId: number | null) {
   const workoutById = loader<number, WorkoutRow | null>(async (ids) => {
     const rows = await sql<WorkoutRow[]>`/* loader:workoutById */
       select w.* from workouts w
-       where w.id ${oneOrAny(sql, ids)} and ${workoutVisible(sql, viewerId)}`;
+       where w.id ${inKeys(sql, ids, 'bigint')} and ${workoutVisible(sql, viewerId)}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
@@ -45,7 +37,7 @@ export function trainingLoaders(sql: Sql, viewerId: number | null) {
     const rows = await sql<WorkoutSetRow[]>`/* loader:setsByWorkoutId */
       select s.*, e.name as exercise_name
         from workout_sets s join exercises e on e.id = s.exercise_id
-       where s.workout_id ${oneOrAny(sql, ids)}
+       where s.workout_id ${inKeys(sql, ids, 'bigint')}
        order by s.workout_id, s.position`;
     return groupByKey(ids, rows, (row) => row.workoutId);
   });
@@ -130,7 +122,7 @@ export function trainingLoaders(sql: Sql, viewerId: number | null) {
                    max(s.estimated_one_rep_max_kg) as best
               from workouts w
               join workout_sets s on s.workout_id = w.id
-             where w.user_id = any(${userIds as number[]}::bigint[])
+             where w.user_id ${inKeys(sql, userIds, 'bigint')}
                and s.exercise_id = ${args.exerciseId}
                and w.started_at >= date_trunc('week', now(), 'UTC') - make_interval(weeks => ${args.weeks - 1})
              group by w.user_id, week_start

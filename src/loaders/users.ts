@@ -1,7 +1,7 @@
 import type { Sql } from '../db/client';
 import type { UserRow } from '../db/rows';
 import type { ConnectionArgs } from '../pagination';
-import { byKey, loader, primeRows } from './factory';
+import { byKey, inKeys, loader, primeRows } from './factory';
 import { keysetPage } from './keyset-pages';
 
 export const USER_KEY = ['lower(u.username)'] as const;
@@ -9,14 +9,14 @@ export const USER_KEY = ['lower(u.username)'] as const;
 export function userLoaders(sql: Sql) {
   const userById = loader<number, UserRow | null>(async (ids) => {
     const rows = await sql<UserRow[]>`/* loader:userById */
-      select * from users where id = any(${ids as number[]}::bigint[])`;
+      select * from users where id ${inKeys(sql, ids, 'bigint')}`;
     return byKey(ids, rows, (row) => row.id);
   });
 
   const userByUsername = loader<string, UserRow | null>(async (names) => {
     const lowered = names.map((name) => name.toLowerCase());
     const rows = await sql<UserRow[]>`/* loader:userByUsername */
-      select * from users where lower(username) = any(${lowered}::text[])`;
+      select * from users where lower(username) ${inKeys(sql, lowered, 'text')}`;
     primeRows(userById, rows);
     return byKey(lowered, rows, (row) => row.username.toLowerCase());
   });
