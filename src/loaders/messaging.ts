@@ -164,7 +164,13 @@ export function messagingLoaders(sql: Sql, viewerId: number | null, userGroup: R
                 from ${spec.from}
                where ${plan.condition(parent)}
                order by ${plan.orderBy}
-               limit ${plan.limit}
+               -- The one page whose LIMIT stays a parameter. Sequence numbers go with their conversation,
+               -- which the planner's statistics do not know, so a custom plan for a deep page expects a
+               -- few rows where the page has 101; written in, the limit made the generic plan's right
+               -- estimate look costlier than those custom plans and PostgreSQL planned every call, while
+               -- as a parameter the generic plan assumes a tenth of the rows and is kept (bench: planning
+               -- per statement).
+               limit ${plan.readLimit}
             ) m
         )
         select 1 as part, p.idx as page_index, null::text as doc, ${messageColumns(sql, 'p')}, p.cursor_key
