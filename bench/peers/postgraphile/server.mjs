@@ -11,6 +11,8 @@
  *   user directory, and `userByUsername(username)` looking a user up by lower(username) through the
  *   same index: the username column has no index of its own, only the lower(username) ones.
  * Anonymous, no JWT and no RLS, as a team trying it first would run it; GraphiQL and watch mode off.
+ * Conditions are offered on every column (PgIndexBehaviorsPlugin off), so W1 can ask for the workouts
+ * an anonymous caller may see in Spotter: the condition filters the same index walk.
  */
 import { createServer } from 'node:http';
 import { postgraphile } from 'postgraphile';
@@ -64,6 +66,9 @@ const preset = {
     }),
   ],
   schema: { pgOrderByNullsLast: true },
+  // Conditions on unindexed columns too, for `condition: { visibility: EVERYONE }`: an anonymous caller
+  // sees only those workouts in Spotter (issue 25), and PostGraphile has no such rule of its own.
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
   grafserv: { graphiql: false, watch: false },
   grafast: { explain: false },
 };
