@@ -28,10 +28,13 @@ describe('Subscription.teamGoalProgress', () => {
     expect(stream.status).toBe(200);
     const [now] = await stream.take(1);
     expect(now!.data!.teamGoalProgress).toMatchObject({ progress: 100, completedAt: null });
+    // Each change is awaited before the next: the stream reads the goal when a change arrives, and a
+    // change committed before that read would show in it already.
     await logDistance(secondProcess(), member!, 400);
-    await logDistance(db, owner!, 600);
-    const [second, third] = await stream.take(2);
+    const [second] = await stream.take(1);
     expect(second!.data!.teamGoalProgress.progress).toBe(500);
+    await logDistance(db, owner!, 600);
+    const [third] = await stream.take(1);
     expect(third!.data!.teamGoalProgress).toMatchObject({ progress: 1100, completedAt: expect.any(String) });
     await leave(db, member!, team);
     await stream.ended();

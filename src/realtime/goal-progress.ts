@@ -6,10 +6,11 @@ import { goalTopic, type RealtimeEvent, type RealtimePubSub, teamTopic } from '.
 
 /**
  * teamGoalProgress: a goal's progress is a value, not a sequence, so there is nothing to replay. The
- * stream sends the goal as it is once subscribed, then the goal as it is after each committed change
- * of it (goal_add's NOTIFY, delivered in commit order and handled one at a time), skipping a read
- * that shows nothing new (two changes read after both committed). Membership is read with every
- * delivery; the viewer leaving the team, the goal or team going, or the token expiring ends it.
+ * stream sends the goal as it is once subscribed, then once per committed change of it (goal_add's
+ * NOTIFY, one per transaction, delivered in commit order and handled one at a time), each time the
+ * goal as read then: a later change already committed shows in it, and brings its own event after.
+ * Membership is read with every delivery; the viewer leaving the team, the goal or team going, or the
+ * token expiring ends it.
  */
 export async function openGoalProgressStream(options: {
   pubsub: RealtimePubSub;
@@ -27,7 +28,6 @@ export async function openGoalProgressStream(options: {
       unsubscribeTeam();
     },
   });
-  let last: string | null = null;
 
   const deliver = () =>
     stream.serially(async () => {
@@ -35,9 +35,6 @@ export async function openGoalProgressStream(options: {
       if (stream.finished) return;
       if (!read?.viewerIsMember) return stream.finish();
       const { viewerIsMember: _, ...row } = read;
-      const state = `${row.progress}:${row.completedAt?.toISOString() ?? ''}`;
-      if (state === last) return;
-      last = state;
       stream.push([row]);
     });
 
