@@ -173,7 +173,8 @@ describe('Mutation.joinTeam / Mutation.leaveTeam', () => {
       await run(db, InviteToTeam, { input: { teamId: team.globalId, userId: blocker!.globalId } }, { as: owner!.id }),
     ).inviteToTeam;
     expect(invited.errors).toMatchObject([{ code: 'FORBIDDEN', field: 'userId' }]);
-    const [{ n }] = await db.sql<[{ n: number }]>`select count(*)::int as n from team_invites`;
+    const [{ n }] = await db.sql<[{ n: number }]>`
+      select count(*)::int as n from team_invites where team_id = ${team.id}`;
     expect(n).toBe(0);
   });
 

@@ -141,7 +141,8 @@ export const teamGlobalId = (id: number) => encodeGlobalId('Team', id);
 const METRIC_SQL = {
   DISTANCE_METERS: 'w.distance_meters::numeric',
   VOLUME_KG: 'w.total_volume_kg::numeric',
-  WORKOUTS: '1::numeric',
+  // Counted, not summed: the recomputation's left join gives a member without workouts one null row.
+  WORKOUTS: '(w.id is not null)::int::numeric',
   XP: 'w.xp_earned::numeric',
 } as const;
 
