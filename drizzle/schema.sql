@@ -4,9 +4,15 @@ create type activity_type as enum ('WORKOUT_LOGGED', 'LEVEL_UP', 'FOLLOWED', 'ME
 
 create type board_kind as enum ('XP_ALL_TIME', 'VOLUME_THIS_WEEK', 'EXERCISE_ONE_REP_MAX');
 
-create type notification_kind as enum ('NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION');
+create type goal_metric as enum ('DISTANCE_METERS', 'VOLUME_KG', 'WORKOUTS', 'XP');
+
+create type notification_kind as enum ('NEW_FOLLOWER', 'WORKOUT_LIKED', 'WORKOUT_COMMENTED', 'MESSAGE_REACTION', 'TEAM_INVITE', 'TEAM_GOAL_COMPLETED');
 
 create type record_kind as enum ('ESTIMATED_ONE_REP_MAX', 'HEAVIEST_WEIGHT', 'BEST_SET_VOLUME');
+
+create type team_join_policy as enum ('OPEN', 'INVITE_ONLY');
+
+create type team_role as enum ('OWNER', 'MEMBER');
 
 create type workout_visibility as enum ('EVERYONE', 'FOLLOWERS', 'ONLY_ME');
 
@@ -146,6 +152,14 @@ create table follows (
   constraint follows_pkey PRIMARY KEY (follower_id, followee_id)
 );
 
+create table goal_contributions (
+  goal_id bigint not null,
+  user_id bigint not null,
+  amount numeric not null,
+  constraint goal_contributions_goal_id_team_goals_id_fk FOREIGN KEY (goal_id) REFERENCES team_goals(id) ON DELETE CASCADE,
+  constraint goal_contributions_pkey PRIMARY KEY (goal_id, user_id)
+);
+
 create table idempotency_keys (
   sender_id bigint not null,
   key text not null,
@@ -199,12 +213,16 @@ create table notifications (
   emoji text,
   act_key text not null,
   created_at timestamp(6) with time zone default now() not null,
+  team_id bigint,
+  goal_id bigint,
   constraint notifications_actor_id_users_id_fk FOREIGN KEY (actor_id) REFERENCES users(id) ON DELETE CASCADE,
   constraint notifications_comment_id_comments_id_fk FOREIGN KEY (comment_id) REFERENCES comments(id) ON DELETE SET NULL,
+  constraint notifications_goal_id_team_goals_id_fk FOREIGN KEY (goal_id) REFERENCES team_goals(id) ON DELETE SET NULL,
   constraint notifications_message_id_messages_id_fk FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE SET NULL,
-  constraint notifications_payload CHECK ((((kind <> 'MESSAGE_REACTION'::notification_kind) OR (emoji IS NOT NULL)) AND (actor_id <> recipient_id))),
+  constraint notifications_payload CHECK ((((kind <> 'MESSAGE_REACTION'::notification_kind) OR (emoji IS NOT NULL)) AND ((actor_id <> recipient_id) OR ((kind)::text = 'TEAM_GOAL_COMPLETED'::text)))),
   constraint notifications_pkey PRIMARY KEY (id),
   constraint notifications_recipient_id_users_id_fk FOREIGN KEY (recipient_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint notifications_team_id_teams_id_fk FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE SET NULL,
   constraint notifications_workout_id_workouts_id_fk FOREIGN KEY (workout_id) REFERENCES workouts(id) ON DELETE SET NULL
 );
 
@@ -232,6 +250,69 @@ create table reactions (
   constraint reactions_message_id_messages_id_fk FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE CASCADE,
   constraint reactions_pkey PRIMARY KEY (message_id, emoji, user_id),
   constraint reactions_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
+create table team_goals (
+  id bigint generated always as identity not null,
+  team_id bigint not null,
+  title text not null,
+  metric goal_metric not null,
+  target double precision not null,
+  starts_at timestamp(6) with time zone not null,
+  ends_at timestamp(6) with time zone not null,
+  progress numeric default '0'::numeric not null,
+  completed_at timestamp(6) with time zone,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint team_goals_pkey PRIMARY KEY (id),
+  constraint team_goals_target_range CHECK (((target > (0)::double precision) AND (target <= ('1000000000'::numeric)::double precision))),
+  constraint team_goals_team_id_teams_id_fk FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE CASCADE,
+  constraint team_goals_title_length CHECK (((char_length(title) >= 1) AND (char_length(title) <= 200))),
+  constraint team_goals_window CHECK (((ends_at > starts_at) AND (ends_at <= (starts_at + '366 days'::interval))))
+);
+
+create table team_invites (
+  team_id bigint not null,
+  invitee_id bigint not null,
+  inviter_id bigint not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint team_invites_invitee_id_users_id_fk FOREIGN KEY (invitee_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint team_invites_inviter_id_users_id_fk FOREIGN KEY (inviter_id) REFERENCES users(id) ON DELETE CASCADE,
+  constraint team_invites_pkey PRIMARY KEY (team_id, invitee_id),
+  constraint team_invites_team_id_teams_id_fk FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE CASCADE
+);
+
+create table team_members (
+  team_id bigint not null,
+  user_id bigint not null,
+  role team_role default 'MEMBER'::team_role not null,
+  joined_at timestamp(6) with time zone default now() not null,
+  constraint team_members_pkey PRIMARY KEY (team_id, user_id),
+  constraint team_members_team_id_teams_id_fk FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE CASCADE,
+  constraint team_members_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
+create table team_weeks (
+  team_id bigint not null,
+  week_start date not null,
+  distance_meters numeric default '0'::numeric not null,
+  volume_kg numeric default '0'::numeric not null,
+  workouts numeric default '0'::numeric not null,
+  xp numeric default '0'::numeric not null,
+  constraint team_weeks_pkey PRIMARY KEY (team_id, week_start),
+  constraint team_weeks_team_id_teams_id_fk FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE CASCADE
+);
+
+create table teams (
+  id bigint generated always as identity not null,
+  name text not null,
+  description text default ''::text not null,
+  join_policy team_join_policy default 'OPEN'::team_join_policy not null,
+  member_count integer default 0 not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint teams_description_length CHECK ((char_length(description) <= 500)),
+  constraint teams_member_count_range CHECK (((member_count >= 0) AND (member_count <= 1000))),
+  constraint teams_name_length CHECK (((char_length(name) >= 3) AND (char_length(name) <= 60))),
+  constraint teams_pkey PRIMARY KEY (id)
 );
 
 create table users (
@@ -292,11 +373,13 @@ create table workouts (
   duration_seconds integer not null,
   total_volume_kg double precision default 0 not null,
   set_count integer default 0 not null,
-  xp_earned integer generated always as (((((10 + (5 * set_count)))::double precision + floor((total_volume_kg / (100)::double precision))))::integer) stored not null,
+  xp_earned integer generated always as ((((((10 + (5 * set_count)))::double precision + floor((total_volume_kg / (100)::double precision))) + floor((distance_meters / (100)::double precision))))::integer) stored not null,
   created_at timestamp(6) with time zone default now() not null,
   like_count integer default 0 not null,
   comment_count integer default 0 not null,
   visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
+  distance_meters double precision default 0 not null,
+  constraint workouts_distance_range CHECK (((distance_meters >= (0)::double precision) AND (distance_meters <= (1000000)::double precision))),
   constraint workouts_duration_range CHECK (((duration_seconds >= 0) AND (duration_seconds <= 86400))),
   constraint workouts_pkey PRIMARY KEY (id),
   constraint workouts_title_length CHECK (((char_length(title) >= 1) AND (char_length(title) <= 200))),
@@ -318,6 +401,7 @@ CREATE INDEX exercise_activations_by_muscle_idx ON public.exercise_activations U
 CREATE UNIQUE INDEX exercises_name_key ON public.exercises USING btree (name);
 CREATE INDEX follows_followers_idx ON public.follows USING btree (followee_id, created_at DESC NULLS LAST, follower_id DESC NULLS LAST);
 CREATE INDEX follows_following_idx ON public.follows USING btree (follower_id, created_at DESC NULLS LAST, followee_id DESC NULLS LAST);
+CREATE INDEX goal_contributions_ranking_idx ON public.goal_contributions USING btree (goal_id, amount DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
 CREATE INDEX messages_conversation_sender_idx ON public.messages USING btree (conversation_id, sender_id, sequence_number);
 CREATE UNIQUE INDEX messages_conversation_sequence_key ON public.messages USING btree (conversation_id, sequence_number);
@@ -325,11 +409,21 @@ CREATE INDEX messages_search_idx ON public.messages USING gin (search);
 CREATE UNIQUE INDEX muscles_name_key ON public.muscles USING btree (name);
 CREATE UNIQUE INDEX notifications_act_key ON public.notifications USING btree (recipient_id, act_key);
 CREATE INDEX notifications_comment_idx ON public.notifications USING btree (comment_id) WHERE (comment_id IS NOT NULL);
+CREATE INDEX notifications_goal_idx ON public.notifications USING btree (goal_id) WHERE (goal_id IS NOT NULL);
 CREATE INDEX notifications_message_idx ON public.notifications USING btree (message_id) WHERE (message_id IS NOT NULL);
 CREATE UNIQUE INDEX notifications_recipient_sequence_key ON public.notifications USING btree (recipient_id, sequence_number DESC NULLS LAST);
+CREATE INDEX notifications_team_idx ON public.notifications USING btree (team_id) WHERE (team_id IS NOT NULL);
 CREATE INDEX notifications_workout_idx ON public.notifications USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX personal_records_by_user_idx ON public.personal_records USING btree (user_id, achieved_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX personal_records_workout_idx ON public.personal_records USING btree (workout_id);
+CREATE INDEX team_goals_by_team_idx ON public.team_goals USING btree (team_id, ends_at DESC NULLS LAST, id DESC NULLS LAST);
+CREATE INDEX team_invites_invitee_idx ON public.team_invites USING btree (invitee_id);
+CREATE INDEX team_invites_inviter_idx ON public.team_invites USING btree (inviter_id);
+CREATE INDEX team_members_by_team_idx ON public.team_members USING btree (team_id, joined_at, user_id);
+CREATE INDEX team_members_by_user_idx ON public.team_members USING btree (user_id, joined_at DESC NULLS LAST, team_id DESC NULLS LAST);
+CREATE UNIQUE INDEX team_members_one_owner_key ON public.team_members USING btree (team_id) WHERE (role = 'OWNER'::team_role);
+CREATE UNIQUE INDEX teams_name_lower_key ON public.teams USING btree (lower(name));
+CREATE INDEX teams_name_prefix_idx ON public.teams USING btree (lower(name) text_pattern_ops, id);
 CREATE INDEX users_display_name_prefix_idx ON public.users USING btree (lower(display_name) text_pattern_ops);
 CREATE UNIQUE INDEX users_username_lower_key ON public.users USING btree (lower(username));
 CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(username) text_pattern_ops);
@@ -626,6 +720,50 @@ begin
                      array_fill(0, array[coalesce(cardinality(v_users), 0)]), v_users, v_countries, v_scores);
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.goal_add(p_goal bigint, p_user bigint, p_amount numeric, p_actor bigint)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_team bigint;
+  v_was timestamptz;
+  v_now timestamptz;
+  v_sent integer;
+begin
+  if p_amount = 0 then return; end if;
+  select team_id, completed_at into v_team, v_was from team_goals where id = p_goal for no key update;
+  if not found then return; end if;
+  insert into goal_contributions as c (goal_id, user_id, amount) values (p_goal, p_user, p_amount)
+    on conflict (goal_id, user_id) do update set amount = c.amount + excluded.amount;
+  update team_goals
+     set progress = progress + p_amount,
+         completed_at = coalesce(completed_at, case when progress + p_amount >= target::numeric then clock_timestamp() end)
+   where id = p_goal
+   returning completed_at into v_now;
+  perform pg_notify('spotter_events', json_build_object('type', 'goalChanged', 'goalId', p_goal)::text);
+  if v_was is null and v_now is not null then
+    with inserted as (
+      insert into notifications (recipient_id, kind, actor_id, team_id, goal_id, act_key)
+      select m.user_id, 'TEAM_GOAL_COMPLETED', p_actor, v_team, p_goal, 'goal:' || p_goal
+        from team_members m where m.team_id = v_team order by m.user_id
+      returning id, recipient_id, sequence_number)
+    select count(pg_notify('spotter_events', json_build_object('type', 'notificationAdded', 'recipientId', recipient_id,
+             'notificationId', id, 'sequenceNumber', sequence_number)::text))
+      into v_sent from inserted;
+  end if;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.goal_metric_value(metric goal_metric, distance numeric, volume numeric, n numeric, xp numeric)
+ RETURNS numeric
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  select case metric::text when 'DISTANCE_METERS' then distance when 'VOLUME_KG' then volume
+                          when 'WORKOUTS' then n else xp end
+$function$;
+
 CREATE OR REPLACE FUNCTION public.personal_records_recompute(p_users bigint[], p_exercises integer[])
  RETURNS void
  LANGUAGE sql
@@ -677,6 +815,64 @@ begin
     raise exception 'A block between users % and % forbids this', actor, other
       using errcode = 'check_violation', constraint = 'blocked_pair', table = act;
   end if;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.team_week_of(at timestamp with time zone)
+ RETURNS date
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  select (date_trunc('week', at at time zone 'UTC'))::date
+$function$;
+
+CREATE OR REPLACE FUNCTION public.teams_count_workout(p_user bigint, p_at timestamp with time zone, p_distance numeric, p_volume numeric, p_n numeric, p_xp numeric)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  g record;
+begin
+  for g in select tg.id, tg.metric from team_members m
+             join team_goals tg on tg.team_id = m.team_id and tg.ends_at > p_at and tg.starts_at <= p_at
+            where m.user_id = p_user order by tg.id
+              -- Every goal in the window, even one this change leaves alone: a later statement of the
+              -- same transaction (logWorkout's sets) may move it, after this one locked team weeks.
+              for no key update of tg loop
+    perform goal_add(g.id, p_user, goal_metric_value(g.metric, p_distance, p_volume, p_n, p_xp), p_user);
+  end loop;
+  insert into team_weeks as w (team_id, week_start, distance_meters, volume_kg, workouts, xp)
+  select m.team_id, team_week_of(p_at), p_distance, p_volume, p_n, p_xp
+    from team_members m where m.user_id = p_user order by m.team_id
+  on conflict (team_id, week_start) do update
+    set distance_meters = w.distance_meters + excluded.distance_meters, volume_kg = w.volume_kg + excluded.volume_kg,
+        workouts = w.workouts + excluded.workouts, xp = w.xp + excluded.xp;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.teams_rebuild()
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  delete from goal_contributions;
+  insert into goal_contributions (goal_id, user_id, amount)
+  select g.id, m.user_id,
+         sum(goal_metric_value(g.metric, w.distance_meters::numeric, w.total_volume_kg::numeric, 1, w.xp_earned))
+    from team_goals g
+    join team_members m on m.team_id = g.team_id
+    join workouts w on w.user_id = m.user_id and w.started_at >= g.starts_at and w.started_at < g.ends_at
+   group by g.id, m.user_id;
+  update team_goals g set progress = coalesce((select sum(c.amount) from goal_contributions c where c.goal_id = g.id), 0);
+  update team_goals set completed_at = now() where completed_at is null and progress >= target::numeric;
+  delete from team_weeks;
+  insert into team_weeks (team_id, week_start, distance_meters, volume_kg, workouts, xp)
+  select m.team_id, team_week_of(w.started_at), sum(w.distance_meters::numeric), sum(w.total_volume_kg::numeric),
+         count(*), sum(w.xp_earned)
+    from team_members m
+    join workouts w on w.user_id = m.user_id and w.started_at >= team_week_of(now())::timestamp at time zone 'UTC'
+   group by 1, 2;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.tg_activity_events__latest()
@@ -838,7 +1034,7 @@ CREATE OR REPLACE FUNCTION public.tg_notifications__skip_blocked()
  SET search_path TO 'public', 'pg_temp'
 AS $function$
 begin
-  if blocked_between(new.actor_id, new.recipient_id) then
+  if new.kind::text <> 'TEAM_GOAL_COMPLETED' and blocked_between(new.actor_id, new.recipient_id) then
     return null;
   end if;
   return new;
@@ -865,6 +1061,83 @@ begin
      where n.kind = 'ESTIMATED_ONE_REP_MAX' and n.value_kg is distinct from o.value_kg;
   end if;
   if v_users is not null then perform boards_sync_exercise(v_users, v_exercises); end if;
+  return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_team_goals__start()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  c record;
+begin
+  for c in select m.user_id,
+                  sum(goal_metric_value(new.metric, w.distance_meters::numeric, w.total_volume_kg::numeric, 1, w.xp_earned)) as amount
+             from team_members m
+             join workouts w on w.user_id = m.user_id and w.started_at >= new.starts_at and w.started_at < new.ends_at
+            where m.team_id = new.team_id
+            group by m.user_id order by m.user_id loop
+    perform goal_add(new.id, c.user_id, c.amount, c.user_id);
+  end loop;
+  return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_team_invites__refuse_blocked()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  perform refuse_across_block(new.inviter_id, new.invitee_id, tg_table_name);
+  return new;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_team_members__teams()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  g record;
+  v_amount numeric;
+begin
+  if tg_op = 'INSERT' then
+    update teams set member_count = member_count + 1 where id = new.team_id;
+    for g in select tg.id, tg.metric, tg.starts_at, tg.ends_at from team_goals tg
+              where tg.team_id = new.team_id order by tg.id for no key update loop
+      select coalesce(sum(goal_metric_value(g.metric, w.distance_meters::numeric, w.total_volume_kg::numeric, 1, w.xp_earned)), 0)
+        into v_amount
+        from workouts w where w.user_id = new.user_id and w.started_at >= g.starts_at and w.started_at < g.ends_at;
+      perform goal_add(g.id, new.user_id, v_amount, new.user_id);
+    end loop;
+    insert into team_weeks as tw (team_id, week_start, distance_meters, volume_kg, workouts, xp)
+    select new.team_id, team_week_of(w.started_at), sum(w.distance_meters::numeric), sum(w.total_volume_kg::numeric),
+           count(*), sum(w.xp_earned)
+      from workouts w where w.user_id = new.user_id and w.started_at >= team_week_of(now())::timestamp at time zone 'UTC'
+     group by 2 order by 2
+    on conflict (team_id, week_start) do update
+      set distance_meters = tw.distance_meters + excluded.distance_meters, volume_kg = tw.volume_kg + excluded.volume_kg,
+          workouts = tw.workouts + excluded.workouts, xp = tw.xp + excluded.xp;
+    return null;
+  end if;
+  update teams set member_count = member_count - 1 where id = old.team_id;
+  for g in select tg.id from team_goals tg where tg.team_id = old.team_id order by tg.id for no key update loop
+    delete from goal_contributions where goal_id = g.id and user_id = old.user_id returning amount into v_amount;
+    if v_amount is not null and v_amount <> 0 then
+      update team_goals set progress = progress - v_amount where id = g.id;
+      perform pg_notify('spotter_events', json_build_object('type', 'goalChanged', 'goalId', g.id)::text);
+    end if;
+  end loop;
+  update team_weeks tw
+     set distance_meters = tw.distance_meters - d.distance, volume_kg = tw.volume_kg - d.volume,
+         workouts = tw.workouts - d.n, xp = tw.xp - d.xp
+    from (select team_week_of(w.started_at) as week_start, sum(w.distance_meters::numeric) as distance,
+                 sum(w.total_volume_kg::numeric) as volume, count(*) as n, sum(w.xp_earned) as xp
+            from workouts w where w.user_id = old.user_id and w.started_at >= team_week_of(now())::timestamp at time zone 'UTC'
+           group by 1) d
+   where tw.team_id = old.team_id and tw.week_start = d.week_start;
+  perform pg_notify('spotter_events', json_build_object('type', 'teamMemberLeft', 'teamId', old.team_id, 'userId', old.user_id)::text);
   return null;
 end $function$;
 
@@ -1051,6 +1324,27 @@ begin
   return null;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_workouts__teams()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if tg_op = 'UPDATE' and old.user_id = new.user_id and old.started_at = new.started_at then
+    perform teams_count_workout(new.user_id, new.started_at,
+      new.distance_meters::numeric - old.distance_meters::numeric, new.total_volume_kg::numeric - old.total_volume_kg::numeric,
+      0, new.xp_earned - old.xp_earned);
+    return null;
+  end if;
+  if tg_op <> 'INSERT' then
+    perform teams_count_workout(old.user_id, old.started_at, -old.distance_meters::numeric, -old.total_volume_kg::numeric, -1, -old.xp_earned);
+  end if;
+  if tg_op <> 'DELETE' then
+    perform teams_count_workout(new.user_id, new.started_at, new.distance_meters::numeric, new.total_volume_kg::numeric, 1, new.xp_earned);
+  end if;
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_workouts__user_totals()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1109,6 +1403,9 @@ CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW 
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.personal_records REFERENCING OLD TABLE AS old_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.personal_records REFERENCING NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERENCING OLD TABLE AS old_records NEW TABLE AS new_records FOR EACH STATEMENT EXECUTE FUNCTION tg_personal_records__boards();
+CREATE TRIGGER _500_start AFTER INSERT ON public.team_goals FOR EACH ROW EXECUTE FUNCTION tg_team_goals__start();
+CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.team_invites FOR EACH ROW EXECUTE FUNCTION tg_team_invites__refuse_blocked();
+CREATE TRIGGER _500_teams AFTER INSERT OR DELETE ON public.team_members FOR EACH ROW EXECUTE FUNCTION tg_team_members__teams();
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users FOR EACH ROW WHEN (((NOT old.ghost_mode) AND old.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users FOR EACH ROW WHEN (((NOT new.ghost_mode) AND new.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF xp, ghost_mode, leaderboard_opt_in, country ON public.users FOR EACH ROW WHEN (((((old.xp IS DISTINCT FROM new.xp) OR (old.ghost_mode IS DISTINCT FROM new.ghost_mode)) OR (old.leaderboard_opt_in IS DISTINCT FROM new.leaderboard_opt_in)) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION tg_users__boards();
@@ -1126,3 +1423,6 @@ CREATE TRIGGER _600_records_delete AFTER DELETE ON public.workouts REFERENCING O
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF user_id, started_at, total_volume_kg ON public.workouts FOR EACH ROW WHEN ((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg))) EXECUTE FUNCTION tg_workouts__boards();
+CREATE TRIGGER _710_teams_delete AFTER DELETE ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
+CREATE TRIGGER _710_teams_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
+CREATE TRIGGER _710_teams_update AFTER UPDATE OF user_id, started_at, total_volume_kg, set_count, distance_meters ON public.workouts FOR EACH ROW WHEN ((((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg)) OR (old.set_count IS DISTINCT FROM new.set_count)) OR (old.distance_meters IS DISTINCT FROM new.distance_meters))) EXECUTE FUNCTION tg_workouts__teams();

@@ -1,13 +1,14 @@
 import { badInput } from './errors';
 
 /** The types a keyset cursor part can have; each is checked before it reaches SQL. */
-export type KeyType = 'timestamptz' | 'bigint' | 'integer' | 'float' | 'text';
+export type KeyType = 'timestamptz' | 'bigint' | 'integer' | 'float' | 'numeric' | 'text';
 
 const KEY_PATTERNS: Record<KeyType, RegExp> = {
   timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
   bigint: /^-?\d{1,18}$/,
   integer: /^-?\d{1,9}$/,
   float: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
+  numeric: /^-?\d{1,40}(\.\d{1,40})?$/,
   text: /^[\s\S]{0,500}$/,
 };
 

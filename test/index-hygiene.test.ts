@@ -260,6 +260,52 @@ async function representativeOperations() {
     { c: conversationId },
     as(cy),
   );
+
+  // Teams and goals: create, search, join by invitation, goals with contributions, the team board,
+  // a completed goal's notifications, a goal deleted and a team its last member left.
+  const team = (await ok(
+    `mutation { createTeam(input: { name: "Hygiene Hikers", joinPolicy: INVITE_ONLY }) { team { id } errors { code } } }`,
+    {},
+    as(ada),
+  )) as any;
+  const teamId = team.createTeam.team.id;
+  await ok(`{ teams(search: "hyg", first: 5) { edges { node { name } } } }`);
+  await ok(
+    `mutation ($t: ID!, $u: ID!) { inviteToTeam(input: { teamId: $t, userId: $u }) { errors { code } } }`,
+    { t: teamId, u: bo.globalId },
+    as(ada),
+  );
+  await ok(`mutation ($t: ID!) { joinTeam(input: { teamId: $t }) { errors { code } } }`, { t: teamId }, as(bo));
+  const goal = (await ok(
+    `mutation ($t: ID!, $s: DateTime!, $e: DateTime!) { createTeamGoal(input: { teamId: $t, title: "Walk", metric: DISTANCE_METERS, target: 1000, startsAt: $s, endsAt: $e }) { goal { id } errors { code } } }`,
+    {
+      t: teamId,
+      s: new Date(Date.now() - 86_400_000).toISOString(),
+      e: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    as(ada),
+  )) as any;
+  await ok(
+    `mutation ($s: DateTime!) { logWorkout(input: { title: "Walk", startedAt: $s, durationSeconds: 600, sets: [], distanceMeters: 1500 }) { errors { code } } }`,
+    { s: new Date().toISOString() },
+    as(bo),
+  );
+  await ok(
+    `query ($t: ID!) { team(id: $t) { owner { id } viewerRole members(first: 5) { edges { node { role user { id } } } }
+        goals(first: 5) { edges { node { progress completedAt contributions(first: 5) { edges { node { amount rank user { id } } } } } } } } }`,
+    { t: teamId },
+    as(bo),
+  );
+  await ok(`query ($u: ID!) { user(id: $u) { teams(first: 5) { edges { node { name } } } } }`, { u: bo.globalId });
+  await ok(`{ teamLeaderboard(metric: DISTANCE_METERS, first: 5) { edges { node { rank score team { name } } } } }`);
+  await ok(
+    `mutation ($g: ID!) { deleteTeamGoal(input: { goalId: $g }) { errors { code } } }`,
+    { g: goal.createTeamGoal.goal.id },
+    as(ada),
+  );
+  for (const user of [ada, bo]) {
+    await ok(`mutation ($t: ID!) { leaveTeam(input: { teamId: $t }) { errors { code } } }`, { t: teamId }, as(user));
+  }
 }
 
 describe('index hygiene', () => {

@@ -19,6 +19,7 @@ import { expectData, present, type RunResult, run, runUntyped } from './kit/clie
 import { send, startConversation } from './kit/messaging';
 import { createUsers, type SeededUser } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
+import { createGoal, createTeam } from './kit/teams';
 import { exercises } from './kit/training';
 import { useTestDatabase } from './setup/db';
 
@@ -147,6 +148,14 @@ beforeAll(async () => {
     ),
   );
   const workoutId = present(logged.logWorkout.workout, 'the logged workout').id;
+  const ownTeam = await createTeam(db, alice, { name: 'Inputs Own Team' });
+  const otherTeam = await createTeam(db, bob, { name: 'Inputs Other Team' });
+  const goal = await createGoal(db, alice, ownTeam, {
+    metric: 'WORKOUTS',
+    target: 5,
+    startsAt: new Date(Date.now() - 86_400_000),
+    endsAt: new Date(Date.now() + 86_400_000),
+  });
   // Each would write if its input were accepted, so "nothing written" is a real check.
   baselines = {
     logWorkout: {
@@ -166,6 +175,19 @@ beforeAll(async () => {
     follow: { userId: bob.globalId },
     unfollow: { userId: bob.globalId },
     updateProfile: { displayName: 'Alice', country: 'SE', ghostMode: true, leaderboardOptIn: false },
+    createTeam: { name: 'Inputs New Team', description: 'Walkers', joinPolicy: 'OPEN' },
+    joinTeam: { teamId: otherTeam.globalId },
+    leaveTeam: { teamId: ownTeam.globalId },
+    inviteToTeam: { teamId: ownTeam.globalId, userId: bob.globalId },
+    createTeamGoal: {
+      teamId: ownTeam.globalId,
+      title: 'Walk more',
+      metric: 'DISTANCE_METERS',
+      target: 10_000,
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    deleteTeamGoal: { goalId: goal.globalId },
   };
 });
 

@@ -3,6 +3,7 @@ import { seedAtScale } from '../src/seed/scale';
 import { scaleSteps } from '../src/seed/steps';
 import { expectData, run } from './kit/client';
 import { bruteForceRecords, storedRecords } from './kit/records';
+import { driftedGoals, driftedTeams } from './kit/teams';
 import { exercises, LOG_WORKOUT } from './kit/training';
 import { useTestDatabase } from './setup/db';
 
@@ -19,7 +20,8 @@ describe('npm run seed', () => {
     }
     const [figures] = await db.sql`
       select (select count(*)::int from users) as users,
-             (select count(*)::int from workouts) as workouts,
+             (select count(*)::int from workouts where distance_meters = 0) as workouts,
+             (select count(*)::int from workouts where distance_meters > 0) as distance_workouts,
              (select count(*)::int from workout_sets) as sets,
              (select count(*)::int from users u where xp <> (select coalesce(sum(xp_earned), 0) from workouts where user_id = u.id)
                  or workout_count <> (select count(*) from workouts where user_id = u.id)) as user_drift,
@@ -41,7 +43,9 @@ describe('npm run seed', () => {
       outOfRange: 0,
     });
     expect(figures!.followedEvents).toBe(figures!.follows);
-    // About 10 workouts and 50 sets per user.
+    // About 10 strength sessions and 50 sets per user, and about 7 walks, runs and rides beside them.
+    expect(figures!.distanceWorkouts / 300).toBeGreaterThan(4);
+    expect(figures!.distanceWorkouts / 300).toBeLessThan(11);
     expect(figures!.workouts / 300).toBeGreaterThan(7);
     expect(figures!.workouts / 300).toBeLessThan(13);
     expect(figures!.sets / figures!.workouts).toBeGreaterThan(4);
@@ -53,9 +57,10 @@ describe('npm run seed', () => {
     // Record events: a minority of workouts, and mostly in the first half of each history.
     const [shape] = await db.sql<[{ share: number; earlyShare: number }]>`
       with ordered as (
-        select w.id, percent_rank() over (partition by w.user_id order by w.started_at) as position from workouts w),
+        select w.id, percent_rank() over (partition by w.user_id order by w.started_at) as position
+          from workouts w where w.distance_meters = 0),
       events as (select o.position from activity_events a join ordered o on o.id = a.workout_id where a.type = 'PERSONAL_RECORD')
-      select (select count(*) from events)::float8 / (select count(*) from workouts) as share,
+      select (select count(*) from events)::float8 / (select count(*) from workouts where distance_meters = 0) as share,
              (select count(*) filter (where position <= 0.5) from events)::float8 / (select count(*) from events) as early_share`;
     expect(shape!.share).toBeGreaterThan(0.05);
     expect(shape!.share).toBeLessThan(0.5);
@@ -76,6 +81,19 @@ describe('npm run seed', () => {
     expect(privacy!.onlyMe).toBeGreaterThan(0.02);
     expect(privacy!.onlyMe).toBeLessThan(0.08);
     expect(privacy).toMatchObject({ mismatched: 0, unseenActs: 0 });
+
+    // Teams of realistic sizes with goals over three windows, every kept figure exact.
+    const [teams] = await db.sql<
+      [{ teams: number; smallest: number; largest: number; goals: number; windows: number }]
+    >`
+      select count(*)::int as teams, min(member_count) as smallest, max(member_count) as largest,
+             (select count(*)::int from team_goals) as goals,
+             (select count(distinct starts_at)::int from team_goals) as windows
+        from teams`;
+    expect(teams).toMatchObject({ teams: 8, goals: 24, windows: 3 });
+    expect(teams!.smallest).toBeGreaterThanOrEqual(5);
+    expect(await driftedGoals(db.sql)).toEqual([]);
+    expect(await driftedTeams(db.sql)).toEqual([]);
 
     // The triggers are back: none is left disabled, and a workout logged now moves the counters.
     const [{ disabled }] = await db.sql<[{ disabled: number }]>`

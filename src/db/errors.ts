@@ -16,6 +16,12 @@ const byConstraint: Readonly<Record<string, UserError>> = {
   workout_likes_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
   comments_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
   notifications_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
+  teams_name_lower_key: userError('CONFLICT', 'A team with this name exists', 'name'),
+  // The cap is checked under the team's row lock first; the constraint is its backstop.
+  teams_member_count_range: userError('CONFLICT', 'This team is full (1,000 members)', 'teamId'),
+  team_invites_invitee_id_users_id_fk: userError('NOT_FOUND', 'No such user', 'userId'),
+  // A team deleted (its last member left) between a goal's checks and its insert.
+  team_goals_team_id_teams_id_fk: userError('NOT_FOUND', 'No such team', 'teamId'),
 };
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -30,6 +36,7 @@ const blockedField: Readonly<Record<string, string>> = {
   workout_likes: 'workoutId',
   comments: 'workoutId',
   conversation_members: 'memberIds',
+  team_invites: 'userId',
 };
 
 export function toUserError(error: unknown): UserError | null {

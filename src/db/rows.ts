@@ -8,6 +8,9 @@ import {
   type conversations,
   type notificationKind,
   type personalRecords,
+  type teamGoals,
+  type teamMembers,
+  type teams,
   users,
   type workouts,
 } from './schema';
@@ -70,6 +73,8 @@ export interface NotificationRow {
   commentId: number | null;
   messageId: number | null;
   emoji: string | null;
+  teamId: number | null;
+  goalId: number | null;
   createdAt: Date;
   /** Up to the recipient's read mark. */
   read: boolean;
@@ -79,7 +84,7 @@ export interface NotificationRow {
 export function notificationColumns(sql: Sql): Fragment {
   return sql.unsafe(
     `n.id, n.recipient_id, n.sequence_number, n.kind, n.actor_id, n.workout_id, n.comment_id, n.message_id,
-     n.emoji, n.created_at, n.sequence_number <= coalesce(s.last_read_sequence_number, 0) as read`,
+     n.emoji, n.team_id, n.goal_id, n.created_at, n.sequence_number <= coalesce(s.last_read_sequence_number, 0) as read`,
   );
 }
 
@@ -128,3 +133,8 @@ export function rowFromJson<T extends PgTable>(table: T, doc: Record<string, unk
   }
   return row as T['$inferSelect'];
 }
+
+export type TeamRow = typeof teams.$inferSelect;
+/** progress is numeric in the database; postgres.js hands it over as its exact decimal text. */
+export type TeamGoalRow = typeof teamGoals.$inferSelect;
+export type TeamMemberRow = typeof teamMembers.$inferSelect;

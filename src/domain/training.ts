@@ -16,6 +16,8 @@ export interface LogWorkoutInput {
   startedAt: Date;
   durationSeconds: number;
   sets: { exerciseId: number; reps: number; weightKg: number }[];
+  /** Null or absent: 0, a strength session. */
+  distanceMeters?: number | null;
   /** Null or absent: the owner's defaultWorkoutVisibility. */
   visibility?: WorkoutVisibility | null;
 }
@@ -32,7 +34,19 @@ function checkWorkout(input: LogWorkoutInput, now: number): Validator {
     'startedAt cannot be more than 5 minutes in the future',
   );
   check.integer(input.durationSeconds, 'durationSeconds', 0, 86_400);
-  check.check(input.sets.length >= 1 && input.sets.length <= 100, 'sets', 'A workout has 1 to 100 sets');
+  const distance = input.distanceMeters ?? 0;
+  check.check(
+    Number.isFinite(distance) && distance >= 0 && distance <= 1_000_000,
+    'distanceMeters',
+    'distanceMeters must be from 0 to 1000000',
+  );
+  // A walk, run or ride may carry no sets; a strength session needs at least one.
+  const minSets = distance > 0 ? 0 : 1;
+  check.check(
+    input.sets.length >= minSets && input.sets.length <= 100,
+    'sets',
+    minSets === 0 ? 'A workout has at most 100 sets' : 'A workout has 1 to 100 sets',
+  );
   input.sets.forEach((set, i) => {
     check.integer(set.reps, `sets.${i}.reps`, 1, 1000, 'reps');
     check.check(
@@ -74,11 +88,12 @@ export async function logWorkout(
     if (!before) return fail('NOT_FOUND', 'Your account no longer exists');
     const visibility = input.visibility ?? before.defaultWorkoutVisibility;
     const [{ id }] = await tx<[{ id: number }]>`/* training:insertWorkout */
-      insert into workouts (user_id, title, started_at, duration_seconds, visibility)
+      insert into workouts (user_id, title, started_at, duration_seconds, distance_meters, visibility)
       values (${viewerId}, ${input.title.trim()}, ${input.startedAt.toISOString()}, ${input.durationSeconds},
-              ${visibility}::workout_visibility)
+              ${input.distanceMeters ?? 0}, ${visibility}::workout_visibility)
       returning id`;
-    await tx`/* training:insertSets */
+    if (input.sets.length > 0)
+      await tx`/* training:insertSets */
       insert into workout_sets (workout_id, position, exercise_id, reps, weight_kg)
       select ${id}, s.position, s.exercise_id, s.reps, s.weight_kg
         from unnest(${input.sets.map((set) => set.exerciseId)}::integer[],

@@ -11,6 +11,7 @@ import './records';
 import './messaging';
 import './interactions';
 import './conversation-events';
+import './teams';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

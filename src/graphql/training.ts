@@ -26,7 +26,12 @@ builder.node(Workout, {
     durationSeconds: t.exposeInt('durationSeconds'),
     totalVolumeKg: t.exposeFloat('totalVolumeKg', { description: 'The sum of reps * weightKg over the sets.' }),
     setCount: t.exposeInt('setCount'),
-    xpEarned: t.exposeInt('xpEarned', { description: '10 + 5 * setCount + floor(totalVolumeKg / 100)' }),
+    xpEarned: t.exposeInt('xpEarned', {
+      description: '10 + 5 * setCount + floor(totalVolumeKg / 100) + floor(distanceMeters / 100)',
+    }),
+    distanceMeters: t.exposeFloat('distanceMeters', {
+      description: '0 when none (a strength session); walks, runs and rides carry one.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the workout was logged.' }),
     sets: t.field({
       type: [WorkoutSet],
@@ -136,7 +141,12 @@ const LogWorkoutInput = builder.inputType('LogWorkoutInput', {
     title: t.string({ required: true, description: '1 to 200 characters.' }),
     startedAt: t.field({ type: 'DateTime', required: true, description: 'At most 5 minutes in the future.' }),
     durationSeconds: t.int({ required: true, description: '0 to 86400.' }),
-    sets: t.field({ type: [WorkoutSetInput], required: true, description: '1 to 100 sets, in order.' }),
+    sets: t.field({
+      type: [WorkoutSetInput],
+      required: true,
+      description: '1 to 100 sets, in order; 0 to 100 when distanceMeters is above 0.',
+    }),
+    distanceMeters: t.float({ description: '0 to 1,000,000; absent means 0.' }),
     visibility: t.field({ type: Visibility, description: 'When absent, the owner’s defaultWorkoutVisibility.' }),
   }),
 });

@@ -6,6 +6,7 @@ import { leaderboardLoaders } from './leaderboards';
 import { messagingLoaders } from './messaging';
 import { recordLoaders } from './records';
 import { socialLoaders } from './social';
+import { teamLoaders } from './teams';
 import { trainingLoaders } from './training';
 import { userLoaders } from './users';
 
@@ -36,6 +37,7 @@ export class Loaders {
   #messaging?: ReturnType<typeof messagingLoaders>;
   #interactions?: ReturnType<typeof interactionLoaders>;
   #leaderboards?: ReturnType<typeof leaderboardLoaders>;
+  #teams?: ReturnType<typeof teamLoaders>;
 
   constructor(sql: Sql, viewerId: number | null) {
     this.#sql = sql;
@@ -217,5 +219,35 @@ export class Loaders {
   }
   get leaderboardRankByUserId() {
     return this.#leaderboardGroup().leaderboardRankByUserId;
+  }
+
+  // Teams and goals.
+  #teamGroup() {
+    this.#teams ??= teamLoaders(this.#sql, this.#viewerId);
+    return this.#teams;
+  }
+  get teamById() {
+    return this.#teamGroup().teamById;
+  }
+  get goalById() {
+    return this.#teamGroup().goalById;
+  }
+  get ownerIdByTeamId() {
+    return this.#teamGroup().ownerIdByTeamId;
+  }
+  get viewerTeamRole() {
+    return this.#teamGroup().viewerTeamRole;
+  }
+  get membersByTeamId() {
+    return this.#teamGroup().membersByTeamId;
+  }
+  get goalsByTeamId() {
+    return this.#teamGroup().goalsByTeamId;
+  }
+  get contributionsByGoalId() {
+    return this.#teamGroup().contributionsByGoalId;
+  }
+  get teamsByUserId() {
+    return this.#teamGroup().teamsByUserId;
   }
 }

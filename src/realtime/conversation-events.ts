@@ -13,7 +13,7 @@ export type ConversationEventRow =
   | { kind: 'ReadMarkMovedEvent'; user: UserRow; upToSequenceNumber: number }
   | { kind: 'MemberLeftEvent'; user: UserRow; memberCount: number };
 
-const isConversationEvent = (event: RealtimeEvent): event is ConversationEvent => event.type !== 'notificationAdded';
+const isConversationEvent = (event: RealtimeEvent): event is ConversationEvent => 'conversationId' in event;
 
 /**
  * Every change of one conversation, live only, in the order the changes committed: PostgreSQL

@@ -25,16 +25,33 @@ export type NotificationEvent = {
   sequenceNumber: number;
 };
 
-export type RealtimeEvent = ConversationEvent | NotificationEvent;
+/**
+ * A goal's progress moved (sent by goal_add in drizzle/0027, in the writing transaction), or a member
+ * left a team (which ends their teamGoalProgress streams of its goals).
+ */
+export type TeamEvent =
+  | { type: 'goalChanged'; goalId: number }
+  | { type: 'teamMemberLeft'; teamId: number; userId: number };
+
+export type RealtimeEvent = ConversationEvent | NotificationEvent | TeamEvent;
 
 /** The topic a stream subscribes to: one conversation, or one user's notifications. */
 export const conversationTopic = (conversationId: number) => `conversation:${conversationId}`;
 export const notificationTopic = (userId: number) => `notifications:${userId}`;
+export const goalTopic = (goalId: number) => `goal:${goalId}`;
+export const teamTopic = (teamId: number) => `team:${teamId}`;
 
 function topicOf(event: RealtimeEvent): string {
-  return event.type === 'notificationAdded'
-    ? notificationTopic(event.recipientId)
-    : conversationTopic(event.conversationId);
+  switch (event.type) {
+    case 'notificationAdded':
+      return notificationTopic(event.recipientId);
+    case 'goalChanged':
+      return goalTopic(event.goalId);
+    case 'teamMemberLeft':
+      return teamTopic(event.teamId);
+    default:
+      return conversationTopic(event.conversationId);
+  }
 }
 
 type EventFields<E> = { [K in keyof E]: E[K] | Fragment };
@@ -64,6 +81,8 @@ function parseEvent(payload: string): RealtimeEvent | null {
   try {
     const event = JSON.parse(payload) as RealtimeEvent;
     if (event.type === 'notificationAdded') return typeof event.recipientId === 'number' ? event : null;
+    if (event.type === 'goalChanged') return typeof event.goalId === 'number' ? event : null;
+    if (event.type === 'teamMemberLeft') return typeof event.teamId === 'number' ? event : null;
     return typeof event.conversationId === 'number' ? event : null;
   } catch {
     return null;

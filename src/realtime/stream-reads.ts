@@ -1,5 +1,12 @@
 import type { Sql } from '../db/client';
-import { type MessageRow, messageColumns, type NotificationRow, notificationColumns, type UserRow } from '../db/rows';
+import {
+  type MessageRow,
+  messageColumns,
+  type NotificationRow,
+  notificationColumns,
+  type TeamGoalRow,
+  type UserRow,
+} from '../db/rows';
 import { byKey, groupByKey, loader } from '../loaders/factory';
 
 /** A message's reactions with who gave them, so each subscriber works out its own viewerHasReacted. */
@@ -106,7 +113,24 @@ export function createStreamReads(sql: Sql) {
     { cache: false },
   );
 
+  /** A goal with whether the user is a member of its team now; null once the goal is gone. */
+  const goalForMember = loader<string, (TeamGoalRow & { viewerIsMember: boolean }) | null>(
+    async (keys) => {
+      const pairs = keys.map((key) => key.split(':').map(Number) as [number, number]);
+      const rows = await sql<(TeamGoalRow & { viewerIsMember: boolean; idx: number })[]>`/* stream:goals */
+        select k.idx, g.*,
+               exists (select 1 from team_members m where m.team_id = g.team_id and m.user_id = k.user_id) as viewer_is_member
+          from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[])
+               with ordinality as k(goal_id, user_id, idx)
+          join team_goals g on g.id = k.goal_id`;
+      const found = new Map(rows.map(({ idx, ...row }) => [Number(idx), row]));
+      return keys.map((_key, i) => found.get(i + 1) ?? null);
+    },
+    { cache: false },
+  );
+
   return {
+    goalForMember: (goalId: number, userId: number) => goalForMember.load(`${goalId}:${userId}`),
     notifications: (recipientId: number, after: number, upTo: number) =>
       notificationRange.load(`${recipientId}:${after}:${upTo}`),
     messageById: (id: number) => messageById.load(id),

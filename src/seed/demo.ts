@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import { demoInteractions } from './demo-interactions';
+import { demoTeams } from './demo-teams';
 import { demoWorkouts } from './demo-training';
 import { demoConversations } from './messaging';
 
@@ -30,7 +31,12 @@ export interface DemoContext {
 }
 
 /** Steps that fill the demo data set; later domains append theirs (workouts, conversations…). */
-export const demoSteps: ((demo: DemoContext) => Promise<void>)[] = [demoWorkouts, demoConversations, demoInteractions];
+export const demoSteps: ((demo: DemoContext) => Promise<void>)[] = [
+  demoWorkouts,
+  demoConversations,
+  demoInteractions,
+  demoTeams,
+];
 
 export async function isEmpty(sql: Sql): Promise<boolean> {
   const [row] = await sql`/* demo:isEmpty */ select not exists (select 1 from users) as empty`;

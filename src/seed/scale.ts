@@ -112,6 +112,7 @@ export const followsStep: SeedStep = {
  */
 export async function seedAtScale(sql: Sql, options: ScaleOptions, steps: SeedStep[]): Promise<void> {
   await setBoardTriggers(sql, 'disable');
+  await setTeamTriggers(sql, 'disable');
   try {
     for (const step of steps) {
       const bar = progress(step.label, step.total(options));
@@ -123,9 +124,11 @@ export async function seedAtScale(sql: Sql, options: ScaleOptions, steps: SeedSt
     }
   } finally {
     await setBoardTriggers(sql, 'enable');
+    await setTeamTriggers(sql, 'enable');
   }
   const bar = progress('boards', 1);
   await sql`/* seed:boards */ select boards_rebuild()`;
+  await sql`/* seed:teams */ select teams_rebuild()`;
   await sql`analyze board_entries, board_buckets`;
   bar.done();
 }
@@ -135,6 +138,16 @@ export async function setBoardTriggers(sql: Sql, action: 'enable' | 'disable'): 
   const triggers = await sql<{ table: string; name: string }[]>`/* seed:boardTriggers */
     select tgrelid::regclass::text as table, tgname as name
       from pg_trigger where tgname like '\_700\_boards%' and not tgisinternal`;
+  for (const trigger of triggers) {
+    await sql.unsafe(`alter table ${trigger.table} ${action} trigger ${trigger.name}`);
+  }
+}
+
+/** Switches the triggers that keep goal progress and team weeks on workouts (`_710_teams…`, drizzle/0027) off or on. */
+export async function setTeamTriggers(sql: Sql, action: 'enable' | 'disable'): Promise<void> {
+  const triggers = await sql<{ table: string; name: string }[]>`/* seed:teamTriggers */
+    select tgrelid::regclass::text as table, tgname as name
+      from pg_trigger where tgname like '\_710\_teams%' and not tgisinternal`;
   for (const trigger of triggers) {
     await sql.unsafe(`alter table ${trigger.table} ${action} trigger ${trigger.name}`);
   }

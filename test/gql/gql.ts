@@ -37,6 +37,7 @@ type Documents = {
     "mutation ConversationEventsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": typeof types.ConversationEventsAddReactionDocument,
     "mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }": typeof types.ConversationEventsRemoveReactionDocument,
     "query ReportUsers { users(first: 5) { edges { node { username } } } }": typeof types.ReportUsersDocument,
+    "\n  query DemoTeams {\n    viewer {\n      teams(first: 5) {\n        edges { node { name memberCount viewerRole\n          goals(first: 5) { edges { node { id title metric target progress completedAt startsAt endsAt } } } } }\n      }\n    }\n  }": typeof types.DemoTeamsDocument,
     "query DemoViewer($exerciseId: ID!) {\n      viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }\n        exerciseProgress(exerciseId: $exerciseId, weeks: 6) { weekStart }\n        workouts(first: 1) { edges { node { title setCount } } } }\n      feed(first: 10) { edges { node { type user { username } createdAt } } } }": typeof types.DemoViewerDocument,
     "query DemoSocial { viewer { unreadNotificationCount notifications(first: 50) { edges { node { kind sequenceNumber } } }\n           workouts(first: 1) { edges { node { likeCount commentCount } } } } }": typeof types.DemoSocialDocument,
     "mutation BaselineWorkout($input: LogWorkoutInput!) { logWorkout(input: $input) { workout { id } errors { code } } }": typeof types.BaselineWorkoutDocument,
@@ -62,6 +63,16 @@ type Documents = {
     "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }": typeof types.UnblockUserDocument,
     "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": typeof types.PrivacyFollowDocument,
     "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }": typeof types.PrivacyUnfollowDocument,
+    "\n  mutation TeamsCreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      team { id name description joinPolicy memberCount viewerRole owner { id } }\n      errors { code message field }\n    }\n  }": typeof types.TeamsCreateTeamDocument,
+    "\n  mutation TeamsJoinTeam($input: TeamInput!) {\n    joinTeam(input: $input) { team { id memberCount viewerRole } errors { code field } }\n  }": typeof types.TeamsJoinTeamDocument,
+    "\n  mutation TeamsLeaveTeam($input: TeamInput!) {\n    leaveTeam(input: $input) { team { id memberCount viewerRole owner { id } } errors { code field } }\n  }": typeof types.TeamsLeaveTeamDocument,
+    "\n  mutation TeamsInviteToTeam($input: InviteToTeamInput!) {\n    inviteToTeam(input: $input) { team { id } errors { code field } }\n  }": typeof types.TeamsInviteToTeamDocument,
+    "\n  mutation TeamsCreateTeamGoal($input: CreateTeamGoalInput!) {\n    createTeamGoal(input: $input) {\n      goal { id title metric target startsAt endsAt progress completedAt team { id } }\n      errors { code message field }\n    }\n  }": typeof types.TeamsCreateTeamGoalDocument,
+    "\n  mutation TeamsDeleteTeamGoal($input: DeleteTeamGoalInput!) {\n    deleteTeamGoal(input: $input) { deletedGoalId team { id goals { edges { node { id } } } } errors { code field } }\n  }": typeof types.TeamsDeleteTeamGoalDocument,
+    "\n  query TeamsGoal($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on TeamGoal {\n        id progress completedAt target\n        contributions(first: $first, after: $after) {\n          edges { cursor node { amount rank user { id } } }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }": typeof types.TeamsGoalDocument,
+    "\n  query TeamsLeaderboard($metric: GoalMetric!, $first: Int, $after: String) {\n    teamLeaderboard(metric: $metric, first: $first, after: $after) {\n      edges { cursor node { rank score team { id memberCount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.TeamsLeaderboardDocument,
+    "\n  mutation TeamsLogDistance($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id distanceMeters xpEarned setCount } errors { code field } }\n  }": typeof types.TeamsLogDistanceDocument,
+    "\n  mutation TeamsDeleteWorkout($input: DeleteWorkoutInput!) { deleteWorkout(input: $input) { errors { code } } }": typeof types.TeamsDeleteWorkoutDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": typeof types.LogWorkoutDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.LiveExerciseBoardDocument,
@@ -171,6 +182,13 @@ type Documents = {
     "query NestedPages($n: Int) { users(first: $n, search: \"nested_\") { edges { node {\n    workouts(first: 10) { edges { node { sets { exercise { activations { muscle { name } } } } } } }\n    followers(first: 5) { edges { node { username } } }\n  } } } }": typeof types.NestedPagesDocument,
     "query NestedEverything($n: Int) { users(first: $n, search: \"nested_\") { edges { node {\n    viewerIsFollowing stats { workoutCount currentStreakDays }\n    workouts(first: 3) { edges { node { user { username } sets { exercise { name } } } } }\n    following(first: 5) { edges { node { username } } }\n    activity(first: 5) { edges { node { type workout { title user { username } } subject { username } } } }\n  } } } }": typeof types.NestedEverythingDocument,
     "subscription LimitedMessageAdded($id: ID!) { messageAdded(conversationId: $id, afterSequenceNumber: 0) { body } }": typeof types.LimitedMessageAddedDocument,
+    "\n  subscription TeamGoalProgress($goalId: ID!) {\n    teamGoalProgress(goalId: $goalId) { id progress completedAt contributions(first: 3) { edges { node { amount } } } }\n  }": typeof types.TeamGoalProgressDocument,
+    "\n  query TeamsTeamPage($id: ID!) {\n    team(id: $id) {\n      id name memberCount viewerRole owner { id }\n      members(first: 10) { edges { node { role joinedAt user { id } } } }\n      goals(first: 10) { edges { node { id endsAt } } }\n    }\n  }": typeof types.TeamsTeamPageDocument,
+    "\n  query TeamsUserTeams($id: ID!) { user(id: $id) { teams(first: 10) { edges { node { id name } } } } }": typeof types.TeamsUserTeamsDocument,
+    "\n  query TeamsSearch($search: String) { teams(search: $search, first: 10) { edges { node { name } } } }": typeof types.TeamsSearchDocument,
+    "\n  query TeamsNotifications {\n    viewer { notifications(first: 20) { edges { node { kind sequenceNumber actor { id } team { id } goal { id } } } } }\n  }": typeof types.TeamsNotificationsDocument,
+    "mutation TeamsGoalByMember($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { goal { id } errors { code field } } }": typeof types.TeamsGoalByMemberDocument,
+    "mutation TeamsGoalTooLong($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { errors { code field } } }": typeof types.TeamsGoalTooLongDocument,
     "\n  mutation DeleteWorkout($input: DeleteWorkoutInput!) {\n    deleteWorkout(input: $input) { deletedWorkoutId user { xp workoutCount } errors { code field } }\n  }": typeof types.DeleteWorkoutDocument,
     "query WorkoutId($id: ID!) { workout(id: $id) { id } }": typeof types.WorkoutIdDocument,
     "query WorkoutAndNode($id: ID!) { workout(id: $id) { id setCount user { id } }\n      node(id: $id) { ... on Workout { title } } }": typeof types.WorkoutAndNodeDocument,
@@ -222,6 +240,7 @@ const documents: Documents = {
     "mutation ConversationEventsAddReaction($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": types.ConversationEventsAddReactionDocument,
     "mutation ConversationEventsRemoveReaction($input: ReactionInput!) { removeReaction(input: $input) { errors { code } } }": types.ConversationEventsRemoveReactionDocument,
     "query ReportUsers { users(first: 5) { edges { node { username } } } }": types.ReportUsersDocument,
+    "\n  query DemoTeams {\n    viewer {\n      teams(first: 5) {\n        edges { node { name memberCount viewerRole\n          goals(first: 5) { edges { node { id title metric target progress completedAt startsAt endsAt } } } } }\n      }\n    }\n  }": types.DemoTeamsDocument,
     "query DemoViewer($exerciseId: ID!) {\n      viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }\n        exerciseProgress(exerciseId: $exerciseId, weeks: 6) { weekStart }\n        workouts(first: 1) { edges { node { title setCount } } } }\n      feed(first: 10) { edges { node { type user { username } createdAt } } } }": types.DemoViewerDocument,
     "query DemoSocial { viewer { unreadNotificationCount notifications(first: 50) { edges { node { kind sequenceNumber } } }\n           workouts(first: 1) { edges { node { likeCount commentCount } } } } }": types.DemoSocialDocument,
     "mutation BaselineWorkout($input: LogWorkoutInput!) { logWorkout(input: $input) { workout { id } errors { code } } }": types.BaselineWorkoutDocument,
@@ -247,6 +266,16 @@ const documents: Documents = {
     "\n  mutation UnblockUser($input: BlockInput!) {\n    unblockUser(input: $input) {\n      user { id viewerHasBlocked viewerIsFollowing }\n      viewer { id }\n      errors { code field }\n    }\n  }": types.UnblockUserDocument,
     "\n  mutation PrivacyFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": types.PrivacyFollowDocument,
     "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }": types.PrivacyUnfollowDocument,
+    "\n  mutation TeamsCreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      team { id name description joinPolicy memberCount viewerRole owner { id } }\n      errors { code message field }\n    }\n  }": types.TeamsCreateTeamDocument,
+    "\n  mutation TeamsJoinTeam($input: TeamInput!) {\n    joinTeam(input: $input) { team { id memberCount viewerRole } errors { code field } }\n  }": types.TeamsJoinTeamDocument,
+    "\n  mutation TeamsLeaveTeam($input: TeamInput!) {\n    leaveTeam(input: $input) { team { id memberCount viewerRole owner { id } } errors { code field } }\n  }": types.TeamsLeaveTeamDocument,
+    "\n  mutation TeamsInviteToTeam($input: InviteToTeamInput!) {\n    inviteToTeam(input: $input) { team { id } errors { code field } }\n  }": types.TeamsInviteToTeamDocument,
+    "\n  mutation TeamsCreateTeamGoal($input: CreateTeamGoalInput!) {\n    createTeamGoal(input: $input) {\n      goal { id title metric target startsAt endsAt progress completedAt team { id } }\n      errors { code message field }\n    }\n  }": types.TeamsCreateTeamGoalDocument,
+    "\n  mutation TeamsDeleteTeamGoal($input: DeleteTeamGoalInput!) {\n    deleteTeamGoal(input: $input) { deletedGoalId team { id goals { edges { node { id } } } } errors { code field } }\n  }": types.TeamsDeleteTeamGoalDocument,
+    "\n  query TeamsGoal($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on TeamGoal {\n        id progress completedAt target\n        contributions(first: $first, after: $after) {\n          edges { cursor node { amount rank user { id } } }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }": types.TeamsGoalDocument,
+    "\n  query TeamsLeaderboard($metric: GoalMetric!, $first: Int, $after: String) {\n    teamLeaderboard(metric: $metric, first: $first, after: $after) {\n      edges { cursor node { rank score team { id memberCount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.TeamsLeaderboardDocument,
+    "\n  mutation TeamsLogDistance($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id distanceMeters xpEarned setCount } errors { code field } }\n  }": types.TeamsLogDistanceDocument,
+    "\n  mutation TeamsDeleteWorkout($input: DeleteWorkoutInput!) { deleteWorkout(input: $input) { errors { code } } }": types.TeamsDeleteWorkoutDocument,
     "\n  mutation LogWorkout($input: LogWorkoutInput!) {\n    logWorkout(input: $input) {\n      workout { id title startedAt durationSeconds totalVolumeKg setCount xpEarned\n        sets { id position reps weightKg estimatedOneRepMaxKg exercise { name } } user { id } }\n      user { id xp level workoutCount }\n      errors { code message field }\n    }\n  }": types.LogWorkoutDocument,
     "query LiveBoard($kind: LeaderboardKind!, $country: String, $scope: LeaderboardScope, $first: Int, $after: String) {\n  leaderboard(kind: $kind, country: $country, scope: $scope, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveBoardDocument,
     "query LiveExerciseBoard($exerciseId: ID!, $country: String, $first: Int, $after: String) {\n  exerciseLeaderboard(exerciseId: $exerciseId, country: $country, first: $first, after: $after) {\n    refreshedAt edges { node { rank score user { username } } } pageInfo { hasNextPage endCursor }\n  }\n}": types.LiveExerciseBoardDocument,
@@ -356,6 +385,13 @@ const documents: Documents = {
     "query NestedPages($n: Int) { users(first: $n, search: \"nested_\") { edges { node {\n    workouts(first: 10) { edges { node { sets { exercise { activations { muscle { name } } } } } } }\n    followers(first: 5) { edges { node { username } } }\n  } } } }": types.NestedPagesDocument,
     "query NestedEverything($n: Int) { users(first: $n, search: \"nested_\") { edges { node {\n    viewerIsFollowing stats { workoutCount currentStreakDays }\n    workouts(first: 3) { edges { node { user { username } sets { exercise { name } } } } }\n    following(first: 5) { edges { node { username } } }\n    activity(first: 5) { edges { node { type workout { title user { username } } subject { username } } } }\n  } } } }": types.NestedEverythingDocument,
     "subscription LimitedMessageAdded($id: ID!) { messageAdded(conversationId: $id, afterSequenceNumber: 0) { body } }": types.LimitedMessageAddedDocument,
+    "\n  subscription TeamGoalProgress($goalId: ID!) {\n    teamGoalProgress(goalId: $goalId) { id progress completedAt contributions(first: 3) { edges { node { amount } } } }\n  }": types.TeamGoalProgressDocument,
+    "\n  query TeamsTeamPage($id: ID!) {\n    team(id: $id) {\n      id name memberCount viewerRole owner { id }\n      members(first: 10) { edges { node { role joinedAt user { id } } } }\n      goals(first: 10) { edges { node { id endsAt } } }\n    }\n  }": types.TeamsTeamPageDocument,
+    "\n  query TeamsUserTeams($id: ID!) { user(id: $id) { teams(first: 10) { edges { node { id name } } } } }": types.TeamsUserTeamsDocument,
+    "\n  query TeamsSearch($search: String) { teams(search: $search, first: 10) { edges { node { name } } } }": types.TeamsSearchDocument,
+    "\n  query TeamsNotifications {\n    viewer { notifications(first: 20) { edges { node { kind sequenceNumber actor { id } team { id } goal { id } } } } }\n  }": types.TeamsNotificationsDocument,
+    "mutation TeamsGoalByMember($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { goal { id } errors { code field } } }": types.TeamsGoalByMemberDocument,
+    "mutation TeamsGoalTooLong($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { errors { code field } } }": types.TeamsGoalTooLongDocument,
     "\n  mutation DeleteWorkout($input: DeleteWorkoutInput!) {\n    deleteWorkout(input: $input) { deletedWorkoutId user { xp workoutCount } errors { code field } }\n  }": types.DeleteWorkoutDocument,
     "query WorkoutId($id: ID!) { workout(id: $id) { id } }": types.WorkoutIdDocument,
     "query WorkoutAndNode($id: ID!) { workout(id: $id) { id setCount user { id } }\n      node(id: $id) { ... on Workout { title } } }": types.WorkoutAndNodeDocument,
@@ -493,6 +529,10 @@ export function graphql(source: "query ReportUsers { users(first: 5) { edges { n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DemoTeams {\n    viewer {\n      teams(first: 5) {\n        edges { node { name memberCount viewerRole\n          goals(first: 5) { edges { node { id title metric target progress completedAt startsAt endsAt } } } } }\n      }\n    }\n  }"): (typeof documents)["\n  query DemoTeams {\n    viewer {\n      teams(first: 5) {\n        edges { node { name memberCount viewerRole\n          goals(first: 5) { edges { node { id title metric target progress completedAt startsAt endsAt } } } } }\n      }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query DemoViewer($exerciseId: ID!) {\n      viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }\n        exerciseProgress(exerciseId: $exerciseId, weeks: 6) { weekStart }\n        workouts(first: 1) { edges { node { title setCount } } } }\n      feed(first: 10) { edges { node { type user { username } createdAt } } } }"): (typeof documents)["query DemoViewer($exerciseId: ID!) {\n      viewer { level workoutCount stats(days: 30) { workoutCount currentStreakDays }\n        exerciseProgress(exerciseId: $exerciseId, weeks: 6) { weekStart }\n        workouts(first: 1) { edges { node { title setCount } } } }\n      feed(first: 10) { edges { node { type user { username } createdAt } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -590,6 +630,46 @@ export function graphql(source: "\n  mutation PrivacyFollow($input: FollowInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation PrivacyUnfollow($input: FollowInput!) { unfollow(input: $input) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsCreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      team { id name description joinPolicy memberCount viewerRole owner { id } }\n      errors { code message field }\n    }\n  }"): (typeof documents)["\n  mutation TeamsCreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      team { id name description joinPolicy memberCount viewerRole owner { id } }\n      errors { code message field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsJoinTeam($input: TeamInput!) {\n    joinTeam(input: $input) { team { id memberCount viewerRole } errors { code field } }\n  }"): (typeof documents)["\n  mutation TeamsJoinTeam($input: TeamInput!) {\n    joinTeam(input: $input) { team { id memberCount viewerRole } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsLeaveTeam($input: TeamInput!) {\n    leaveTeam(input: $input) { team { id memberCount viewerRole owner { id } } errors { code field } }\n  }"): (typeof documents)["\n  mutation TeamsLeaveTeam($input: TeamInput!) {\n    leaveTeam(input: $input) { team { id memberCount viewerRole owner { id } } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsInviteToTeam($input: InviteToTeamInput!) {\n    inviteToTeam(input: $input) { team { id } errors { code field } }\n  }"): (typeof documents)["\n  mutation TeamsInviteToTeam($input: InviteToTeamInput!) {\n    inviteToTeam(input: $input) { team { id } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsCreateTeamGoal($input: CreateTeamGoalInput!) {\n    createTeamGoal(input: $input) {\n      goal { id title metric target startsAt endsAt progress completedAt team { id } }\n      errors { code message field }\n    }\n  }"): (typeof documents)["\n  mutation TeamsCreateTeamGoal($input: CreateTeamGoalInput!) {\n    createTeamGoal(input: $input) {\n      goal { id title metric target startsAt endsAt progress completedAt team { id } }\n      errors { code message field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsDeleteTeamGoal($input: DeleteTeamGoalInput!) {\n    deleteTeamGoal(input: $input) { deletedGoalId team { id goals { edges { node { id } } } } errors { code field } }\n  }"): (typeof documents)["\n  mutation TeamsDeleteTeamGoal($input: DeleteTeamGoalInput!) {\n    deleteTeamGoal(input: $input) { deletedGoalId team { id goals { edges { node { id } } } } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsGoal($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on TeamGoal {\n        id progress completedAt target\n        contributions(first: $first, after: $after) {\n          edges { cursor node { amount rank user { id } } }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }"): (typeof documents)["\n  query TeamsGoal($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on TeamGoal {\n        id progress completedAt target\n        contributions(first: $first, after: $after) {\n          edges { cursor node { amount rank user { id } } }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsLeaderboard($metric: GoalMetric!, $first: Int, $after: String) {\n    teamLeaderboard(metric: $metric, first: $first, after: $after) {\n      edges { cursor node { rank score team { id memberCount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): (typeof documents)["\n  query TeamsLeaderboard($metric: GoalMetric!, $first: Int, $after: String) {\n    teamLeaderboard(metric: $metric, first: $first, after: $after) {\n      edges { cursor node { rank score team { id memberCount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsLogDistance($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id distanceMeters xpEarned setCount } errors { code field } }\n  }"): (typeof documents)["\n  mutation TeamsLogDistance($input: LogWorkoutInput!) {\n    logWorkout(input: $input) { workout { id distanceMeters xpEarned setCount } errors { code field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamsDeleteWorkout($input: DeleteWorkoutInput!) { deleteWorkout(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation TeamsDeleteWorkout($input: DeleteWorkoutInput!) { deleteWorkout(input: $input) { errors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1026,6 +1106,34 @@ export function graphql(source: "query NestedEverything($n: Int) { users(first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription LimitedMessageAdded($id: ID!) { messageAdded(conversationId: $id, afterSequenceNumber: 0) { body } }"): (typeof documents)["subscription LimitedMessageAdded($id: ID!) { messageAdded(conversationId: $id, afterSequenceNumber: 0) { body } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TeamGoalProgress($goalId: ID!) {\n    teamGoalProgress(goalId: $goalId) { id progress completedAt contributions(first: 3) { edges { node { amount } } } }\n  }"): (typeof documents)["\n  subscription TeamGoalProgress($goalId: ID!) {\n    teamGoalProgress(goalId: $goalId) { id progress completedAt contributions(first: 3) { edges { node { amount } } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsTeamPage($id: ID!) {\n    team(id: $id) {\n      id name memberCount viewerRole owner { id }\n      members(first: 10) { edges { node { role joinedAt user { id } } } }\n      goals(first: 10) { edges { node { id endsAt } } }\n    }\n  }"): (typeof documents)["\n  query TeamsTeamPage($id: ID!) {\n    team(id: $id) {\n      id name memberCount viewerRole owner { id }\n      members(first: 10) { edges { node { role joinedAt user { id } } } }\n      goals(first: 10) { edges { node { id endsAt } } }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsUserTeams($id: ID!) { user(id: $id) { teams(first: 10) { edges { node { id name } } } } }"): (typeof documents)["\n  query TeamsUserTeams($id: ID!) { user(id: $id) { teams(first: 10) { edges { node { id name } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsSearch($search: String) { teams(search: $search, first: 10) { edges { node { name } } } }"): (typeof documents)["\n  query TeamsSearch($search: String) { teams(search: $search, first: 10) { edges { node { name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsNotifications {\n    viewer { notifications(first: 20) { edges { node { kind sequenceNumber actor { id } team { id } goal { id } } } } }\n  }"): (typeof documents)["\n  query TeamsNotifications {\n    viewer { notifications(first: 20) { edges { node { kind sequenceNumber actor { id } team { id } goal { id } } } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamsGoalByMember($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { goal { id } errors { code field } } }"): (typeof documents)["mutation TeamsGoalByMember($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { goal { id } errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamsGoalTooLong($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { errors { code field } } }"): (typeof documents)["mutation TeamsGoalTooLong($input: CreateTeamGoalInput!) { createTeamGoal(input: $input) { errors { code field } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

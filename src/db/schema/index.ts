@@ -1,5 +1,6 @@
 export * from './interactions';
 export * from './leaderboards';
 export * from './messaging';
+export * from './teams';
 export * from './training';
 export * from './users';

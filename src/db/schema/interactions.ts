@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { messages } from './messaging';
+import { teamGoals, teams } from './teams';
 import { workouts } from './training';
 import { users } from './users';
 
@@ -59,6 +60,8 @@ export const notificationKind = pgEnum('notification_kind', [
   'WORKOUT_LIKED',
   'WORKOUT_COMMENTED',
   'MESSAGE_REACTION',
+  'TEAM_INVITE',
+  'TEAM_GOAL_COMPLETED',
 ]);
 
 /**
@@ -82,6 +85,8 @@ export const notifications = pgTable(
     commentId: bigint({ mode: 'number' }).references(() => comments.id, { onDelete: 'set null' }),
     messageId: bigint({ mode: 'number' }).references(() => messages.id, { onDelete: 'set null' }),
     emoji: text(),
+    teamId: bigint({ mode: 'number' }).references(() => teams.id, { onDelete: 'set null' }),
+    goalId: bigint({ mode: 'number' }).references(() => teamGoals.id, { onDelete: 'set null' }),
     /**
      * What the act was, independent of the columns a deletion nulls: `like:<workout>:<actor>`,
      * `follow:<actor>`, `reaction:<message>:<emoji>:<actor>`, `comment:<comment>`. Unique per
@@ -98,9 +103,14 @@ export const notifications = pgTable(
     index('notifications_workout_idx').on(t.workoutId).where(sql`${t.workoutId} is not null`),
     index('notifications_comment_idx').on(t.commentId).where(sql`${t.commentId} is not null`),
     index('notifications_message_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
+    index('notifications_team_idx').on(t.teamId).where(sql`${t.teamId} is not null`),
+    index('notifications_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
+    // A completed goal notifies every member, the one whose workout completed it included. Compared
+    // as text: a value added to the enum in the migrating transaction cannot be used as a literal yet.
     check(
       'notifications_payload',
-      sql`(${t.kind} <> 'MESSAGE_REACTION' or ${t.emoji} is not null) and ${t.actorId} <> ${t.recipientId}`,
+      sql`(${t.kind} <> 'MESSAGE_REACTION' or ${t.emoji} is not null)
+        and (${t.actorId} <> ${t.recipientId} or ${t.kind}::text = 'TEAM_GOAL_COMPLETED')`,
     ),
   ],
 );

@@ -63,7 +63,13 @@ export const workouts = pgTable(
     durationSeconds: integer().notNull(),
     totalVolumeKg: doublePrecision().notNull().default(0),
     setCount: integer().notNull().default(0),
-    xpEarned: integer().notNull().generatedAlwaysAs(sql`(10 + 5 * set_count + floor(total_volume_kg / 100))::integer`),
+    /** 0 for a strength session; walks, runs and rides carry one. */
+    distanceMeters: doublePrecision().notNull().default(0),
+    xpEarned: integer()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`(10 + 5 * set_count + floor(total_volume_kg / 100) + floor(distance_meters / 100))::integer`,
+      ),
     // Kept by the tg_workout_likes__count and tg_comments__count triggers (drizzle/0018_…).
     likeCount: integer().notNull().default(0),
     commentCount: integer().notNull().default(0),
@@ -74,6 +80,7 @@ export const workouts = pgTable(
     index('workouts_by_user_idx').on(t.userId, t.startedAt.desc(), t.id.desc()),
     check('workouts_title_length', sql`char_length(${t.title}) between 1 and 200`),
     check('workouts_duration_range', sql`${t.durationSeconds} between 0 and 86400`),
+    check('workouts_distance_range', sql`${t.distanceMeters} between 0 and 1000000`),
   ],
 );
 
