@@ -252,6 +252,15 @@ create table reactions (
   constraint reactions_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
+create table team_board (
+  team_id bigint not null,
+  metric goal_metric not null,
+  week_start date not null,
+  score numeric not null,
+  constraint team_board_pkey PRIMARY KEY (team_id, metric, week_start),
+  constraint team_board_team_id_teams_id_fk FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE CASCADE
+);
+
 create table team_goals (
   id bigint generated always as identity not null,
   team_id bigint not null,
@@ -309,6 +318,7 @@ create table teams (
   join_policy team_join_policy default 'OPEN'::team_join_policy not null,
   member_count integer default 0 not null,
   created_at timestamp(6) with time zone default now() not null,
+  constraint _720_team_board TRIGGER DEFERRABLE INITIALLY DEFERRED,
   constraint teams_description_length CHECK ((char_length(description) <= 500)),
   constraint teams_member_count_range CHECK (((member_count >= 0) AND (member_count <= 1000))),
   constraint teams_name_length CHECK (((char_length(name) >= 3) AND (char_length(name) <= 60))),
@@ -416,6 +426,7 @@ CREATE INDEX notifications_team_idx ON public.notifications USING btree (team_id
 CREATE INDEX notifications_workout_idx ON public.notifications USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX personal_records_by_user_idx ON public.personal_records USING btree (user_id, achieved_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX personal_records_workout_idx ON public.personal_records USING btree (workout_id);
+CREATE INDEX team_board_order_idx ON public.team_board USING btree (metric, week_start, score DESC NULLS LAST, team_id DESC NULLS LAST);
 CREATE INDEX team_goals_by_team_idx ON public.team_goals USING btree (team_id, ends_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX team_invites_invitee_idx ON public.team_invites USING btree (invitee_id);
 CREATE INDEX team_invites_inviter_idx ON public.team_invites USING btree (inviter_id);
@@ -817,6 +828,34 @@ begin
   end if;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.team_board_put(p_team bigint, p_week date)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  if p_week < team_week_of(now()) then return; end if;
+  with scores as (
+    select v.metric, v.score
+      from team_weeks w
+      join teams t on t.id = w.team_id and t.member_count > 0
+     cross join lateral (values ('DISTANCE_METERS'::goal_metric, w.distance_meters / t.member_count),
+                                ('VOLUME_KG'::goal_metric, w.volume_kg / t.member_count),
+                                ('WORKOUTS'::goal_metric, w.workouts / t.member_count),
+                                ('XP'::goal_metric, w.xp / t.member_count)) v(metric, score)
+     where w.team_id = p_team and w.week_start = p_week
+  ), put as (
+    insert into team_board as b (team_id, metric, week_start, score)
+    select p_team, metric, p_week, score from scores where score > 0
+    on conflict (team_id, metric, week_start) do update set score = excluded.score
+     where b.score <> excluded.score
+  )
+  delete from team_board b
+   where b.team_id = p_team
+     and (b.week_start < p_week - 7
+          or (b.week_start = p_week and not exists (select 1 from scores s where s.metric = b.metric and s.score > 0)));
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.team_week_of(at timestamp with time zone)
  RETURNS date
  LANGUAGE sql
@@ -1141,6 +1180,31 @@ begin
   return null;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_team_weeks__board()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  perform team_board_put(new.team_id, new.week_start);
+  return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.tg_teams__board()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  v_week date;
+begin
+  for v_week in select week_start from team_weeks
+                 where team_id = new.id and week_start >= team_week_of(now()) order by week_start loop
+    perform team_board_put(new.id, v_week);
+  end loop;
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_users__boards()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1406,6 +1470,8 @@ CREATE TRIGGER _700_boards_update AFTER UPDATE ON public.personal_records REFERE
 CREATE TRIGGER _500_start AFTER INSERT ON public.team_goals FOR EACH ROW EXECUTE FUNCTION tg_team_goals__start();
 CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.team_invites FOR EACH ROW EXECUTE FUNCTION tg_team_invites__refuse_blocked();
 CREATE TRIGGER _500_teams AFTER INSERT OR DELETE ON public.team_members FOR EACH ROW EXECUTE FUNCTION tg_team_members__teams();
+CREATE TRIGGER _720_team_board AFTER INSERT OR UPDATE ON public.team_weeks FOR EACH ROW EXECUTE FUNCTION tg_team_weeks__board();
+CREATE CONSTRAINT TRIGGER _720_team_board AFTER UPDATE OF member_count ON public.teams DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.member_count IS DISTINCT FROM new.member_count)) EXECUTE FUNCTION tg_teams__board();
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users FOR EACH ROW WHEN (((NOT old.ghost_mode) AND old.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users FOR EACH ROW WHEN (((NOT new.ghost_mode) AND new.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF xp, ghost_mode, leaderboard_opt_in, country ON public.users FOR EACH ROW WHEN (((((old.xp IS DISTINCT FROM new.xp) OR (old.ghost_mode IS DISTINCT FROM new.ghost_mode)) OR (old.leaderboard_opt_in IS DISTINCT FROM new.leaderboard_opt_in)) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION tg_users__boards();

@@ -186,7 +186,7 @@ builder.queryFields((t) => ({
   teamLeaderboard: t.field({
     type: TeamLeaderboardConnection,
     description:
-      'Teams by this ISO week’s (since Monday 00:00 UTC) sum of the metric over their current members’ workouts, divided by memberCount; ties share a rank.',
+      'Teams by this ISO week’s (since Monday 00:00 UTC) sum of the metric over their current members’ workouts, divided by memberCount, highest first; a team is on the board once that is above zero, so the board starts empty every Monday. Ties share a rank.',
     args: { ...forwardArgs, metric: t.arg({ type: GoalMetric, required: true }) },
     complexity: pageComplexity,
     resolve: async (_root, args, ctx) => toConnection(await teamBoardPage(ctx.sql, args.metric, args)),

@@ -1,9 +1,9 @@
 import type { Sql } from '../db/client';
 import type { TeamGoalRow, TeamMemberRow, TeamRow } from '../db/rows';
 import type { GoalMetric, TeamRole } from '../db/schema';
-import type { ConnectionArgs } from '../pagination';
+import { type ConnectionArgs, parsePage } from '../pagination';
 import { byKey, inKeys, loader } from './factory';
-import { keysetPage, pageLoader } from './keyset-pages';
+import { finishPage, type KeysetSpec, keysetPage, pageLoader, planPage } from './keyset-pages';
 
 export type ContributionRow = { goalId: number; userId: number; amount: string; rank: number };
 export type TeamBoardRow = TeamRow & { score: string; rank: number };
@@ -12,14 +12,6 @@ export type TeamBoardRow = TeamRow & { score: string; rank: number };
 function likePrefix(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-/** The team_weeks column a board metric reads. */
-const WEEK_COLUMN: Record<GoalMetric, string> = {
-  DISTANCE_METERS: 'distance_meters',
-  VOLUME_KG: 'volume_kg',
-  WORKOUTS: 'workouts',
-  XP: 'xp',
-};
 
 /**
  * Teams, their members and goals, goal contributions and the team board. Goal progress, contributions
@@ -127,28 +119,60 @@ export async function teamsPage(sql: Sql, args: ConnectionArgs & { search?: stri
   );
 }
 
+const TEAM_BOARD_KEY: KeysetSpec['keyTypes'] = ['numeric', 'bigint'];
+
 /**
- * The team board of this ISO week (Monday 00:00 UTC, the database's clock): each team's weekly sum of
- * the metric over its current members, divided by memberCount, highest first; ties share a rank. The
- * sums are kept per team and week by the triggers; a page ranks every team once (rank() over the
- * board) and reads its slice from the cursor.
+ * The team board of this ISO week (Monday 00:00 UTC, the database's clock): teams whose weekly sum of
+ * the metric over their current members, divided by memberCount, is above zero, highest first; ties
+ * share a rank. A page walks team_board_order_idx from its cursor (entries kept by drizzle/0029); in
+ * the same statement two counts of the entries above its first row give the ranks, so a page costs
+ * its rows plus an index range as long as its depth, never a pass over every team.
  */
 export async function teamBoardPage(sql: Sql, metric: GoalMetric, args: ConnectionArgs) {
-  const column = sql.unsafe(`w.${WEEK_COLUMN[metric]}`);
-  return keysetPage<TeamBoardRow>(
+  const page = parsePage(args, TEAM_BOARD_KEY);
+  const onBoard = sql`b.metric = ${metric} and b.week_start = team_week_of(now())`;
+  const plan = planPage(
     sql,
     {
       name: 'page:teamLeaderboard',
-      key: ['b.score', 'b.id'],
-      keyTypes: ['numeric', 'bigint'],
+      key: ['b.score', 'b.team_id'],
+      keyTypes: TEAM_BOARD_KEY,
       order: 'desc',
-      select: sql`b.*`,
-      from: sql`(select s.*, rank() over (order by s.score desc)::integer as rank
-                   from (select t.*, coalesce(${column}, 0) / t.member_count as score
-                           from teams t
-                           left join team_weeks w on w.team_id = t.id and w.week_start = team_week_of(now())
-                          where t.member_count > 0) s) b`,
+      select: sql``,
+      from: sql`team_board b`,
+      where: () => onBoard,
     },
-    args,
+    page,
   );
+  type Read = TeamRow & {
+    score: string;
+    cursorKey: string[];
+    above: number;
+    tiedBefore: number;
+    tiesPrevious: boolean;
+    hasOpposite: boolean;
+  };
+  const rows = await sql<Read[]>`/* page:teamLeaderboard */
+    with p as materialized (
+      select t.*, b.score, ${plan.cursorKey} as cursor_key
+        from team_board b join teams t on t.id = b.team_id
+       where ${plan.condition(sql``)}
+       order by ${plan.orderBy}
+       limit ${plan.limit}
+    ), top as (select score, id as team_id from p order by score desc, id desc limit 1)
+    select p.*, coalesce(lag(p.score) over (order by p.score desc, p.id desc) = p.score, false) as ties_previous,
+           ${plan.probe(sql``)} as has_opposite,
+           (select count(*) from team_board b, top where ${onBoard} and b.score > top.score)::int as above,
+           (select count(*) from team_board b, top
+             where ${onBoard} and b.score = top.score and b.team_id > top.team_id)::int as tied_before
+      from p
+     order by p.score desc, p.id desc`;
+  // Entries before the page: `above` with a higher score than its first row, `tiedBefore` tied with it.
+  // A row shares its predecessor's rank when their scores are equal, else it is ranked by its position.
+  const ranked: (TeamBoardRow & { cursorKey: string[] })[] = [];
+  rows.forEach((row, i) => {
+    const rank = i === 0 ? row.above + 1 : row.tiesPrevious ? ranked[i - 1]!.rank : row.above + row.tiedBefore + i + 1;
+    ranked.push(Object.assign(row, { rank }));
+  });
+  return finishPage(ranked, rows[0]?.hasOpposite ?? false, page);
 }

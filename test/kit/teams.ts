@@ -199,5 +199,6 @@ export async function teamBoardFromScratch(sql: Sql, metric: keyof typeof METRIC
                                and w.started_at >= date_trunc('week', now() at time zone 'UTC') at time zone 'UTC'), 0)
                    / t.member_count as score
               from teams t where t.member_count > 0) s
+     where s.score > 0
      order by s.score desc, s.id desc`);
 }

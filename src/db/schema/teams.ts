@@ -155,3 +155,24 @@ export const teamWeeks = pgTable(
   },
   (t) => [primaryKey({ name: 'team_weeks_pkey', columns: [t.teamId, t.weekStart] })],
 );
+
+/**
+ * The team board: per metric and week, every team whose score there is above zero (the week's sum
+ * divided by memberCount), kept by triggers on team_weeks and on teams.member_count (drizzle/0029). A
+ * page walks team_board_order_idx from its cursor; a rank counts the entries above the page.
+ */
+export const teamBoard = pgTable(
+  'team_board',
+  {
+    teamId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    metric: goalMetric().notNull(),
+    weekStart: date({ mode: 'string' }).notNull(),
+    score: numeric().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'team_board_pkey', columns: [t.teamId, t.metric, t.weekStart] }),
+    index('team_board_order_idx').on(t.metric, t.weekStart, t.score.desc(), t.teamId.desc()),
+  ],
+);
