@@ -17,21 +17,44 @@ const documents = execFileSync('git', ['ls-files', '*.md'], { cwd: root, encodin
   .split('\n')
   .filter((file) => file && !file.startsWith('bench/results/'));
 
-/** Markdown link targets that are not web addresses or in-page anchors. */
-function localLinks(file: string): string[] {
+/** Markdown link targets that are not web addresses: [path, anchor], path '' for an in-page anchor. */
+function localLinks(file: string): [string, string][] {
   const text = readFileSync(resolve(root, file), 'utf8');
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
-    .map((match) => match[1]!.split('#')[0]!)
-    .filter((target) => target && !/^[a-z]+:/i.test(target));
+    .map((match) => match[1]!.split('#') as [string, string?])
+    .filter(([target]) => !/^[a-z]+:/i.test(target))
+    .map(([target, anchor]) => [target, anchor ?? '']);
+}
+
+/** The anchors GitHub gives a Markdown file's headings (github-slugger's rule; repeats get -1, -2 …). */
+function anchorsOf(path: string): Set<string> {
+  const anchors = new Set<string>();
+  const seen = new Map<string, number>();
+  let fenced = false;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
+    if (!heading) continue;
+    const slug = heading[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    anchors.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return anchors;
 }
 
 describe('the documentation', () => {
   it('links only inside the repository, to files that exist', () => {
     const broken: string[] = [];
     for (const file of documents) {
-      for (const target of localLinks(file)) {
-        const path = resolve(root, dirname(file), target);
-        if (relative(root, path).startsWith('..') || !existsSync(path)) broken.push(`${file} → ${target}`);
+      for (const [target, anchor] of localLinks(file)) {
+        const path = target ? resolve(root, dirname(file), target) : resolve(root, file);
+        const link = `${file} → ${target}${anchor ? `#${anchor}` : ''}`;
+        if (relative(root, path).startsWith('..') || !existsSync(path)) broken.push(link);
+        else if (anchor && path.endsWith('.md') && !anchorsOf(path).has(anchor)) broken.push(link);
       }
     }
     expect(documents).toContain('README.md');
