@@ -273,3 +273,21 @@ describe('the API reference in docs/api/', () => {
     ]);
   });
 });
+
+describe('docs/operations.md', () => {
+  const operations = readFileSync(resolve(root, 'docs/operations.md'), 'utf8');
+
+  it('lists every setting src/config.ts reads', () => {
+    const config = readFileSync(resolve(root, 'src/config.ts'), 'utf8');
+    const settings = new Set([...config.matchAll(/env(?:\.|, ')([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]!));
+    expect(settings.size).toBeGreaterThan(15);
+    expect([...settings].filter((name) => !operations.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('lists every metric src/observability/metrics.ts registers', () => {
+    const metrics = readFileSync(resolve(root, 'src/observability/metrics.ts'), 'utf8');
+    const names = [...metrics.matchAll(/name: '(spotter_\w+)'/g)].map((match) => match[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.filter((name) => !operations.includes(`\`${name}\``))).toEqual([]);
+  });
+});
