@@ -5,6 +5,7 @@ import { exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { type App, createApp } from '../src/app';
+import { ConfigError, loadConfig } from '../src/config';
 import { createSql } from '../src/db/client';
 import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
@@ -553,5 +554,25 @@ describe('subscriptions with an identity-provider token', () => {
         db.app.server.closeAllConnections();
       });
     }
+  });
+});
+
+describe('JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE', () => {
+  const load = (env: NodeJS.ProcessEnv) => () => loadConfig({ JWT_SECRET: 'x', ...env });
+
+  it('take an https key set, or http on localhost only', () => {
+    expect(load({ JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json' })().jwtJwksUrl).toBe(
+      'https://idp.example/.well-known/jwks.json',
+    );
+    expect(load({ JWT_JWKS_URL: 'http://localhost:4001/jwks.json' })().jwtJwksUrl).toBe(
+      'http://localhost:4001/jwks.json',
+    );
+    expect(load({ JWT_JWKS_URL: 'http://idp.example/jwks.json' })).toThrow(ConfigError);
+    expect(load({ JWT_JWKS_URL: 'idp.example/jwks.json' })).toThrow(ConfigError);
+  });
+
+  it('refuse an issuer or audience without a key set to check them with', () => {
+    expect(load({ JWT_ISSUER: ISSUER })).toThrow(/JWT_ISSUER needs JWT_JWKS_URL/);
+    expect(load({ JWT_AUDIENCE: AUDIENCE })).toThrow(/JWT_AUDIENCE needs JWT_JWKS_URL/);
   });
 });
