@@ -22,6 +22,8 @@ const keyOf = (issuer: string, subject: string) => JSON.stringify([issuer, subje
 export function createIdentities(sql: Sql, capacity = 200_000) {
   const userByKey = new Map<string, number>();
   const keyByUser = new Map<number, string>();
+  // Bumped by each `forget`: a lookup that was in flight across one may have read a link that is gone.
+  let forgets = 0;
   // Not cached: concurrent first requests share one statement, and the Maps are the cache.
   const lookup = new DataLoader<string, IdentityLink>(
     async (keys) => {
@@ -56,8 +58,9 @@ export function createIdentities(sql: Sql, capacity = 200_000) {
       const key = keyOf(issuer, subject);
       const userId = userByKey.get(key);
       if (userId !== undefined) return { userId, revokedAt: null };
+      const before = forgets;
       const link = await lookup.load(key);
-      if (link.userId !== null) remember(key, link.userId);
+      if (link.userId !== null && forgets === before) remember(key, link.userId);
       return link;
     },
     /** After `createAccount` committed the link. */
@@ -66,6 +69,7 @@ export function createIdentities(sql: Sql, capacity = 200_000) {
     },
     /** Drops the user's identity, if this process knows it: call it on every process when an account is deleted. */
     forget(userId: number): void {
+      forgets += 1;
       const key = keyByUser.get(userId);
       if (key === undefined) return;
       keyByUser.delete(userId);
