@@ -101,8 +101,6 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
   }
 
   return {
-    /** Whether identity-provider tokens are accepted (JWT_JWKS_URL is set). */
-    acceptsIdentities: provider !== null,
     /**
      * What the header names. No header means anonymous (null); anything else that does not verify
      * is UNAUTHENTICATED (HTTP 401), never silently anonymous.
