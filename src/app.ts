@@ -67,7 +67,10 @@ export function createApp(deps: AppDeps) {
       provider: config.jwtJwksUrl
         ? { jwksUrl: config.jwtJwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }
         : null,
-      onJwksError: (err) => logger.warn({ err }, "The identity provider's JWKS could not be fetched"),
+      onJwksFetch: (err) => {
+        observability.metrics?.jwksFetched(err ? 'failed' : 'ok');
+        if (err) logger.warn({ err }, "The identity provider's JWKS could not be fetched");
+      },
     }),
     pubsub: createRealtimePubSub(sql, listenSql ?? sql),
     replicas:

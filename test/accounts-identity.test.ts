@@ -10,6 +10,7 @@ import { createSql } from '../src/db/client';
 import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
 import { createWorkout, like } from './kit/interactions';
+import { scrape } from './kit/metrics';
 import { createUser } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './setup/db';
@@ -258,6 +259,7 @@ describe('the JWKS fetch budget', () => {
       const next = await Promise.all(Array.from({ length: 50 }, (_, i) => forged(100 + i)));
       expect(next.map((result) => result.status)).toEqual(Array(50).fill(401));
       expect(jwks.fetches - before).toBe(2);
+      expect((await scrape(app.app)).value('spotter_jwks_fetches_total', { outcome: 'ok' })).toBe(2);
     });
   });
 
@@ -273,6 +275,9 @@ describe('the JWKS fetch budget', () => {
       vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 });
       expect((await run(app, Viewer, {}, { as: { authorization: await providerToken() } })).status).toBe(200);
       expect(jwks.fetches - before).toBe(2);
+      const metrics = await scrape(app.app);
+      expect(metrics.value('spotter_jwks_fetches_total', { outcome: 'failed' })).toBe(1);
+      expect(metrics.value('spotter_jwks_fetches_total', { outcome: 'ok' })).toBe(1);
     });
   });
 

@@ -52,8 +52,8 @@ export interface TokenVerifierOptions {
   secret: Uint8Array;
   /** The identity provider whose RS256/ES256 tokens are accepted; null accepts HS256 only. */
   provider: IdentityProvider | null;
-  /** Told when the key set cannot be fetched. */
-  onJwksError?: (error: unknown) => void;
+  /** Told of each request for the key set, with the error when it brought no keys. */
+  onJwksFetch?: (error: unknown | null) => void;
 }
 
 /**
@@ -66,7 +66,7 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
   // An HMAC or signature check per request is a visible share of a small read's CPU; a token
   // verified before holds until its `exp`, which is checked on every use.
   const verified = new Map<string, Credential>();
-  const keys = provider ? remoteKeys(provider.jwksUrl, options.onJwksError) : null;
+  const keys = provider ? remoteKeys(provider.jwksUrl, options.onJwksFetch) : null;
 
   function remember(token: string, credential: Credential) {
     if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
@@ -142,7 +142,7 @@ function storable(value: unknown): value is string {
  * after a failed one, which jose would otherwise retry on every request. While the provider is
  * unreachable the keys last fetched stay in use.
  */
-function remoteKeys(url: string, onError: ((error: unknown) => void) | undefined) {
+function remoteKeys(url: string, onFetch: ((error: unknown | null) => void) | undefined) {
   let lastFailureAt = Number.NEGATIVE_INFINITY;
   let lastGood: unknown = null;
   const fetchOnBudget: FetchImplementation = async (href, init) => {
@@ -156,10 +156,11 @@ function remoteKeys(url: string, onError: ((error: unknown) => void) | undefined
       const body: unknown = await response.json();
       if (!Array.isArray((body as { keys?: unknown } | null)?.keys)) throw new Error('The JWKS holds no "keys" array');
       lastGood = body;
+      onFetch?.(null);
       return Response.json(body);
     } catch (error) {
       lastFailureAt = Date.now();
-      onError?.(error);
+      onFetch?.(error);
       if (lastGood !== null) return Response.json(lastGood);
       throw error;
     }
