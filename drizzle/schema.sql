@@ -171,6 +171,22 @@ create table idempotency_keys (
   constraint idempotency_keys_sender_id_users_id_fk FOREIGN KEY (sender_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
+create table identities (
+  issuer text not null,
+  subject text not null,
+  user_id bigint not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint identities_pkey PRIMARY KEY (issuer, subject),
+  constraint identities_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
+create table identity_revocations (
+  issuer text not null,
+  subject text not null,
+  revoked_at timestamp(6) with time zone default now() not null,
+  constraint identity_revocations_pkey PRIMARY KEY (issuer, subject)
+);
+
 create table messages (
   id bigint generated always as identity not null,
   conversation_id bigint not null,
@@ -413,6 +429,7 @@ CREATE INDEX follows_followers_idx ON public.follows USING btree (followee_id, c
 CREATE INDEX follows_following_idx ON public.follows USING btree (follower_id, created_at DESC NULLS LAST, followee_id DESC NULLS LAST);
 CREATE INDEX goal_contributions_ranking_idx ON public.goal_contributions USING btree (goal_id, amount DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
+CREATE UNIQUE INDEX identities_user_id_key ON public.identities USING btree (user_id);
 CREATE INDEX messages_conversation_sender_idx ON public.messages USING btree (conversation_id, sender_id, sequence_number);
 CREATE UNIQUE INDEX messages_conversation_sequence_key ON public.messages USING btree (conversation_id, sequence_number);
 CREATE INDEX messages_search_idx ON public.messages USING gin (search);
@@ -1026,6 +1043,18 @@ begin
   return new;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_identities__revoke()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  insert into identity_revocations (issuer, subject, revoked_at)
+  values (old.issuer, old.subject, now())
+  on conflict (issuer, subject) do update set revoked_at = excluded.revoked_at;
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_messages__sequence()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1461,6 +1490,7 @@ CREATE TRIGGER _500_count_delete AFTER DELETE ON public.conversation_members REF
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.conversation_members REFERENCING NEW TABLE AS new_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
 CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__refuse_blocked();
 CREATE TRIGGER _500_counters AFTER INSERT OR DELETE ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__counters();
+CREATE TRIGGER _500_revoke AFTER DELETE ON public.identities FOR EACH ROW EXECUTE FUNCTION tg_identities__revoke();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION tg_messages__sequence();
 CREATE TRIGGER _050_skip_blocked BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__skip_blocked();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__sequence();

@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import { createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga';
-import { secretKey, viewerFromAuthorization } from './auth/jwt';
+import { createIdentities } from './auth/identities';
+import { createTokenVerifier, secretKey } from './auth/jwt';
 import { createKnownUsers } from './auth/known-users';
 import type { Config } from './config';
-import { type Context, createContext, type Services } from './context';
+import { authenticate, type Context, createContext, type Services } from './context';
 import { createSql, type Sql } from './db/client';
 import { CONSISTENCY_HEADER } from './db/consistency';
 import { createReadRouter, type ReplicaOptions } from './db/replicas';
@@ -61,7 +62,16 @@ export function createApp(deps: AppDeps) {
   const services: Services = {
     sql,
     config,
-    jwtKey: secretKey(config.jwtSecret),
+    tokens: createTokenVerifier({
+      secret: secretKey(config.jwtSecret),
+      provider: config.jwtJwksUrl
+        ? { jwksUrl: config.jwtJwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }
+        : null,
+      onJwksFetch: (err) => {
+        observability.metrics?.jwksFetched(err ? 'failed' : 'ok');
+        if (err) logger.warn({ err }, "The identity provider's JWKS could not be fetched");
+      },
+    }),
     pubsub: createRealtimePubSub(sql, listenSql ?? sql),
     replicas:
       config.replicaUrls.length > 0
@@ -87,6 +97,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
     knownUsers: createKnownUsers(sql),
+    identities: createIdentities(sql),
     observability,
   };
   const router = services.replicas;
@@ -157,10 +168,7 @@ export function createApp(deps: AppDeps) {
   const server = createServer(yoga);
   let closing: Promise<void> | undefined;
   const wsHandle = attachGraphqlWs(server, yoga, {
-    verify: async (authorization) => {
-      const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
-      if (viewer && !(await services.knownUsers.exists(viewer.id))) throw new Error('Token subject is not a user');
-    },
+    verify: (authorization) => authenticate(services, authorization),
     maxPayloadBytes: REQUEST_LIMITS.bodyBytes,
     trusted,
   });

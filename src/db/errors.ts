@@ -16,6 +16,9 @@ const byConstraint: Readonly<Record<string, UserError>> = {
   workout_likes_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
   comments_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
   notifications_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
+  users_username_lower_key: userError('CONFLICT', 'This username is taken', 'username'),
+  // Two sign-ups of one identity raced; the first linked it.
+  identities_pkey: userError('CONFLICT', 'This identity already has an account'),
   teams_name_lower_key: userError('CONFLICT', 'A team with this name exists', 'name'),
   // The cap is checked under the team's row lock first; the constraint is its backstop.
   teams_member_count_range: userError('CONFLICT', 'This team is full (1,000 members)', 'teamId'),

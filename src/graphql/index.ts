@@ -2,6 +2,7 @@ import { isObjectType } from 'graphql';
 import { builder, nodeTypeNames } from './builder';
 import './payload';
 import './users';
+import './accounts';
 import './catalogue';
 import './training';
 import './social';

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query IdentityViewer { viewer { id username displayName country } }": typeof types.IdentityViewerDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }": typeof types.CreateAccountDocument,
+    "\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }": typeof types.IdentityUpdateProfileDocument,
+    "\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }": typeof types.IdentityNotificationsDocument,
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": typeof types.FeedDocument,
     "query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {\n  user(id: $id) { activity(first: $first, after: $after, types: $types) {\n    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }": typeof types.UserActivityDocument,
     "mutation ActivityFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": typeof types.ActivityFollowDocument,
@@ -217,6 +221,10 @@ type Documents = {
     "mutation VisComment($id: ID!) { commentOnWorkout(input: { workoutId: $id, body: \"Nice\" }) { errors { code } } }": typeof types.VisCommentDocument,
 };
 const documents: Documents = {
+    "query IdentityViewer { viewer { id username displayName country } }": types.IdentityViewerDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }": types.CreateAccountDocument,
+    "\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }": types.IdentityUpdateProfileDocument,
+    "\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }": types.IdentityNotificationsDocument,
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": types.FeedDocument,
     "query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {\n  user(id: $id) { activity(first: $first, after: $after, types: $types) {\n    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }": types.UserActivityDocument,
     "mutation ActivityFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": types.ActivityFollowDocument,
@@ -434,6 +442,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IdentityViewer { viewer { id username displayName country } }"): (typeof documents)["query IdentityViewer { viewer { id username displayName country } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }"): (typeof documents)["\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }"): (typeof documents)["\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }"): (typeof documents)["\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
