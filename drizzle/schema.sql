@@ -1229,26 +1229,6 @@ begin
   return null;
 end $function$;
 
-CREATE OR REPLACE FUNCTION public.tg_users__leave_teams()
- RETURNS trigger
- LANGUAGE plpgsql
- SET search_path TO 'public', 'pg_temp'
-AS $function$
-declare
-  m record;
-begin
-  for m in select team_id, role from team_members where user_id = old.id order by team_id loop
-    delete from team_members where team_id = m.team_id and user_id = old.id;
-    if m.role = 'OWNER' then
-      update team_members set role = 'OWNER'
-       where team_id = m.team_id
-         and user_id = (select user_id from team_members where team_id = m.team_id order by joined_at, user_id limit 1);
-    end if;
-    delete from teams where id = m.team_id and member_count = 0;
-  end loop;
-  return old;
-end $function$;
-
 CREATE OR REPLACE FUNCTION public.tg_workout_acts__refuse_blocked()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1494,7 +1474,6 @@ CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.team_invites FOR EACH
 CREATE TRIGGER _500_teams AFTER INSERT OR DELETE ON public.team_members FOR EACH ROW EXECUTE FUNCTION tg_team_members__teams();
 CREATE TRIGGER _720_team_board AFTER INSERT OR UPDATE ON public.team_weeks FOR EACH ROW EXECUTE FUNCTION tg_team_weeks__board();
 CREATE CONSTRAINT TRIGGER _720_team_board AFTER UPDATE OF member_count ON public.teams DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.member_count IS DISTINCT FROM new.member_count)) EXECUTE FUNCTION tg_teams__board();
-CREATE TRIGGER _400_leave_teams BEFORE DELETE ON public.users FOR EACH ROW EXECUTE FUNCTION tg_users__leave_teams();
 CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.users FOR EACH ROW WHEN (((NOT old.ghost_mode) AND old.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.users FOR EACH ROW WHEN (((NOT new.ghost_mode) AND new.leaderboard_opt_in)) EXECUTE FUNCTION tg_users__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF xp, ghost_mode, leaderboard_opt_in, country ON public.users FOR EACH ROW WHEN (((((old.xp IS DISTINCT FROM new.xp) OR (old.ghost_mode IS DISTINCT FROM new.ghost_mode)) OR (old.leaderboard_opt_in IS DISTINCT FROM new.leaderboard_opt_in)) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION tg_users__boards();

@@ -236,30 +236,6 @@ describe('TeamGoal.progress', () => {
     expect(await driftedGoals(db.sql)).toEqual([]);
   });
 
-  it('follows an account deleted as a leave: its workouts leave the goals and the team board, ownership passes', async () => {
-    const [owner, member, third] = await createUsers(db.sql, 3);
-    const team = await createTeam(db, owner!, { name: 'Departed Striders' });
-    await join(db, member!, team);
-    await join(db, third!, team);
-    const goal = await createGoal(db, owner!, team, { metric: 'DISTANCE_METERS', target: 1e6, ...aroundNow() });
-    await logDistance(db, owner!, 400);
-    await logDistance(db, member!, 900);
-    await logDistance(db, third!, 100);
-    // No mutation deletes an account: an operator deletes the user row, and what it owns cascades.
-    await db.sql`delete from users where id = ${owner!.id}`;
-    expect((expectData(await run(db, Goal, { id: goal.globalId })).node as { progress: number }).progress).toBe(1000);
-    expect(await driftedGoals(db.sql)).toEqual([]);
-    expect(await driftedTeams(db.sql)).toEqual([]);
-    const page = expectData(await run(db, TeamPage, { id: team.globalId })).team;
-    expect([page?.memberCount, page?.owner.id]).toEqual([2, member!.globalId]);
-    const [entry] = await db.sql<{ score: number }[]>`
-      select score::float8 as score from team_board
-       where team_id = ${team.id} and metric = 'DISTANCE_METERS' and week_start = team_week_of(now())`;
-    expect(entry?.score).toBe(500);
-    await db.sql`delete from users where id in ${db.sql([member!.id, third!.id])}`;
-    expect(expectData(await run(db, TeamPage, { id: team.globalId })).team).toBeNull();
-  });
-
   it('counts VOLUME_KG, WORKOUTS and XP the same way', async () => {
     const [owner] = await createUsers(db.sql, 1);
     const squat = (await exercises(db.sql)).globalId('Barbell Back Squat');
