@@ -12,8 +12,9 @@
 -- taken first and held to the end, still orders a workout against a join, a leave or a new goal; and
 -- the lock order stays user row → goal rows → team weeks → board entries, with the goal rows now after
 -- whatever else the transaction locked (nothing a team writer takes in another order). A delete stays
--- immediate: deleting an account deletes its workouts before its memberships, and a deferred delete
--- would find the memberships gone and leave the team weeks holding the workouts.
+-- immediate: deferred, it would run after everything else in its transaction, and a transaction that
+-- deletes workouts and then memberships (an account's deletion) would find the memberships gone and
+-- leave the team weeks holding the workouts.
 drop trigger if exists _710_teams_insert on workouts;
 --> statement-breakpoint
 create constraint trigger _710_teams_insert after insert on workouts
