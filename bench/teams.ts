@@ -308,12 +308,14 @@ async function measureWriteRow(
 ): Promise<WriteRow> {
   await sql`/* bench:resetFunctionStats */ select pg_stat_reset_single_function_counters(funcid) from pg_stat_user_functions`;
   const before = await lastWorkoutId(sql);
-  await sql`select pg_stat_statements_reset()`;
+  if (statementsTracked) await sql`select pg_stat_statements_reset()`;
   const c1 = await driveWriters(origin, c1Writer, seconds);
-  const statementRows = await sql<{ query: string; calls: number; totalMs: number }[]>`/* bench:statementCosts */
+  const statementRows = statementsTracked
+    ? await sql<{ query: string; calls: number; totalMs: number }[]>`/* bench:statementCosts */
     select query, calls::int, total_exec_time as total_ms from pg_stat_statements
      where dbid = (select oid from pg_database where datname = current_database()) and calls > 0
-       and query not like '%pg_stat_%' and query not like '%bench:%'`;
+       and query not like '%pg_stat_%' and query not like '%bench:%'`
+    : [];
   // Backends send their function statistics once idle for a while.
   await sleep(11_000);
   const logged = Math.max(1, (await lastWorkoutId(sql)) - before);
@@ -338,7 +340,7 @@ async function measureWriteRow(
     size: kind?.size ?? null,
     activeGoals: kind?.activeGoals ?? null,
     c1,
-    dbMsPerWrite: statements.reduce((sum, s) => sum + s.ms, 0),
+    dbMsPerWrite: statementsTracked ? statements.reduce((sum, s) => sum + s.ms, 0) : Number.NaN,
     statements,
     functions: functionRows.map((f) => ({
       name: f.name,
@@ -805,7 +807,11 @@ const database = await openBenchDatabase({
 });
 const { sql } = database;
 const databaseUrl = database.url;
-await sql`create extension if not exists pg_stat_statements`;
+// A cluster someone else started (the bench reuses a running one) may lack pg_stat_statements.
+const [{ preload }] = await sql<[{ preload: string }]>`select current_setting('shared_preload_libraries') as preload`;
+const statementsTracked = preload.includes('pg_stat_statements');
+if (statementsTracked) await sql`create extension if not exists pg_stat_statements`;
+else notes.push('The running cluster was started without pg_stat_statements: no database time per statement.');
 await ensureBenchTeams(sql);
 const teams = await benchTeams(sql);
 lifts = (await sql<{ id: number }[]>`/* bench:lifts */ select id from exercises order by id limit 40`).map((r) =>
