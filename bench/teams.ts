@@ -25,7 +25,8 @@ const usage = `Usage: npm run bench:teams -- [--users N] [--duration S] [--probe
   --users     scale of the bench database (default 100000; spotter_bench_<users>, seeded if missing)
   --duration  seconds per measured load run (default 6)
   --probes    teamGoalProgress freshness probes (default 200)
-  --phase     run one phase (to keep each hold of the bench lock short); the report holds every phase measured today
+  --phase     run one phase (to keep each hold of the bench lock short); the report holds every phase measured today;
+              hotrows: the hot-row runs with the team triggers at commit (0033) and as before it, interleaved
   SPOTTER_BENCH_DATA_DIR moves the embedded cluster (default bench/data)`;
 
 const { values } = parseArgs({
@@ -47,7 +48,7 @@ if (
   users < 2000 ||
   !(seconds > 0) ||
   !Number.isInteger(probes) ||
-  !['all', 'setup', 'writes', 'live', 'reads'].includes(phase)
+  !['all', 'setup', 'writes', 'live', 'reads', 'hotrows'].includes(phase)
 ) {
   console.error(usage);
   process.exit(values.help ? 0 : 2);
@@ -397,6 +398,61 @@ async function measureWrites(sql: Sql, origin: string, teams: BenchTeam[]): Prom
   }
 }
 
+const TEAM_TRIGGER_EVENTS = {
+  insert: 'insert',
+  update: `update of user_id, started_at, total_volume_kg, set_count, distance_meters`,
+} as const;
+const TEAM_TRIGGER_WHEN = `when ((old.user_id, old.started_at, old.total_volume_kg, old.set_count, old.distance_meters)
+  is distinct from (new.user_id, new.started_at, new.total_volume_kg, new.set_count, new.distance_meters))`;
+
+/** The workouts' insert and update team triggers at commit (drizzle/0033) or in the statement, as before it. */
+async function setTeamTriggerTiming(sql: Sql, timing: 'at commit' | 'immediate'): Promise<void> {
+  await sql.begin(async (tx) => {
+    for (const [event, clause] of Object.entries(TEAM_TRIGGER_EVENTS)) {
+      await tx.unsafe(`drop trigger if exists _710_teams_${event} on workouts`);
+      await tx.unsafe(
+        timing === 'at commit'
+          ? `create constraint trigger _710_teams_${event} after ${clause} on workouts deferrable initially deferred
+               for each row ${event === 'update' ? TEAM_TRIGGER_WHEN : ''} execute function tg_workouts__teams()`
+          : `create trigger _710_teams_${event} after ${clause} on workouts
+               for each row ${event === 'update' ? TEAM_TRIGGER_WHEN : ''} execute function tg_workouts__teams()`,
+      );
+    }
+  });
+}
+
+/**
+ * The hot-row figure against the commit before drizzle/0033, on the same server and data: 8 writers of
+ * one 1,000-member team and 8 writers of 8 teams, with the triggers at commit and as they were,
+ * alternating. The triggers are put back at commit whatever happens.
+ */
+async function measureHotRowsAB(sql: Sql, origin: string, teams: BenchTeam[]): Promise<void> {
+  const kind = teams.filter((t) => t.size === 1000 && t.activeGoals === 1);
+  const one = kind.find((t) => t.k === 0)!;
+  results.hotRowsAB = [];
+  try {
+    for (let round = 0; round < 2; round += 1) {
+      for (const timing of round % 2 === 0
+        ? (['immediate', 'at commit'] as const)
+        : (['at commit', 'immediate'] as const)) {
+        await setTeamTriggerTiming(sql, timing);
+        for (const [shape, writerIds] of [
+          ['8 writers of one team', one.writers],
+          ['8 writers in 8 teams', kind.map((t) => t.writers[0]!)],
+        ] as const) {
+          const latency = await driveWriters(origin, [...writerIds], seconds);
+          results.hotRowsAB.push({ timing, shape, latency });
+          log(
+            `hot rows A/B, triggers ${timing}, ${shape}: ${latency.rps.toFixed(0)}/s, p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, errors ${latency.errors}`,
+          );
+        }
+      }
+    }
+  } finally {
+    await setTeamTriggerTiming(sql, 'at commit');
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 /** An SSE subscription whose `next` events are parsed as they come, each with its arrival time. */
@@ -644,6 +700,7 @@ interface TeamResults {
   phases: Record<string, { commit: string | null; at: string; loadBefore: number; loadAfter: number }>;
   writes?: WriteRow[];
   hotRows?: { shape: string; activeGoals: number; latency: Latency }[];
+  hotRowsAB?: { timing: 'at commit' | 'immediate'; shape: string; latency: Latency }[];
   freshness?: {
     goal: number;
     teamSize: number;
@@ -762,6 +819,24 @@ function renderMarkdown(r: TeamResults): string {
       );
     }
   }
+  if (r.hotRowsAB?.length) {
+    lines.push(
+      '',
+      '## Hot rows: the team triggers at commit (drizzle/0033) against in the statement, as before it',
+      '',
+    );
+    lines.push(
+      `The same server and data, 1,000-member teams with one goal running, the two timings alternating over two rounds (\`--phase hotrows\`), ${seconds} s per run.`,
+      '',
+      '| team triggers | writers | logs/s | p50 | p95 | p99 | errors |',
+      '|---|---|---:|---:|---:|---:|---:|',
+    );
+    for (const h of r.hotRowsAB) {
+      lines.push(
+        `| ${h.timing} | ${h.shape} | ${h.latency.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p95)} | ${ms(h.latency.p99)} | ${h.latency.errors} |`,
+      );
+    }
+  }
   if (r.freshness) {
     const f = r.freshness;
     lines.push('', '## teamGoalProgress freshness, across processes', '');
@@ -844,8 +919,9 @@ if (phase !== 'setup') {
       ['writes', () => measureWrites(sql, server.origin, teams)],
       ['live', () => measureFreshness(server.origin, teams)],
       ['reads', () => measureReads(sql, server.origin, teams)],
+      ['hotrows', () => measureHotRowsAB(sql, server.origin, teams)],
     ] as const) {
-      if (phase !== 'all' && phase !== phaseName) continue;
+      if (phase === 'all' ? phaseName === 'hotrows' : phase !== phaseName) continue;
       const load = loadavg()[0]!;
       await run();
       results.phases[phaseName] = { commit, at: new Date().toISOString(), loadBefore: load, loadAfter: loadavg()[0]! };
