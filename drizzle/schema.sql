@@ -405,6 +405,8 @@ create table workouts (
   comment_count integer default 0 not null,
   visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
   distance_meters double precision default 0 not null,
+  constraint _710_teams_insert TRIGGER DEFERRABLE INITIALLY DEFERRED,
+  constraint _710_teams_update TRIGGER DEFERRABLE INITIALLY DEFERRED,
   constraint workouts_distance_range CHECK (((distance_meters >= (0)::double precision) AND (distance_meters <= (1000000)::double precision))),
   constraint workouts_duration_range CHECK (((duration_seconds >= 0) AND (duration_seconds <= 86400))),
   constraint workouts_pkey PRIMARY KEY (id),
@@ -1520,5 +1522,5 @@ CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts FOR EACH ROW E
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF user_id, started_at, total_volume_kg ON public.workouts FOR EACH ROW WHEN ((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg))) EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _710_teams_delete AFTER DELETE ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
-CREATE TRIGGER _710_teams_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
-CREATE TRIGGER _710_teams_update AFTER UPDATE OF user_id, started_at, total_volume_kg, set_count, distance_meters ON public.workouts FOR EACH ROW WHEN ((((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg)) OR (old.set_count IS DISTINCT FROM new.set_count)) OR (old.distance_meters IS DISTINCT FROM new.distance_meters))) EXECUTE FUNCTION tg_workouts__teams();
+CREATE CONSTRAINT TRIGGER _710_teams_insert AFTER INSERT ON public.workouts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
+CREATE CONSTRAINT TRIGGER _710_teams_update AFTER UPDATE OF user_id, started_at, total_volume_kg, set_count, distance_meters ON public.workouts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg)) OR (old.set_count IS DISTINCT FROM new.set_count)) OR (old.distance_meters IS DISTINCT FROM new.distance_meters))) EXECUTE FUNCTION tg_workouts__teams();
