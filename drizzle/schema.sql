@@ -180,7 +180,7 @@ create table messages (
   created_at timestamp(6) with time zone default now() not null,
   edited_at timestamp(6) with time zone,
   search tsvector generated always as (to_tsvector('english'::regconfig, body)) stored not null,
-  constraint messages_body_length CHECK (((char_length(body) >= 1) AND (char_length(body) <= 4000))),
+  constraint messages_body_length CHECK (((char_length(body) >= 0) AND (char_length(body) <= 4000))),
   constraint messages_conversation_id_conversations_id_fk FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE CASCADE,
   constraint messages_pkey PRIMARY KEY (id),
   constraint messages_sender_id_users_id_fk FOREIGN KEY (sender_id) REFERENCES users(id) ON DELETE CASCADE
@@ -340,11 +340,12 @@ create table users (
   created_at timestamp(6) with time zone default now() not null,
   last_public_activity_at timestamp(6) with time zone,
   default_workout_visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
+  deleted_at timestamp(6) with time zone,
   constraint users_counters_non_negative CHECK (((xp >= 0) AND (workout_count >= 0) AND (follower_count >= 0) AND (following_count >= 0))),
   constraint users_country_format CHECK ((country ~ '^[A-Z]{2}$'::text)),
   constraint users_display_name_length CHECK (((char_length(display_name) >= 1) AND (char_length(display_name) <= 50))),
   constraint users_pkey PRIMARY KEY (id),
-  constraint users_username_format CHECK ((username ~ '^[A-Za-z0-9_.]{3,30}$'::text))
+  constraint users_username_format CHECK (((username ~ '^[A-Za-z0-9_.]{3,30}$'::text) OR ((deleted_at IS NOT NULL) AND (username ~ '^deleted-[0-9]+$'::text))))
 );
 
 create table workout_likes (
@@ -822,6 +823,10 @@ CREATE OR REPLACE FUNCTION public.refuse_across_block(actor bigint, other bigint
  SET search_path TO 'public', 'pg_temp'
 AS $function$
 begin
+  if exists (select 1 from users where id in (actor, other) and deleted_at is not null) then
+    raise exception 'User % or % is a deleted account', actor, other
+      using errcode = 'check_violation', constraint = 'deleted_user', table = act;
+  end if;
   if actor is distinct from other and blocked_between(actor, other) then
     raise exception 'A block between users % and % forbids this', actor, other
       using errcode = 'check_violation', constraint = 'blocked_pair', table = act;
@@ -1074,6 +1079,9 @@ CREATE OR REPLACE FUNCTION public.tg_notifications__skip_blocked()
 AS $function$
 begin
   if new.kind::text <> 'TEAM_GOAL_COMPLETED' and blocked_between(new.actor_id, new.recipient_id) then
+    return null;
+  end if;
+  if exists (select 1 from users where id = new.recipient_id and deleted_at is not null) then
     return null;
   end if;
   return new;

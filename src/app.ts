@@ -58,11 +58,12 @@ export function createApp(deps: AppDeps) {
   // of its own when DATABASE_LISTEN_URL names another address than DATABASE_URL.
   const listenSql =
     config.listenUrl && config.listenUrl !== config.databaseUrl ? createSql(config.listenUrl, { max: 1 }) : null;
+  const pubsub = createRealtimePubSub(sql, listenSql ?? sql);
   const services: Services = {
     sql,
     config,
     jwtKey: secretKey(config.jwtSecret),
-    pubsub: createRealtimePubSub(sql, listenSql ?? sql),
+    pubsub,
     replicas:
       config.replicaUrls.length > 0
         ? createReadRouter(deps.sql, config.replicaUrls, {
@@ -86,9 +87,16 @@ export function createApp(deps: AppDeps) {
         deps.idempotencyKeys?.onRun?.(run);
       },
     }),
-    knownUsers: createKnownUsers(sql),
+    knownUsers: createKnownUsers(sql, { hearingDeletions: () => pubsub.ready() }),
     observability,
   };
+  // An account deleted through any process is forgotten here when its transaction commits. The
+  // known-user cache keeps ids only while this process's LISTEN is up (it waits for it), so it never
+  // holds an id whose deletion it could not hear.
+  pubsub.watchAccounts({
+    deleted: (userId) => services.knownUsers.forget(userId),
+    resync: () => services.knownUsers.clear(),
+  });
   const router = services.replicas;
   if (router) observability.metrics?.watchReadRouting(() => router.status());
   const trusted = deps.trustedDocuments ?? null;

@@ -75,7 +75,8 @@ export const messages = pgTable(
     // this index counts the latter without visiting the others' messages.
     index('messages_conversation_sender_idx').on(t.conversationId, t.senderId, t.sequenceNumber),
     index('messages_search_idx').using('gin', t.search),
-    check('messages_body_length', sql`char_length(${t.body}) between 1 and 4000`),
+    // Empty only for a deleted account's messages, which keep their place in the sequence.
+    check('messages_body_length', sql`char_length(${t.body}) between 0 and 4000`),
   ],
 );
 
