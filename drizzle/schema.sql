@@ -192,6 +192,13 @@ create table muscles (
   constraint muscles_pkey PRIMARY KEY (id)
 );
 
+create table notification_gaps (
+  recipient_id bigint not null,
+  sequence_number integer not null,
+  constraint notification_gaps_recipient_id_sequence_number_pk PRIMARY KEY (recipient_id, sequence_number),
+  constraint notification_gaps_recipient_id_users_id_fk FOREIGN KEY (recipient_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
 create table notification_states (
   user_id bigint not null,
   last_sequence_number integer default 0 not null,
@@ -399,26 +406,31 @@ create table workouts (
 
 CREATE INDEX activity_events_by_user_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type, visibility) WHERE (type <> 'MESSAGE_SENT'::activity_type);
+CREATE INDEX activity_events_subject_idx ON public.activity_events USING btree (subject_id) WHERE (subject_id IS NOT NULL);
 CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX blocks_blocked_idx ON public.blocks USING btree (blocked_id);
 CREATE INDEX blocks_by_blocker_idx ON public.blocks USING btree (blocker_id, created_at DESC NULLS LAST, blocked_id DESC NULLS LAST);
 CREATE INDEX board_deltas_board_idx ON public.board_deltas USING btree (board, ref);
 CREATE INDEX board_entries_country_idx ON public.board_entries USING btree (board, ref, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
 CREATE INDEX board_entries_order_idx ON public.board_entries USING btree (board, ref, score DESC NULLS LAST, user_id DESC NULLS LAST);
+CREATE INDEX comments_by_author_idx ON public.comments USING btree (author_id);
 CREATE INDEX comments_by_workout_idx ON public.comments USING btree (workout_id, created_at, id);
 CREATE INDEX conversation_members_by_join_idx ON public.conversation_members USING btree (conversation_id, joined_at, user_id);
 CREATE INDEX conversation_members_by_user_idx ON public.conversation_members USING btree (user_id, conversation_id);
+CREATE INDEX conversations_created_by_idx ON public.conversations USING btree (created_by_id) WHERE (created_by_id IS NOT NULL);
 CREATE INDEX exercise_activations_by_muscle_idx ON public.exercise_activations USING btree (muscle_id, activation DESC NULLS LAST, exercise_id DESC NULLS LAST);
 CREATE UNIQUE INDEX exercises_name_key ON public.exercises USING btree (name);
 CREATE INDEX follows_followers_idx ON public.follows USING btree (followee_id, created_at DESC NULLS LAST, follower_id DESC NULLS LAST);
 CREATE INDEX follows_following_idx ON public.follows USING btree (follower_id, created_at DESC NULLS LAST, followee_id DESC NULLS LAST);
 CREATE INDEX goal_contributions_ranking_idx ON public.goal_contributions USING btree (goal_id, amount DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
+CREATE INDEX messages_by_sender_idx ON public.messages USING btree (sender_id);
 CREATE INDEX messages_conversation_sender_idx ON public.messages USING btree (conversation_id, sender_id, sequence_number);
 CREATE UNIQUE INDEX messages_conversation_sequence_key ON public.messages USING btree (conversation_id, sequence_number);
 CREATE INDEX messages_search_idx ON public.messages USING gin (search);
 CREATE UNIQUE INDEX muscles_name_key ON public.muscles USING btree (name);
 CREATE UNIQUE INDEX notifications_act_key ON public.notifications USING btree (recipient_id, act_key);
+CREATE INDEX notifications_actor_idx ON public.notifications USING btree (actor_id);
 CREATE INDEX notifications_comment_idx ON public.notifications USING btree (comment_id) WHERE (comment_id IS NOT NULL);
 CREATE INDEX notifications_goal_idx ON public.notifications USING btree (goal_id) WHERE (goal_id IS NOT NULL);
 CREATE INDEX notifications_message_idx ON public.notifications USING btree (message_id) WHERE (message_id IS NOT NULL);
@@ -427,6 +439,7 @@ CREATE INDEX notifications_team_idx ON public.notifications USING btree (team_id
 CREATE INDEX notifications_workout_idx ON public.notifications USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX personal_records_by_user_idx ON public.personal_records USING btree (user_id, achieved_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX personal_records_workout_idx ON public.personal_records USING btree (workout_id);
+CREATE INDEX reactions_by_user_idx ON public.reactions USING btree (user_id);
 CREATE INDEX team_board_order_idx ON public.team_board USING btree (metric, week_start, score DESC NULLS LAST, team_id DESC NULLS LAST);
 CREATE INDEX team_goals_by_team_idx ON public.team_goals USING btree (team_id, ends_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX team_invites_invitee_idx ON public.team_invites USING btree (invitee_id);
@@ -439,6 +452,7 @@ CREATE INDEX teams_name_prefix_idx ON public.teams USING btree (lower(name) text
 CREATE INDEX users_display_name_prefix_idx ON public.users USING btree (lower(display_name) text_pattern_ops);
 CREATE UNIQUE INDEX users_username_lower_key ON public.users USING btree (lower(username));
 CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(username) text_pattern_ops);
+CREATE INDEX workout_likes_by_user_idx ON public.workout_likes USING btree (user_id);
 CREATE INDEX workout_likes_recent_idx ON public.workout_likes USING btree (workout_id, created_at DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE UNIQUE INDEX workout_sets_position_key ON public.workout_sets USING btree (workout_id, "position");
 CREATE INDEX workouts_by_user_idx ON public.workouts USING btree (user_id, started_at DESC NULLS LAST, id DESC NULLS LAST);

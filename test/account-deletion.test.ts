@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { graphql } from './gql';
 import { expectData, run } from './kit/client';
 import { inconsistencies } from './kit/consistency';
-import { comment, createWorkout, like } from './kit/interactions';
+import { comment, createWorkout, like, Notifications } from './kit/interactions';
 import { boardFacts, rankBoard } from './kit/leaderboards';
 import { send, startConversation } from './kit/messaging';
 import { block, follow } from './kit/privacy';
@@ -249,6 +249,18 @@ describe('Mutation.deleteAccount', () => {
     expect(await driftedGoals(db.sql)).toEqual([]);
     expect(await driftedTeams(db.sql)).toEqual([]);
     await expectBoardsExact();
+    // Each other user's unread count is the notifications they still have after their read mark; the
+    // ones the deleted user caused are gone, their numbers not reused.
+    for (const user of [heir!, later!, fan!, stranger!, blocked!, blocker!]) {
+      const [{ unread }] = await db.sql<[{ unread: number }]>`
+        select count(*)::int as unread from notifications n
+          left join notification_states s on s.user_id = n.recipient_id
+         where n.recipient_id = ${user.id} and n.sequence_number > coalesce(s.last_read_sequence_number, 0)`;
+      const viewer = expectData(await run(db, Notifications, { first: 50 }, { as: user.id })).viewer!;
+      expect(viewer.unreadNotificationCount, user.username).toBe(unread);
+      expect(viewer.notifications.edges.some((e) => e.node.actor.id === gone.globalId)).toBe(false);
+    }
+    expect(await db.sql`select 1 from notification_gaps`).not.toHaveLength(0);
 
     // The owned team passed to the earliest-joined member; the team only they were in is gone with its goal.
     const team = expectData(await run(db, TeamOwner, { id: owned.globalId })).team!;

@@ -71,13 +71,45 @@ async function eraseAccount(tx: TransactionSql, userId: number): Promise<Result<
   const [user] = await tx<{ id: number }[]>`/* accounts:lockUser */
     select id from users where id = ${userId} and deleted_at is null for update`;
   if (!user) return fail('NOT_FOUND', 'Your account no longer exists');
-  // The follows' counter trigger locks both users of each row; taken here in id order, once.
+
+  const [tombstone] = await tx<[{ id: number }]>`/* accounts:tombstone */
+    insert into users (username, display_name, country, ghost_mode, leaderboard_opt_in, deleted_at)
+    values (${`deleted-${userId}`}, 'Deleted user', null, true, false, now())
+    returning id`;
+  await tx`/* accounts:keepMessages */
+    update messages set sender_id = ${tombstone.id}, body = '' where sender_id = ${userId}`;
+
+  // The other members of their conversations see them leave, as the tombstone (the user is gone).
+  await tx`/* accounts:leaveConversations */
+    with left_conversations as (
+      delete from conversation_members where user_id = ${userId} returning conversation_id
+    )
+    select ${notifyCall(tx, {
+      type: 'memberLeft',
+      conversationId: tx`c.id`,
+      userId: tombstone.id,
+      memberCount: tx`c.member_count - 1`,
+    })}
+      from left_conversations l join conversations c on c.id = l.conversation_id`;
+  // Their notifications to others go, and their numbers stay used: an unread one leaves a gap the
+  // unread count subtracts (loader:unreadNotificationCount).
+  await tx`/* accounts:deleteCausedNotifications */
+    with gone as (
+      delete from notifications where actor_id = ${userId} and recipient_id <> ${userId}
+      returning recipient_id, sequence_number
+    )
+    insert into notification_gaps (recipient_id, sequence_number)
+    select g.recipient_id, g.sequence_number
+      from gone g join notification_states s on s.user_id = g.recipient_id
+     where g.sequence_number > s.last_read_sequence_number`;
+  // The follows' counter trigger locks both users of each row: taken here in id order, once, and as
+  // late as the lock order allows (user rows before the goal rows the memberships' trigger locks),
+  // since the people they follow and their followers wait for the commit to write.
   await tx`/* accounts:lockFollowed */
     select 1 from users
      where id in (select followee_id from follows where follower_id = ${userId}
                   union select follower_id from follows where followee_id = ${userId})
      order by id for no key update`;
-
   // Memberships are left as leaveTeam leaves them; their row trigger takes the user's shares out of
   // the goals and team weeks and moves memberCount.
   const left = await tx<{ teamId: number; role: string }[]>`/* accounts:leaveTeams */
@@ -95,29 +127,10 @@ async function eraseAccount(tx: TransactionSql, userId: number): Promise<Result<
       delete from teams where id = any(${left.map((row) => row.teamId)}::bigint[]) and member_count = 0`;
   }
 
-  const [tombstone] = await tx<[{ id: number }]>`/* accounts:tombstone */
-    insert into users (username, display_name, country, ghost_mode, leaderboard_opt_in, deleted_at)
-    values (${`deleted-${userId}`}, 'Deleted user', null, true, false, now())
-    returning id`;
-  // Every message has its sender's MESSAGE_SENT event (messaging:send, the seeds): the account's
-  // messages are found through the events' user index instead of a scan of every message.
-  await tx`/* accounts:keepMessages */
-    update messages m set sender_id = ${tombstone.id}, body = ''
-      from activity_events a
-     where a.user_id = ${userId} and a.type = 'MESSAGE_SENT' and m.id = a.message_id`;
-
-  // The other members of their conversations see them leave, as the tombstone (the user is gone).
-  await tx`/* accounts:leaveConversations */
-    with left_conversations as (
-      delete from conversation_members where user_id = ${userId} returning conversation_id
-    )
-    select ${notifyCall(tx, {
-      type: 'memberLeft',
-      conversationId: tx`c.id`,
-      userId: tombstone.id,
-      memberCount: tx`c.member_count - 1`,
-    })}
-      from left_conversations l join conversations c on c.id = l.conversation_id`;
+  // The workouts go on their own, after the memberships (so no goal or team week moves per workout):
+  // their cascades (sets, likes, comments, records, events) and triggers (totals, boards) are most of
+  // the work.
+  await tx`/* accounts:deleteWorkouts */ delete from workouts where user_id = ${userId}`;
   await tx`/* accounts:deleteUser */ delete from users where id = ${userId}`;
   await publish(tx, { type: 'accountDeleted', userId });
   return ok({ deletedUserId: userId });
