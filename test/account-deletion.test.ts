@@ -65,6 +65,17 @@ const ExerciseBoard = graphql(`
 const Follow = graphql(`
   mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }`);
 
+const MemberLeft = graphql(`
+  subscription DeletionMemberLeft($id: ID!) {
+    conversationEvents(conversationId: $id) {
+      __typename
+      ... on MemberLeftEvent { user { id displayName } memberCount }
+    }
+  }`);
+
+const Directory = graphql(`
+  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }`);
+
 const NotificationAdded = graphql(`
   subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }`);
 
@@ -306,6 +317,11 @@ describe('Mutation.deleteAccount', () => {
     const tombstoneId = Number(Buffer.from(tombstone.id, 'base64').toString().split(':')[1]);
     expect(await rowsNaming(tombstoneId)).toEqual(['messages.sender_id: 2']);
 
+    // The tombstone is in no directory, and no token makes it a viewer.
+    expect(expectData(await run(db, Directory, { search: 'deleted' })).users.edges).toEqual([]);
+    expect(expectData(await run(db, Directory, { search: 'Deleted user' })).users.edges).toEqual([]);
+    expect((await run(db, Viewer, {}, { as: tombstoneId })).status).toBe(401);
+
     // Their username is free again, and their token is refused.
     const again = await createUser(db.sql, { username: gone.username });
     expect(again.id).not.toBe(gone.id);
@@ -362,6 +378,20 @@ describe('Mutation.deleteAccount', () => {
     // A second deletion with the old token is refused before it runs.
     const retry = await run(other, DeleteAccount, { input: { username: user!.username } }, { as: user!.id });
     expect(retry.status).toBe(401);
+  });
+
+  it('shows the other members of their conversations a MemberLeftEvent, from the tombstone', async () => {
+    const [user, friend, other] = await createUsers(db.sql, 3);
+    const chat = await startConversation(db, user!, [friend!, other!]);
+    const events = await subscribeSse(secondProcess(), MemberLeft, { id: chat.id }, { as: friend!.id });
+    expect((await deleteAccount(user!)).errors).toEqual([]);
+    const [event] = await events.take(1);
+    expect(event!.data?.conversationEvents).toMatchObject({
+      __typename: 'MemberLeftEvent',
+      user: { displayName: 'Deleted user' },
+      memberCount: 2,
+    });
+    await events.cancel();
   });
 
   it('leaves no orphan when the user keeps writing while the deletion runs', async () => {

@@ -22,6 +22,8 @@ type Documents = {
     "\n  query DeletionBoard($kind: LeaderboardKind!) {\n    leaderboard(kind: $kind, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": typeof types.DeletionBoardDocument,
     "\n  query DeletionExerciseBoard($exerciseId: ID!) {\n    exerciseLeaderboard(exerciseId: $exerciseId, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": typeof types.DeletionExerciseBoardDocument,
     "\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": typeof types.DeletionFollowDocument,
+    "\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }": typeof types.DeletionMemberLeftDocument,
+    "\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }": typeof types.DeletionDirectoryDocument,
     "\n  subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }": typeof types.DeletionNotificationAddedDocument,
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": typeof types.FeedDocument,
     "query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {\n  user(id: $id) { activity(first: $first, after: $after, types: $types) {\n    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }": typeof types.UserActivityDocument,
@@ -234,6 +236,8 @@ const documents: Documents = {
     "\n  query DeletionBoard($kind: LeaderboardKind!) {\n    leaderboard(kind: $kind, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": types.DeletionBoardDocument,
     "\n  query DeletionExerciseBoard($exerciseId: ID!) {\n    exerciseLeaderboard(exerciseId: $exerciseId, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": types.DeletionExerciseBoardDocument,
     "\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": types.DeletionFollowDocument,
+    "\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }": types.DeletionMemberLeftDocument,
+    "\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }": types.DeletionDirectoryDocument,
     "\n  subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }": types.DeletionNotificationAddedDocument,
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": types.FeedDocument,
     "query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {\n  user(id: $id) { activity(first: $first, after: $after, types: $types) {\n    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }": types.UserActivityDocument,
@@ -484,6 +488,14 @@ export function graphql(source: "\n  query DeletionExerciseBoard($exerciseId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }"): (typeof documents)["\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }"): (typeof documents)["\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
