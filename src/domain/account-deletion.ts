@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import type { Context } from '../context';
 import type { TransactionSql } from '../db/client';
-import { fail, ok, type Result, signInTo } from '../errors';
+import { fail, ok, type Result, serviceUnavailable, signInTo } from '../errors';
 import { notifyCall, publish } from '../realtime/pubsub';
 import { inTransaction } from './transaction';
 
@@ -57,7 +57,9 @@ export async function deleteAccount(
       }
       return result;
     } catch (error) {
-      if (attempt >= ATTEMPTS || !(error instanceof postgres.PostgresError) || error.code !== DEADLOCK) throw error;
+      if (!(error instanceof postgres.PostgresError) || error.code !== DEADLOCK) throw error;
+      // Transient: the writes it lost to have committed, so a later try goes through.
+      if (attempt >= ATTEMPTS) throw serviceUnavailable('timeout');
     }
   }
 }
