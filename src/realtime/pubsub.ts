@@ -36,7 +36,7 @@ export type TeamEvent =
 /**
  * An account was deleted (sent by deleteAccount in its transaction, so it is heard only if the deletion
  * committed): every process forgets the user (the known-user cache, and whatever else is registered
- * with onAccountDeleted), and the user's live streams end.
+ * with watchAccounts), and the user's live streams end.
  */
 export type AccountEvent = { type: 'accountDeleted'; userId: number };
 
