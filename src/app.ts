@@ -59,6 +59,7 @@ export function createApp(deps: AppDeps) {
   // of its own when DATABASE_LISTEN_URL names another address than DATABASE_URL.
   const listenSql =
     config.listenUrl && config.listenUrl !== config.databaseUrl ? createSql(config.listenUrl, { max: 1 }) : null;
+  const pubsub = createRealtimePubSub(sql, listenSql ?? sql);
   const services: Services = {
     sql,
     config,
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps) {
         if (err) logger.warn({ err }, "The identity provider's JWKS could not be fetched");
       },
     }),
-    pubsub: createRealtimePubSub(sql, listenSql ?? sql),
+    pubsub,
     replicas:
       config.replicaUrls.length > 0
         ? createReadRouter(deps.sql, config.replicaUrls, {
@@ -96,10 +97,23 @@ export function createApp(deps: AppDeps) {
         deps.idempotencyKeys?.onRun?.(run);
       },
     }),
-    knownUsers: createKnownUsers(sql),
-    identities: createIdentities(sql),
+    knownUsers: createKnownUsers(sql, { hearingDeletions: () => pubsub.ready() }),
+    identities: createIdentities(sql, { hearingDeletions: () => pubsub.ready() }),
     observability,
   };
+  // An account deleted through any process is forgotten here when its transaction commits. The
+  // known-user and identity caches keep entries only while this process's LISTEN is up (they wait for
+  // it), so they never hold an account whose deletion they could not hear.
+  pubsub.watchAccounts({
+    deleted: (userId) => {
+      services.knownUsers.forget(userId);
+      services.identities.forget(userId);
+    },
+    resync: () => {
+      services.knownUsers.clear();
+      services.identities.clear();
+    },
+  });
   const router = services.replicas;
   if (router) observability.metrics?.watchReadRouting(() => router.status());
   const trusted = deps.trustedDocuments ?? null;

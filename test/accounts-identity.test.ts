@@ -11,6 +11,7 @@ import { graphql } from './gql';
 import { errorCodes, expectData, run } from './kit/client';
 import { createWorkout, like } from './kit/interactions';
 import { scrape } from './kit/metrics';
+import { useSecondProcess } from './kit/processes';
 import { createUser } from './kit/seed';
 import { subscribeSse } from './kit/subscribe';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './setup/db';
@@ -68,6 +69,9 @@ afterAll(async () => {
   await new Promise((resolve) => jwks.server?.close(resolve));
 });
 
+// Registered after the drop above, so its process closes first (after-all hooks run in reverse).
+const secondProcess = useSecondProcess(() => db);
+
 afterEach(() => {
   vi.useRealTimers();
   jwks.down = false;
@@ -108,6 +112,12 @@ async function providerToken(options: TokenOptions = {}): Promise<string> {
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 const Viewer = graphql(`query IdentityViewer { viewer { id username displayName country } }`);
+
+const DeleteAccount = graphql(`
+  mutation IdentityDeleteAccount($input: DeleteAccountInput!) {
+    deleteAccount(input: $input) { deletedUserId errors { code field } }
+  }
+`);
 
 const CreateAccount = graphql(`
   mutation CreateAccount($input: CreateAccountInput!) {
@@ -439,27 +449,44 @@ describe('Mutation.createAccount', () => {
     );
   });
 
-  it('a deleted account: the identity’s earlier tokens get 401, a later token may sign up again with the old name', async () => {
+  it('a deleted account: the identity’s earlier tokens get 401 on every process, a later token may sign up again with the old name', async () => {
     const subject = newSubject();
     const token = await providerToken({ subject });
     const created = expectData(await signUp(token, { username: 'idp_deleted' })).createAccount;
-    const userId = Number(
-      (await db.sql<[{ userId: number }]>`select user_id from identities where subject = ${subject}`)[0].userId,
-    );
     expect(created.viewer).not.toBeNull();
-    await db.sql`delete from users where id = ${userId}`;
-    // What the account-deleted signal does on every process.
-    db.app.services.identities.forget(userId);
+    const other = secondProcess();
+    // Both processes have the identity's link in memory before the deletion.
+    expect(expectData(await run(db, Viewer, {}, { as: { authorization: token } })).viewer?.id).toBe(created.viewer!.id);
+    expect(expectData(await run(other, Viewer, {}, { as: { authorization: token } })).viewer?.id).toBe(
+      created.viewer!.id,
+    );
 
-    const old = await run(db, Viewer, {}, { as: { authorization: token } });
-    expect(old.status).toBe(401);
-    expect(errorCodes(old)).toEqual(['UNAUTHENTICATED']);
+    const deleted = expectData(
+      await run(db, DeleteAccount, { input: { username: 'IDP_Deleted' } }, { as: { authorization: token } }),
+    ).deleteAccount;
+    expect(deleted).toEqual({ deletedUserId: created.viewer!.id, errors: [] });
+
+    const here = await run(db, Viewer, {}, { as: { authorization: token } });
+    expect(here.status).toBe(401);
+    expect(errorCodes(here)).toEqual(['UNAUTHENTICATED']);
+    // The other process forgets the link when the deletion's NOTIFY reaches it.
+    const deadline = Date.now() + 5000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = (await run(other, Viewer, {}, { as: { authorization: token } })).status;
+      if (status === 401) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(status).toBe(401);
 
     const later = await providerToken({ subject, issuedAt: nowSeconds() + 2 });
-    expect(expectData(await run(db, Viewer, {}, { as: { authorization: later } })).viewer).toBeNull();
+    expect(expectData(await run(other, Viewer, {}, { as: { authorization: later } })).viewer).toBeNull();
     const again = expectData(await signUp(later, { username: 'idp_deleted' })).createAccount;
     expect(again.errors).toEqual([]);
     expect(again.viewer!.id).not.toBe(created.viewer!.id);
+    expect(expectData(await run(other, Viewer, {}, { as: { authorization: later } })).viewer?.id).toBe(
+      again.viewer!.id,
+    );
   });
 });
 

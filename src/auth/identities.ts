@@ -15,11 +15,20 @@ const keyOf = (issuer: string, subject: string) => JSON.stringify([issuer, subje
  * Which user an identity-provider account signs in as, answered from memory after the first
  * request of each linked identity, like the known-user check. An identity without an account is asked
  * again each time (it is signing up, which takes a few requests), so a link made by another process
- * is found. A deleted account's link must be forgotten on every process (`forget`), or this process
- * would keep signing its identity in as a user that no longer exists. The most recently linked
+ * is found. A deleted account's link must be forgotten on every process (`forget`, wired in src/app.ts
+ * to deleteAccount's NOTIFY, and `clear` when the LISTEN connection came back after a drop), or this
+ * process would keep signing its identity in as a user that no longer exists. The most recently linked
  * `capacity` identities are kept.
  */
-export function createIdentities(sql: Sql, capacity = 200_000) {
+export function createIdentities(
+  sql: Sql,
+  options: {
+    /** Resolves once this process hears account deletions; until then (or when it fails) nothing is cached. */
+    hearingDeletions: () => Promise<void>;
+    capacity?: number;
+  },
+) {
+  const capacity = options.capacity ?? 200_000;
   const userByKey = new Map<string, number>();
   const keyByUser = new Map<number, string>();
   // Bumped by each `forget`: a lookup that was in flight across one may have read a link that is gone.
@@ -58,9 +67,13 @@ export function createIdentities(sql: Sql, capacity = 200_000) {
       const key = keyOf(issuer, subject);
       const userId = userByKey.get(key);
       if (userId !== undefined) return { userId, revokedAt: null };
+      const hearing = await options.hearingDeletions().then(
+        () => true,
+        () => false,
+      );
       const before = forgets;
       const link = await lookup.load(key);
-      if (link.userId !== null && forgets === before) remember(key, link.userId);
+      if (link.userId !== null && forgets === before && hearing) remember(key, link.userId);
       return link;
     },
     /** After `createAccount` committed the link. */
@@ -74,6 +87,11 @@ export function createIdentities(sql: Sql, capacity = 200_000) {
       if (key === undefined) return;
       keyByUser.delete(userId);
       userByKey.delete(key);
+    },
+    clear(): void {
+      forgets += 1;
+      keyByUser.clear();
+      userByKey.clear();
     },
   };
 }

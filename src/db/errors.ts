@@ -34,6 +34,8 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * table the act wrote, which says which input was at fault.
  */
 const BLOCKED_PAIR = 'blocked_pair';
+/** Raised by the same function when the other party is a deleted account's tombstone (drizzle/0032). */
+const DELETED_USER = 'deleted_user';
 const blockedField: Readonly<Record<string, string>> = {
   follows: 'userId',
   workout_likes: 'workoutId',
@@ -50,6 +52,9 @@ export function toUserError(error: unknown): UserError | null {
       'A block between you and this user forbids this',
       blockedField[error.table_name ?? ''] ?? null,
     );
+  }
+  if (error.constraint_name === DELETED_USER) {
+    return userError('NOT_FOUND', 'No such user', blockedField[error.table_name ?? ''] ?? null);
   }
   const mapped = byConstraint[error.constraint_name ?? ''];
   if (mapped) return { ...mapped };

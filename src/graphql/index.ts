@@ -13,6 +13,7 @@ import './messaging';
 import './interactions';
 import './conversation-events';
 import './teams';
+import './account-deletion';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

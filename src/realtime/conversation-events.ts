@@ -35,6 +35,7 @@ export async function openConversationEventStream(options: {
     label: 'conversationEvents',
     viewer,
     logger: options.logger,
+    pubsub,
     onFinish: () => unsubscribe(),
   });
 

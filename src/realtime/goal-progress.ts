@@ -23,6 +23,7 @@ export async function openGoalProgressStream(options: {
     label: 'teamGoalProgress',
     viewer,
     logger: options.logger,
+    pubsub,
     onFinish: () => {
       unsubscribeGoal();
       unsubscribeTeam();

@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/jwt';
 import type { Logger } from '../observability/logger';
+import { accountTopic, type RealtimePubSub } from './pubsub';
 
 /** setTimeout holds at most 2^31 - 1 ms (about 24.8 days); longer waits are taken in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -7,20 +8,29 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * The part every live stream shares: a buffer the client drains at its own pace, one serial queue
  * for all of the stream's work (so deliveries keep the order their events arrived in), and an end
- * that comes from the client, from the stream itself, or from the token's expiry.
+ * that comes from the client, from the stream itself, from the token's expiry, or from the deletion of
+ * the viewer's account (on any process).
  */
-export function createLiveStream<T>(options: { label: string; viewer: Viewer; logger: Logger; onFinish: () => void }) {
+export function createLiveStream<T>(options: {
+  label: string;
+  viewer: Viewer;
+  logger: Logger;
+  pubsub: Pick<RealtimePubSub, 'subscribe'>;
+  onFinish: () => void;
+}) {
   const ready: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | null = null;
   let onDrained: (() => void) | null = null;
   let finished = false;
   let queue: Promise<void> = Promise.resolve();
   let expiry: NodeJS.Timeout | null = null;
+  let unwatchAccount: (() => void) | null = null;
 
   const finish = () => {
     if (finished) return;
     finished = true;
     options.onFinish();
+    unwatchAccount?.();
     if (expiry) clearTimeout(expiry);
     ready.length = 0;
     waiting?.({ done: true, value: undefined });
@@ -60,6 +70,11 @@ export function createLiveStream<T>(options: { label: string; viewer: Viewer; lo
     if (wait <= 0) return finish();
     if (Number.isFinite(wait)) expiry = setTimeout(scheduleExpiry, Math.min(wait, MAX_TIMER_MS));
   };
+  const watchEnd = () => {
+    if (finished) return;
+    unwatchAccount ??= options.pubsub.subscribe(accountTopic(options.viewer.id), { onEvent: finish, onClose: finish });
+    scheduleExpiry();
+  };
 
   const iterator: AsyncIterableIterator<T> = {
     next() {
@@ -95,8 +110,8 @@ export function createLiveStream<T>(options: { label: string; viewer: Viewer; lo
     drained,
     serially,
     finish,
-    /** Ends the stream when the token expires; called once the stream has subscribed. */
-    watchExpiry: scheduleExpiry,
+    /** Ends the stream when the token expires or the account is deleted; called once the stream has subscribed. */
+    watchExpiry: watchEnd,
     get finished() {
       return finished;
     },

@@ -48,6 +48,7 @@ export async function openSequenceStream<Row extends { sequenceNumber: number }>
     label: source.label,
     viewer: options.viewer,
     logger: options.logger,
+    pubsub: options.pubsub,
     onFinish: () => unsubscribe(),
   });
 
