@@ -10,7 +10,7 @@ const OPENING_BATCH = 25;
 
 const LIVE = `subscription M1($after: Int) { notificationAdded(afterSequenceNumber: $after) { sequenceNumber } }`;
 
-interface Memory {
+export interface Memory {
   rss: number;
   heapUsed: number;
   external: number;
@@ -20,7 +20,7 @@ interface Memory {
  * The server's memory after full garbage collections, through the inspector it was started with
  * (`--inspect=127.0.0.1:0`): a bench cannot call `gc()` inside another process otherwise.
  */
-async function openInspector(output: () => string) {
+export async function openInspector(output: () => string) {
   let url: string | undefined;
   for (let i = 0; i < 100 && !url; i += 1) {
     url = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(output())?.[0];
