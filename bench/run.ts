@@ -106,9 +106,11 @@ const floorSql = createSql(database.url);
 const statementsSql = await statementStats(floorSql);
 /** The cluster's postmaster, whose CPU (every backend) is read per request beside the server's. */
 const postmasterPid = database.embedded ? postmasterPidOf(dataDir) : null;
+/** Servers the workloads started (S4, M1, the soak): an interrupted run stops them too. */
+const moreServers: RunningServer[] = [];
 process.once('SIGINT', () => {
-  log('Interrupted: stopping the server and the database.');
-  void Promise.all([server.stop(), postgraphile?.stop()])
+  log('Interrupted: stopping the servers and the database.');
+  void Promise.all([server.stop(), postgraphile?.stop(), ...moreServers.map((s) => s.stop())])
     .then(() => database.stop())
     .finally(() => process.exit(130));
 });
@@ -120,7 +122,11 @@ const ctx: BenchContext = {
   users: database.seed.users,
   log,
   statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
-  secondServer: (options) => startServer(database.url, jwtSecret, options),
+  async secondServer(options) {
+    const started = await startServer(database.url, jwtSecret, options);
+    moreServers.push(started);
+    return started;
+  },
   load: { pid: server.pid, seconds, rounds },
   soak: { minutes, rate },
   token(userId) {
