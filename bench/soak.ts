@@ -114,6 +114,8 @@ interface Subjects {
   likePairs: () => { workout: string; liker: number } | null;
   followPairs: () => { follower: number; followee: number } | null;
   reader: number;
+  /** Everyone the mix acts as, to sign their tokens before the clock starts. */
+  actors: number[];
 }
 
 /** Users in no block either way: no request of the mix may be refused for a block. */
@@ -200,6 +202,13 @@ async function pickSubjects(sql: Sql): Promise<Subjects | string> {
     likePairs,
     followPairs,
     reader: profiles[0]!.id,
+    actors: [
+      ...feedViewers.map((v) => v.id),
+      ...athletes.map((a) => a.id),
+      ...ownerIds,
+      profiles[0]!.id,
+      ...conversations.flatMap((c) => c.members),
+    ],
   };
 }
 
@@ -468,7 +477,20 @@ async function soak(
   };
   const fail = (minute: number, message: string, subscription = false) => {
     const key = message.replace(/\d+/g, 'N');
-    if (!tally.messages.has(key)) ctx.log(`SOAK error: ${message}`);
+    if (!tally.messages.has(key)) {
+      ctx.log(`SOAK error: ${message}`);
+      // A masked error says nothing; what the server logged about it does.
+      if (message.includes('INTERNAL_SERVER_ERROR'))
+        setTimeout(() => {
+          for (const server of servers)
+            for (const line of server
+              .output()
+              .split('\n')
+              .filter((l) => /"level":(50|60)/.test(l))
+              .slice(-3))
+              ctx.log(`SOAK server log: ${line.slice(0, 1500)}`);
+        }, 500);
+    }
     tally.messages.set(key, (tally.messages.get(key) ?? 0) + 1);
     if (minute < 0) return;
     if (subscription) tally.subscriptionErrors[minute]! += 1;
@@ -483,14 +505,7 @@ async function soak(
     }
     return t;
   };
-  for (const id of [
-    ...subjects.feedViewers.map(Number),
-    ...subjects.athletes,
-    ...subjects.owners,
-    subjects.reader,
-    ...subjects.conversations.flatMap((c) => c.members),
-  ])
-    await token(id);
+  for (const id of subjects.actors) await token(id);
   const nextFeedViewer = rotate(subjects.feedViewers.map(Number));
   const nextProfile = rotate(subjects.profiles);
   const nextWorkout = rotate(subjects.workouts);
