@@ -572,16 +572,25 @@ export function renderSoak(results: Results): string[] {
       'socket cut). An error is an HTTP error, a GraphQL error, a UserError, a subscription refused or ended by the ' +
       'server, a replay not delivered or a sequence number out of turn.',
     '',
-    `Memory: at each minute's end, RSS and heap used from the process's /metrics (garbage included), then heap and RSS ` +
-      'after two full collections forced through the inspector (`--inspect`), what the process retains. The slope is the ' +
-      "least-squares line through the minutes' heap after collection; it is within noise when it is at most two standard " +
-      'errors above zero (the scatter of the minutes around the line could draw it by chance).',
+    "Memory: at the warm-up's end and at each minute's end, RSS and heap used from the process's /metrics (garbage " +
+      'included), then heap and RSS after two full collections forced through the inspector (`--inspect`), what the ' +
+      'process retains; so every measured minute starts with the same collections. The slope is the least-squares line ' +
+      'through those readings of the heap after collection; it is within noise when it is at most two standard errors ' +
+      'above zero (the scatter of the readings around the line could draw it by chance).',
     '',
     `| minute | requests | p50 ms | p99 ms | errors | subscriptions | failed | live events | ${servers
       .map((i) => `server ${i + 1} RSS MB | heap MB | heap after GC MB`)
       .join(' | ')} |`,
     `|${'---|'.repeat(8 + 3 * servers.length)}`,
   ];
+  lines.push(
+    `| end of warm-up | | | | | | | | ${servers
+      .map((i) => {
+        const row = run.afterWarmUp[i];
+        return `${mb(row?.rssMb)} | ${mb(row?.heapUsedMb)} | ${mb(row?.heapAfterGcMb)}`;
+      })
+      .join(' | ')} |`,
+  );
   for (const m of run.minutes) {
     lines.push(
       `| ${m.minute} | ${m.requests} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.errors} | ${m.subscriptionsOpened} | ` +

@@ -86,6 +86,8 @@ export interface SoakRun {
   rate: number;
   /** Each server's memory after full collections before any load. */
   start: { heapAfterGcMb: number; rssAfterGcMb: number }[];
+  /** Each server's memory at the end of the warm-up, read as at each minute's end: the fits' first point. */
+  afterWarmUp: SoakServerMinute[];
   heapFits: (Fit | null)[];
   rssFits: (Fit | null)[];
   /** The first few distinct error messages, with their counts. */
@@ -713,12 +715,19 @@ async function soak(
   };
   const start = [await collected(0), await collected(1)];
   const minuteRows: SoakServerMinute[][] = [];
-  async function minuteEnd(index: number) {
+  let afterWarmUp: SoakServerMinute[] = [];
+  /** Reading 0 ends the warm-up, reading k minute k: each measured minute starts with the same collections. */
+  async function minuteEnd(reading: number) {
     const rows: SoakServerMinute[] = [];
     for (const [i, server] of servers.entries()) {
       const gauges = await scrape(server);
       rows.push({ rssMb: gauges.rss / MB, heapUsedMb: gauges.heap / MB, ...(await collected(i)) });
     }
+    if (reading === 0) {
+      afterWarmUp = rows;
+      return;
+    }
+    const index = reading - 1;
     minuteRows[index] = rows;
     const sorted = tally.latencies[index]!.slice().sort((a, b) => a - b);
     ctx.log(
@@ -742,7 +751,7 @@ async function soak(
   const readings: Promise<void>[] = [];
   let slot = 0;
   let subscribers = 0;
-  while (readings.length < minutes) {
+  while (readings.length <= minutes) {
     const now = performance.now();
     while (started + slot * interval <= now) {
       track(request(slot, started + slot * interval));
@@ -753,7 +762,7 @@ async function soak(
       subscribers += 1;
     }
     // The last minute is read before the load stops too, so every reading holds the same live state.
-    if (now >= measuredFrom + (readings.length + 1) * 60_000) readings.push(minuteEnd(readings.length));
+    if (now >= measuredFrom + readings.length * 60_000) readings.push(minuteEnd(readings.length));
     await sleep(Math.max(1, started + slot * interval - performance.now()));
   }
   await Promise.all(readings);
@@ -793,6 +802,8 @@ async function soak(
     });
   }
   for (const [i, server] of servers.entries()) {
+    // A process started with --inspect waits at exit for its debugger to disconnect.
+    inspectors[i]!.close();
     const since = performance.now();
     await server.stop();
     ctx.log(`SOAK: server ${i + 1} stopped in ${((performance.now() - since) / 1000).toFixed(1)} s`);
@@ -822,11 +833,17 @@ async function soak(
     };
   });
   const fits = (pick: (row: SoakServerMinute) => number) =>
-    servers.map((_, i) => leastSquares(minutesOut.map((m) => ({ x: m.minute, y: pick(m.servers[i]!) }))));
+    servers.map((_, i) =>
+      leastSquares([
+        { x: 0, y: pick(afterWarmUp[i]!) },
+        ...minutesOut.map((m) => ({ x: m.minute, y: pick(m.servers[i]!) })),
+      ]),
+    );
   return {
     minutes: minutesOut,
     rate,
     start,
+    afterWarmUp,
     heapFits: fits((row) => row.heapAfterGcMb),
     rssFits: fits((row) => row.rssMb),
     errorSamples: [...tally.messages.entries()]

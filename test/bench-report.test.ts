@@ -122,6 +122,7 @@ describe('bench report', () => {
         minutes,
         rate: 40,
         start: [0, 1].map(() => ({ heapAfterGcMb: 60, rssAfterGcMb: 150 })),
+        afterWarmUp: minutes[0]!.servers,
         heapFits: [fit, fit],
         rssFits: [fit, fit],
         errorSamples: [],
