@@ -618,6 +618,23 @@ export function renderSoak(results: Results): string[] {
         `${after.subscriptionsLive} | ${after.poolInUse} / ${after.poolSize} | ${states.join(', ') || 'none'} | ${after.connectionsAfterStop} |`,
     );
   }
+  const last = run.minutes.at(-1);
+  const spaces = Object.keys(run.afterWarmUp[0]?.spacesAfterGcMb ?? {});
+  if (last && spaces.length) {
+    lines.push(
+      '',
+      'Heap after collection by V8 space, MB: end of warm-up → last minute (old_space holds objects; code_space ' +
+        'and the others hold compiled code and its metadata).',
+      '',
+      `| server | ${spaces.join(' | ')} |`,
+      `|---|${'---|'.repeat(spaces.length)}`,
+    );
+    for (const i of servers) {
+      const from = run.afterWarmUp[i]?.spacesAfterGcMb ?? {};
+      const to = last.servers[i]?.spacesAfterGcMb ?? {};
+      lines.push(`| ${i + 1} | ${spaces.map((space) => `${mb(from[space])} → ${mb(to[space])}`).join(' | ')} |`);
+    }
+  }
   const { subscriptions } = run;
   lines.push(
     '',

@@ -67,6 +67,8 @@ export interface SoakServerMinute {
   /** After two full collections forced through the inspector at the minute's end: what is retained. */
   heapAfterGcMb: number;
   rssAfterGcMb: number;
+  /** The heap after collection by V8 space, in MB: old objects, or compiled code and its metadata. */
+  spacesAfterGcMb: Record<string, number>;
 }
 
 export interface SoakMinute {
@@ -85,7 +87,7 @@ export interface SoakRun {
   minutes: SoakMinute[];
   rate: number;
   /** Each server's memory after full collections before any load. */
-  start: { heapAfterGcMb: number; rssAfterGcMb: number }[];
+  start: { heapAfterGcMb: number; rssAfterGcMb: number; spacesAfterGcMb: Record<string, number> }[];
   /** Each server's memory at the end of the warm-up, read as at each minute's end: the fits' first point. */
   afterWarmUp: SoakServerMinute[];
   heapFits: (Fit | null)[];
@@ -711,7 +713,11 @@ async function soak(
   };
   const collected = async (i: number) => {
     const memory: Memory = await inspectors[i]!.memory();
-    return { heapAfterGcMb: memory.heapUsed / MB, rssAfterGcMb: memory.rss / MB };
+    return {
+      heapAfterGcMb: memory.heapUsed / MB,
+      rssAfterGcMb: memory.rss / MB,
+      spacesAfterGcMb: Object.fromEntries(Object.entries(memory.spaces).map(([space, bytes]) => [space, bytes / MB])),
+    };
   };
   const start = [await collected(0), await collected(1)];
   const minuteRows: SoakServerMinute[][] = [];

@@ -110,7 +110,13 @@ describe('bench report', () => {
       subscriptionsOpened: 120,
       subscriptionErrors: 0,
       liveEvents: 500,
-      servers: [0, 1].map(() => ({ rssMb: 200, heapUsedMb: 90, heapAfterGcMb, rssAfterGcMb: 190 })),
+      servers: [0, 1].map(() => ({
+        rssMb: 200,
+        heapUsedMb: 90,
+        heapAfterGcMb,
+        rssAfterGcMb: 190,
+        spacesAfterGcMb: {},
+      })),
     });
     const soakRun = (heaps: number[], p99s: number[], after: Partial<SoakRun['after'][number]> = {}): SoakRun => {
       const minutes = heaps.map((heap, i) => minute(i + 1, p99s[i]!, heap));
@@ -121,7 +127,7 @@ describe('bench report', () => {
       return {
         minutes,
         rate: 40,
-        start: [0, 1].map(() => ({ heapAfterGcMb: 60, rssAfterGcMb: 150 })),
+        start: [0, 1].map(() => ({ heapAfterGcMb: 60, rssAfterGcMb: 150, spacesAfterGcMb: {} })),
         afterWarmUp: minutes[0]!.servers,
         heapFits: [fit, fit],
         rssFits: [fit, fit],
