@@ -578,25 +578,27 @@ export function renderSoak(results: Results): string[] {
       'through those readings of the heap after collection; it is within noise when it is at most two standard errors ' +
       'above zero (the scatter of the readings around the line could draw it by chance).',
     '',
-    `| minute | requests | p50 ms | p99 ms | errors | subscriptions | failed | live events | ${servers
-      .map((i) => `server ${i + 1} RSS MB | heap MB | heap after GC MB`)
+    `| minute | requests | p50 ms | p99 ms | errors | subscriptions | failed | live events | load average | ${servers
+      .map((i) => `server ${i + 1} CPU ms/request | RSS MB | heap MB | heap after GC MB`)
       .join(' | ')} |`,
-    `|${'---|'.repeat(8 + 3 * servers.length)}`,
+    `|${'---|'.repeat(9 + 4 * servers.length)}`,
   ];
   lines.push(
-    `| end of warm-up | | | | | | | | ${servers
+    `| end of warm-up | | | | | | | | | ${servers
       .map((i) => {
         const row = run.afterWarmUp[i];
-        return `${mb(row?.rssMb)} | ${mb(row?.heapUsedMb)} | ${mb(row?.heapAfterGcMb)}`;
+        return `| ${mb(row?.rssMb)} | ${mb(row?.heapUsedMb)} | ${mb(row?.heapAfterGcMb)}`;
       })
       .join(' | ')} |`,
   );
   for (const m of run.minutes) {
     lines.push(
       `| ${m.minute} | ${m.requests} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.errors} | ${m.subscriptionsOpened} | ` +
-        `${m.subscriptionErrors} | ${m.liveEvents} | ${servers
+        `${m.subscriptionErrors} | ${m.liveEvents} | ${ms(m.loadAverage)} | ${servers
           .map(
-            (i) => `${mb(m.servers[i]?.rssMb)} | ${mb(m.servers[i]?.heapUsedMb)} | ${mb(m.servers[i]?.heapAfterGcMb)}`,
+            (i) =>
+              `${ms(m.servers[i]?.cpuMsPerRequest)} | ${mb(m.servers[i]?.rssMb)} | ${mb(m.servers[i]?.heapUsedMb)} | ` +
+              mb(m.servers[i]?.heapAfterGcMb),
           )
           .join(' | ')} |`,
     );

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { WebSocket } from 'ws';
 import type { Sql } from '../src/db/client';
 import { type Operation, requestInit } from './graphql';
-import { percentile } from './measure';
+import { percentile, processCpuMs } from './measure';
 import type { RunningServer } from './server';
 import { type Memory, openInspector } from './subscription-memory';
 import { type BenchContext, gid, rotate, type Workload } from './workloads';
@@ -69,6 +70,11 @@ export interface SoakServerMinute {
   rssAfterGcMb: number;
   /** The heap after collection by V8 space, in MB: old objects, or compiled code and its metadata. */
   spacesAfterGcMb: Record<string, number>;
+  /**
+   * The process's CPU (user + system, from /proc) over the minute per request it served (half the
+   * minute's): flat while latency rises means the time went to waiting, not to more work.
+   */
+  cpuMsPerRequest?: number;
 }
 
 export interface SoakMinute {
@@ -81,6 +87,8 @@ export interface SoakMinute {
   subscriptionErrors: number;
   liveEvents: number;
   servers: SoakServerMinute[];
+  /** The machine's 1-minute load average at the minute's end: other work competing for the cores. */
+  loadAverage?: number;
 }
 
 export interface SoakRun {
@@ -723,12 +731,23 @@ async function soak(
   const minuteRows: SoakServerMinute[][] = [];
   let afterWarmUp: SoakServerMinute[] = [];
   /** Reading 0 ends the warm-up, reading k minute k: each measured minute starts with the same collections. */
+  let cpuBefore: number[] = [];
+  const loads: number[] = [];
   async function minuteEnd(reading: number) {
+    const cpu = servers.map((server) => processCpuMs(server.pid));
+    const served = (tally.latencies[reading - 1]?.length ?? 0) / servers.length;
+    loads[reading - 1] = loadavg()[0]!;
     const rows: SoakServerMinute[] = [];
     for (const [i, server] of servers.entries()) {
       const gauges = await scrape(server);
-      rows.push({ rssMb: gauges.rss / MB, heapUsedMb: gauges.heap / MB, ...(await collected(i)) });
+      rows.push({
+        rssMb: gauges.rss / MB,
+        heapUsedMb: gauges.heap / MB,
+        ...(await collected(i)),
+        ...(reading > 0 && served > 0 ? { cpuMsPerRequest: (cpu[i]! - cpuBefore[i]!) / served } : {}),
+      });
     }
+    cpuBefore = cpu;
     if (reading === 0) {
       afterWarmUp = rows;
       return;
@@ -836,6 +855,7 @@ async function soak(
       subscriptionErrors: tally.subscriptionErrors[minute]!,
       liveEvents: tally.liveEvents[minute]!,
       servers: minuteRows[minute] ?? [],
+      loadAverage: loads[minute]!,
     };
   });
   const fits = (pick: (row: SoakServerMinute) => number) =>
