@@ -736,7 +736,7 @@ async function soak(
   async function minuteEnd(reading: number) {
     const cpu = servers.map((server) => processCpuMs(server.pid));
     const served = (tally.latencies[reading - 1]?.length ?? 0) / servers.length;
-    loads[reading - 1] = loadavg()[0]!;
+    if (reading > 0) loads[reading - 1] = loadavg()[0]!;
     const rows: SoakServerMinute[] = [];
     for (const [i, server] of servers.entries()) {
       const gauges = await scrape(server);
