@@ -6,7 +6,7 @@ import { notifyCall, publish } from '../realtime/pubsub';
 import { inTransaction } from './transaction';
 
 /** What account deletion needs of a request. */
-export type AccountsContext = Pick<Context, 'sql' | 'viewer' | 'loaders' | 'knownUsers'>;
+export type AccountsContext = Pick<Context, 'sql' | 'viewer' | 'loaders' | 'knownUsers' | 'identities'>;
 
 /**
  * The deletion is one transaction whose cascades run in one statement: a heavy account (thousands
@@ -53,6 +53,7 @@ export async function deleteAccount(
       if (result.ok) {
         // This process forgets at once; the others when the NOTIFY arrives (src/app.ts).
         ctx.knownUsers.forget(viewerId);
+        ctx.identities.forget(viewerId);
         ctx.loaders.userById.clear(viewerId);
       }
       return result;
