@@ -1,5 +1,16 @@
 import type { Viewer } from '../auth/jwt';
+import type { Observability } from '../observability';
 import type { Logger } from '../observability/logger';
+import type { RequestRecord } from '../observability/requests';
+import type { Tracing } from '../observability/tracing';
+
+/** Where a stream's deliveries are traced: under its subscription's span. */
+export type DeliveryTrace = { tracing: Tracing; record: RequestRecord } | null;
+
+export function deliveryTrace(ctx: { observability: Observability; requestRecord: RequestRecord }): DeliveryTrace {
+  const { tracing } = ctx.observability;
+  return tracing ? { tracing, record: ctx.requestRecord } : null;
+}
 
 /** setTimeout holds at most 2^31 - 1 ms (about 24.8 days); longer waits are taken in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -9,13 +20,21 @@ const MAX_TIMER_MS = 2_147_483_647;
  * for all of the stream's work (so deliveries keep the order their events arrived in), and an end
  * that comes from the client, from the stream itself, or from the token's expiry.
  */
-export function createLiveStream<T>(options: { label: string; viewer: Viewer; logger: Logger; onFinish: () => void }) {
+export function createLiveStream<T>(options: {
+  label: string;
+  viewer: Viewer;
+  logger: Logger;
+  trace?: DeliveryTrace;
+  onFinish: () => void;
+}) {
   const ready: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | null = null;
   let onDrained: (() => void) | null = null;
   let finished = false;
   let queue: Promise<void> = Promise.resolve();
   let expiry: NodeJS.Timeout | null = null;
+  /** Items handed to the client so far: a delivery's span counts its own. */
+  let pushed = 0;
 
   const finish = () => {
     if (finished) return;
@@ -30,6 +49,7 @@ export function createLiveStream<T>(options: { label: string; viewer: Viewer; lo
 
   const push = (items: T[]) => {
     if (finished) return;
+    pushed += items.length;
     for (const item of items) {
       if (waiting) {
         const resolve = waiting;
@@ -45,9 +65,23 @@ export function createLiveStream<T>(options: { label: string; viewer: Viewer; lo
   const drained = () =>
     ready.length === 0 || finished ? Promise.resolve() : new Promise<void>((resolve) => (onDrained = resolve));
 
+  const trace = options.trace;
+  const traced = (work: () => Promise<void>) => () =>
+    trace!.tracing.inSpan(
+      'subscription.deliver',
+      { 'spotter.subscription': options.label },
+      async (annotate) => {
+        const before = pushed;
+        await work();
+        annotate({ 'spotter.subscription.delivered': pushed - before });
+      },
+      trace!.record,
+    );
+
   const serially = (work: () => Promise<void>) => {
+    const run = trace ? traced(work) : work;
     queue = queue
-      .then(() => (finished ? undefined : work()))
+      .then(() => (finished ? undefined : run()))
       .catch((error) => {
         options.logger.error({ err: error, stream: options.label }, 'live stream failed');
         finish();
