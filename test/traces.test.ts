@@ -231,6 +231,10 @@ describe('OpenTelemetry traces', () => {
           attributes: { 'spotter.subscription': 'messageAdded' },
         });
       }
+      // The reads a delivery sends are its children.
+      const ids = new Set(deliveries.map((span) => span.spanId));
+      const reads = (await exported()).filter((span) => ids.has(span.parentSpanId));
+      expect(reads.some((span) => span.attributes['db.system.name'] === 'postgresql')).toBe(true);
     });
   });
 

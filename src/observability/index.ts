@@ -70,23 +70,16 @@ export function createObservability(
   };
   // Outside requests, a statement is a span only under a job's or a delivery's span.
   const series = metrics?.statementSink((name, ms) => slow(name, ms, null));
-  const outsideRequests: StatementSink | undefined =
-    tracing && series
-      ? {
-          started: series.started,
-          finished(name, ms, inTransaction, result) {
-            series.finished(name, ms, inTransaction);
-            tracing.statement(null, name, ms, result);
-          },
-          transaction: series.transaction,
-        }
-      : tracing
-        ? {
-            started() {},
-            finished: (name, ms, _, result) => tracing.statement(null, name, ms, result),
-            transaction() {},
-          }
-        : series;
+  const outsideRequests: StatementSink | undefined = tracing
+    ? {
+        started: (name, inTransaction) => series?.started(name, inTransaction),
+        finished(name, ms, inTransaction, result) {
+          series?.finished(name, ms, inTransaction);
+          tracing.statement(null, name, ms, result);
+        },
+        transaction: (delta) => series?.transaction(delta),
+      }
+    : series;
   return {
     logger,
     metrics,
