@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { type App, createApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
 import { startTracing, type Tracing } from '../src/observability/tracing';
 import { errorCodes, expectData, run, runUntyped } from './kit/client';
@@ -238,6 +240,33 @@ describe('OpenTelemetry traces', () => {
     });
   });
 
+  it('traces a WebSocket operation from its start to its result, in a trace of its own', async () => {
+    const port = await traced.app.listen(0);
+    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      for (const query of [
+        'query TraceWs { users(first: 2) { edges { cursor } } }',
+        'query TraceWsBad { users(first: 1000) { edges { cursor } } }',
+      ]) {
+        await new Promise<void>((resolve, reject) => {
+          client.subscribe({ query }, { next: () => undefined, error: reject, complete: resolve });
+        }).catch(() => undefined);
+      }
+    } finally {
+      await client.dispose();
+    }
+    const spans = await exported();
+    const ok = spans.find((span) => span.name === 'query TraceWs');
+    expect(ok).toMatchObject({
+      parentSpanId: '',
+      attributes: { 'spotter.transport': 'websocket', 'spotter.outcome': 'ok' },
+    });
+    expect(spans.some((span) => span.parentSpanId === ok!.spanId && span.attributes['db.system.name'])).toBe(true);
+    const bad = spans.find((span) => span.name === 'query TraceWsBad');
+    expect(bad).toMatchObject({ status: { code: 2 }, attributes: { 'spotter.outcome': 'error' } });
+    expect(bad!.attributes['spotter.error_codes']).toEqual([expect.any(String)]);
+  });
+
   it("traces the boards' roll-over with its statements, and a fold that moved deltas", async () => {
     await traced.app.services.leaderboards.rollOver();
     const spans = await exported();
@@ -301,6 +330,41 @@ async function openTelemetryModulesOfAServer(env: Record<string, string>): Promi
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+describe('OpenTelemetry settings', () => {
+  it('sends to the endpoint /v1/traces, or to the traces endpoint as given, in protobuf unless told', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toMatchObject({
+      url: 'http://collector:4318/v1/traces',
+      protocol: 'http/protobuf',
+      sampler: 'parentbased_always_on',
+      samplerRatio: 1,
+    });
+    const own = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/otlp',
+      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.1',
+    }).tracing;
+    expect(own).toMatchObject({ url: 'https://traces.example/otlp', protocol: 'http/json', samplerRatio: 0.1 });
+  });
+
+  it.each([
+    [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, /^OTEL_EXPORTER_OTLP_PROTOCOL must be http\/protobuf or http\/json/],
+    [{ OTEL_TRACES_SAMPLER: 'sometimes' }, /^OTEL_TRACES_SAMPLER must be one of/],
+    [{ OTEL_TRACES_SAMPLER_ARG: '2' }, /^OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1/],
+  ])('refuses %j at start-up with one line', (env, says) => {
+    const load = () => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', ...env });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(says);
+  });
+
+  it('refuses an endpoint that is not an http(s) URL', () => {
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317' })).toThrow(
+      /^OTEL_EXPORTER_OTLP_ENDPOINT must be an http:\/\/ or https:\/\/ URL/,
+    );
+  });
+});
 
 describe('OpenTelemetry off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   it('has no tracing in the config', () => {
