@@ -100,9 +100,11 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
   }
 
   const labels = options.steps.map((step) => step.label);
-  const donePrefix = marker.steps.every((label, i) => labels[i] === label);
-  if (!donePrefix) {
-    if (options.databaseUrl) throw new Error(`Seed steps changed order (${marker.steps} vs ${labels}); reseed.`);
+  // A step added in the middle of the list (walks and runs before activity) runs on top, like one added
+  // at the end: only a step the list no longer has makes the data something the seed would not make.
+  const known = marker.steps.every((label) => labels.includes(label));
+  if (!known) {
+    if (options.databaseUrl) throw new Error(`Seed steps changed (${marker.steps} vs ${labels}); reseed.`);
     options.log(`Seed steps changed (${marker.steps.join(', ')} → ${labels.join(', ')}): reseeding.`);
     await sql.end();
     await recreate(url, database);
@@ -111,7 +113,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
     marker = { users: options.users, steps: [], running: null };
   }
 
-  const missing = options.steps.slice(marker.steps.length);
+  const missing = options.steps.filter((step) => !marker!.steps.includes(step.label));
   const started = performance.now();
   if (missing.length > 0) {
     options.log(

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Latency, StatementCost } from './measure';
+import { type SoakRun, withinNoise } from './soak';
 import type { SpeedResult } from './speed';
 import { type Bar, barChart } from './svg';
 
@@ -37,6 +38,8 @@ export interface WorkloadResult {
   notes: string[];
   metrics: Record<string, number>;
   cases: CaseResult[];
+  /** The soak's minutes and end-of-run checks (`--only soak`). */
+  soak?: SoakRun;
 }
 
 export interface Results {
@@ -44,7 +47,16 @@ export interface Results {
   startedAt: string;
   finishedAt: string;
   commit: string | null;
-  options: { users: number; seconds: number; connections: number; only: string[] | null; rounds?: number };
+  options: {
+    users: number;
+    seconds: number;
+    connections: number;
+    only: string[] | null;
+    rounds?: number;
+    /** The soak's length and request rate, on a `--only soak` run. */
+    minutes?: number;
+    rate?: number;
+  };
   machine: {
     cpus: number;
     cpuModel: string;
@@ -205,6 +217,42 @@ const TARGETS: Target[] = [
     }),
   ),
 ];
+
+/** Issue 28's soak: nothing fails, nothing grows, nothing is kept once the clients are gone. */
+const SOAK_TARGETS: [label: string, metric: string, goal: string, unit: string, met: (v: number) => boolean][] = [
+  ['SOAK errors: requests and subscriptions', 'errors', '0', 'count', (v) => v === 0],
+  [
+    'SOAK heap after full GC, slope per minute within noise (both processes)',
+    'heapSlopeWithinNoise',
+    'yes',
+    '(1 = yes)',
+    (v) => v === 1,
+  ],
+  ['SOAK p99 of the last minute / the first', 'p99LastOverFirst', '<= 1.2x', 'x', (v) => v <= 1.2],
+  ['SOAK live subscriptions once the clients dropped', 'subscriptionsLiveAfter', '0', 'count', (v) => v === 0],
+  ['SOAK connections busy once the load stopped', 'connectionsBusyAfter', '0', 'count', (v) => v === 0],
+  [
+    'SOAK connections beyond the pool and LISTEN once the load stopped',
+    'connectionsOverPoolAfter',
+    '0',
+    'count',
+    (v) => v === 0,
+  ],
+  ['SOAK connections left once the servers stopped', 'connectionsAfterStop', '0', 'count', (v) => v === 0],
+];
+TARGETS.push(
+  ...SOAK_TARGETS.map(
+    ([label, metric, goal, unit, met]): Target => ({
+      workload: 'SOAK',
+      label,
+      goal,
+      unit,
+      lowerIsBetter: metric !== 'heapSlopeWithinNoise',
+      measure: (w) => w.metrics[metric] ?? null,
+      met,
+    }),
+  ),
+);
 
 /** Issue 10: Spotter against the raw-SQL floor over node:http, and PostGraphile v5's CPU per request. */
 const SPEED_GOALS: { id: string; throughput: number; cpuMs: number; statements: number }[] = [
@@ -505,6 +553,117 @@ function renderSpeed(results: Results): string[] {
   return lines;
 }
 
+/** The soak's minutes, memory fits and end-of-run checks. */
+export function renderSoak(results: Results): string[] {
+  const w = results.workloads.find((workload) => workload.soak);
+  const run = w?.soak;
+  if (!run) return [];
+  const mb = (value: number | undefined) => (value == null || Number.isNaN(value) ? '–' : value.toFixed(1));
+  const servers = run.start.map((_, i) => i);
+  const lines = [
+    '## Soak (issue 28)',
+    '',
+    `${run.rate} requests/s, open loop (each request leaves at its scheduled time whatever is in flight, and its latency ` +
+      'runs from that time), spread over two server processes on one database: feed, profile, workout, leaderboards and ' +
+      'conversation messages (30 of each 40), logWorkout, likeWorkout, unlikeWorkout, sendMessage, follow and unfollow ' +
+      '(10 of 40). A subscriber every 500 ms, taking the servers, SSE and WebSocket, messageAdded and notificationAdded in ' +
+      'turn: it asks for the last 3 events again (afterSequenceNumber), receives the live ones (sequence numbers checked ' +
+      'gap-free), and drops after 8-20 s (SSE: the request aborted; WebSocket: `complete` then close, or every third ' +
+      'socket cut). An error is an HTTP error, a GraphQL error, a UserError, a subscription refused or ended by the ' +
+      'server, a replay not delivered or a sequence number out of turn.',
+    '',
+    "Memory: at the warm-up's end and at each minute's end, RSS and heap used from the process's /metrics (garbage " +
+      'included), then heap and RSS after two full collections forced through the inspector (`--inspect`), what the ' +
+      'process retains; so every measured minute starts with the same collections. The slope is the least-squares line ' +
+      'through those readings of the heap after collection; it is within noise when it is at most two standard errors ' +
+      'above zero (the scatter of the readings around the line could draw it by chance).',
+    '',
+    `| minute | requests | p50 ms | p99 ms | errors | subscriptions | failed | live events | load average | ${servers
+      .map((i) => `server ${i + 1} CPU ms/request | RSS MB | heap MB | heap after GC MB`)
+      .join(' | ')} |`,
+    `|${'---|'.repeat(9 + 4 * servers.length)}`,
+  ];
+  lines.push(
+    `| end of warm-up | | | | | | | | | ${servers
+      .map((i) => {
+        const row = run.afterWarmUp[i];
+        return `| ${mb(row?.rssMb)} | ${mb(row?.heapUsedMb)} | ${mb(row?.heapAfterGcMb)}`;
+      })
+      .join(' | ')} |`,
+  );
+  for (const m of run.minutes) {
+    lines.push(
+      `| ${m.minute} | ${m.requests} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.errors} | ${m.subscriptionsOpened} | ` +
+        `${m.subscriptionErrors} | ${m.liveEvents} | ${ms(m.loadAverage)} | ${servers
+          .map(
+            (i) =>
+              `${ms(m.servers[i]?.cpuMsPerRequest)} | ${mb(m.servers[i]?.rssMb)} | ${mb(m.servers[i]?.heapUsedMb)} | ` +
+              mb(m.servers[i]?.heapAfterGcMb),
+          )
+          .join(' | ')} |`,
+    );
+  }
+  lines.push(
+    '',
+    '| server | heap after GC at start MB | heap slope MB/min (± standard error) | within noise | RSS slope MB/min (±) | ' +
+      'live subscriptions after | pool in use / size after | connections after the load | connections after stop |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const i of servers) {
+    const heap = run.heapFits[i];
+    const rss = run.rssFits[i];
+    const after = run.after[i]!;
+    const states = Object.entries(after.connections).map(([state, count]) => `${count} ${state}`);
+    lines.push(
+      `| ${i + 1} | ${mb(run.start[i]!.heapAfterGcMb)} | ${heap ? `${heap.slope.toFixed(3)} (± ${heap.standardError.toFixed(3)})` : '–'} | ` +
+        `${heap ? (withinNoise(heap) ? 'yes' : '**NO**') : '–'} | ${rss ? `${rss.slope.toFixed(2)} (± ${rss.standardError.toFixed(2)})` : '–'} | ` +
+        `${after.subscriptionsLive} | ${after.poolInUse} / ${after.poolSize} | ${states.join(', ') || 'none'} | ${after.connectionsAfterStop} |`,
+    );
+  }
+  const last = run.minutes.at(-1);
+  const spaces = Object.keys(run.afterWarmUp[0]?.spacesAfterGcMb ?? {});
+  if (last && spaces.length) {
+    lines.push(
+      '',
+      'Heap after collection by V8 space, MB: end of warm-up → last minute (old_space holds objects; code_space ' +
+        'and the others hold compiled code and its metadata).',
+      '',
+      `| server | ${spaces.join(' | ')} |`,
+      `|---|${'---|'.repeat(spaces.length)}`,
+    );
+    for (const i of servers) {
+      const from = run.afterWarmUp[i]?.spacesAfterGcMb ?? {};
+      const to = last.servers[i]?.spacesAfterGcMb ?? {};
+      lines.push(`| ${i + 1} | ${spaces.map((space) => `${mb(from[space])} → ${mb(to[space])}`).join(' | ')} |`);
+    }
+  }
+  const { subscriptions } = run;
+  lines.push(
+    '',
+    `Subscriptions: ${subscriptions.opened} opened (warm-up included: ${Object.entries(subscriptions.byTransport)
+      .map(([kind, count]) => `${count} ${kind}`)
+      .join(
+        ', ',
+      )}), ${subscriptions.replayed} events replayed, ${subscriptions.live} live events in the measured minutes. ` +
+      (run.releasedWithinSeconds == null
+        ? '**The servers still showed live subscriptions or busy connections 15 s after the last client dropped.**'
+        : `Both servers showed no live subscription (spotter_subscriptions_live) and no busy connection ` +
+          `(spotter_db_pool_in_use) ${run.releasedWithinSeconds.toFixed(1)} s after the last client dropped.`),
+    '',
+    "Connections are the servers' own backends in pg_stat_activity (matched by client port to each process's sockets), " +
+      'once the load stopped: postgres.js closes no idle connection (no `idle_timeout`; `max_lifetime` 30-60 min), so ' +
+      'the pool keeps what it opened, idle, up to DATABASE_POOL_MAX, plus the one LISTEN connection. Then again once the ' +
+      'servers stopped: none may be left.',
+    '',
+  );
+  if (run.errorSamples.length) {
+    lines.push('Errors, by message (numbers blanked):', '');
+    for (const sample of run.errorSamples) lines.push(`- ${sample.count} × ${sample.message}`);
+    lines.push('');
+  }
+  return lines;
+}
+
 /** Per-case p95 goals, drawn as ticks on the latency chart. */
 const P95_GOALS: Record<string, number> = { W2: 15, W4: 10, W5: 10, W6: 5, W7: 5, W9: 5 };
 
@@ -533,7 +692,9 @@ export const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
  * so a quick check never overwrites the real figures, and each compares with runs of its own kind.
  */
 export function resultsName(results: Pick<Results, 'date' | 'options'>): string {
-  const { users, only } = results.options;
+  const { users, only, minutes } = results.options;
+  if (only?.length === 1 && only[0] === 'SOAK')
+    return `${results.date}-soak${minutes === 10 ? '' : `-${minutes}-minutes`}`;
   return `${results.date}${users === 100_000 ? '' : `-${users}-users`}${only ? `-${[...only].sort().join('-')}` : ''}`;
 }
 
@@ -610,7 +771,7 @@ function figure(value: number | null, unit: string): string {
   if (value == null) return '–';
   if (unit === '(1 = yes)') return value === 1 ? 'yes' : 'NO';
   if (unit === '/s') return `${perSecond(value)}/s`;
-  if (unit === 'statements') return String(value);
+  if (unit === 'statements' || unit === 'count') return String(value);
   return `${value.toFixed(2)} ${unit}`;
 }
 
@@ -643,6 +804,8 @@ export function renderMarkdown(
   charts: string[],
   name = resultsName(results),
 ): string {
+  // A partial run lists the targets of what it ran, not every other workload's as unmeasured.
+  if (results.options.only) targets = targets.filter((t) => t.why !== 'not run (--only)');
   const met = targets.filter((t) => t.status === 'met').length;
   const missed = targets.filter((t) => t.status === 'MISSED');
   const unmeasured = targets.filter((t) => t.status === 'not measured').length;
@@ -661,9 +824,12 @@ export function renderMarkdown(
       (database.seededSeconds ? ` (seeding took ${database.seededSeconds} s in this run).` : ' (reused).'),
     `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}. ` +
       `Load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after.`,
-    `- Each run lasts ${options.seconds} s after a short warm-up; concurrency 1, then ${options.connections} connections ` +
-      `(saturating). Server, PostgreSQL and load generator share the machine, so figures include their contention; ` +
-      `a load average well above 0 before the run means other work was competing too.`,
+    options.minutes
+      ? `- The soak: ${options.rate} requests/s for ${options.minutes} minutes after a 30 s warm-up. Servers, PostgreSQL and ` +
+          'load generator share the machine, so figures include their contention.'
+      : `- Each run lasts ${options.seconds} s after a short warm-up; concurrency 1, then ${options.connections} connections ` +
+          `(saturating). Server, PostgreSQL and load generator share the machine, so figures include their contention; ` +
+          `a load average well above 0 before the run means other work was competing too.`,
     `- Previous results: ${previous ? `${previous.startedAt} (commit \`${previous.commit ?? 'unknown'}\`)` : 'none'}.`,
     '',
   );
@@ -677,6 +843,7 @@ export function renderMarkdown(
 
   lines.push(...renderPeers(results, targets));
   lines.push(...renderSpeed(results));
+  lines.push(...renderSoak(results));
 
   if (charts.length) {
     lines.push('## Charts', '');

@@ -10,40 +10,54 @@ import { captureStatements, type Latency, measureFloor, measureHttp, responseByt
 import { PEERS_ALIAS, peerOf, peerVersions, peerWorkloads, startPostGraphile } from './peers/postgraphile';
 import { type CaseResult, gitCommit, type Results, type WorkloadResult, writeReport } from './report';
 import { type RunningServer, startProcess, startServer } from './server';
+import { SOAK } from './soak';
 import { measureSpeed, startFloorServer } from './speed';
 import { speedWorkloads } from './speed-workloads';
 import { M1 } from './subscription-memory';
 import { type BenchContext, workloads as standardWorkloads } from './workloads';
 
-const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads];
+const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads, SOAK];
 /** `--only peers`: issue 24's comparison with PostGraphile v5 (V0-V4); `--only traces`: T1. */
 const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id), TRACES: ['T1'] };
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
-  --users        scale of the seeded database (default 100000)
+       npm run bench -- --only soak [--minutes M] [--rate R]
+  --users        scale of the seeded database (default 100000; 2000 for --only soak)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
   --only         run only these workloads; \`peers\` runs V0-V4, Spotter against PostGraphile v5; \`traces\` runs T1
   --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
+  --minutes      length of the soak, after its 30 s warm-up (default 10)
+  --rate         the soak's requests per second over both server processes (default 40)
   --reseed       drop the bench database of this scale and seed it again
   DATABASE_URL   use this (empty, or bench-seeded) database instead of the embedded cluster in bench/data/`;
 
 const { values } = parseArgs({
   options: {
-    users: { type: 'string', default: '100000' },
+    users: { type: 'string' },
     duration: { type: 'string', default: '8' },
     connections: { type: 'string', default: '16' },
     only: { type: 'string' },
     rounds: { type: 'string', default: '3' },
+    minutes: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '40' },
     reseed: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
-const users = Number(values.users);
+const only = values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null;
+// The soak is about time, not scale: the small database is seeded and migrated in seconds.
+const soakOnly = only?.size === 1 && only.has(SOAK.id);
+const users = Number(values.users ?? (soakOnly ? 2000 : 100_000));
 const seconds = Number(values.duration);
 const connections = Number(values.connections);
 const rounds = Number(values.rounds);
+const minutes = Number(values.minutes);
+const rate = Number(values.rate);
 if (
+  !Number.isInteger(minutes) ||
+  minutes < 1 ||
+  !(rate > 0) ||
   !Number.isInteger(rounds) ||
   rounds < 1 ||
   values.help ||
@@ -56,7 +70,6 @@ if (
   console.error(usage);
   process.exit(values.help ? 0 : 2);
 }
-const only = values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null;
 const selected = only ? new Set([...only].flatMap((id) => aliases[id] ?? [id])) : null;
 const unknown = [...(selected ?? [])].filter((id) => !workloads.some((w) => w.id === id));
 if (unknown.length > 0) {
@@ -93,9 +106,11 @@ const floorSql = createSql(database.url);
 const statementsSql = await statementStats(floorSql);
 /** The cluster's postmaster, whose CPU (every backend) is read per request beside the server's. */
 const postmasterPid = database.embedded ? postmasterPidOf(dataDir) : null;
+/** Servers the workloads started (S4, M1, the soak): an interrupted run stops them too. */
+const moreServers: RunningServer[] = [];
 process.once('SIGINT', () => {
-  log('Interrupted: stopping the server and the database.');
-  void Promise.all([server.stop(), postgraphile?.stop()])
+  log('Interrupted: stopping the servers and the database.');
+  void Promise.all([server.stop(), postgraphile?.stop(), ...moreServers.map((s) => s.stop())])
     .then(() => database.stop())
     .finally(() => process.exit(130));
 });
@@ -107,8 +122,13 @@ const ctx: BenchContext = {
   users: database.seed.users,
   log,
   statements: async (operation) => (await captureStatements(database.url, jwtSecret, operation)).names,
-  secondServer: (options) => startServer(database.url, jwtSecret, options),
+  async secondServer(options) {
+    const started = await startServer(database.url, jwtSecret, options);
+    moreServers.push(started);
+    return started;
+  },
   load: { pid: server.pid, seconds, rounds },
+  soak: { minutes, rate },
   token(userId) {
     let token = tokens.get(userId);
     if (!token) {
@@ -125,7 +145,8 @@ let postgraphile: RunningServer | null = null;
 try {
   const coordinates = await schemaCoordinates(server.origin);
   for (const workload of workloads) {
-    if (selected && !selected.has(workload.id)) continue;
+    // The soak takes minutes: it runs only when asked for by name.
+    if (selected ? !selected.has(workload.id) : workload === SOAK) continue;
     const base = { id: workload.id, title: workload.title, kind: workload.kind };
     const missing = workload.needs.filter((coordinate) => !coordinates.has(coordinate));
     if (missing.length > 0) {
@@ -255,7 +276,15 @@ try {
         );
       }
       const metrics = { ...prepared.metrics, ...(prepared.after ? await prepared.after() : {}) };
-      results.push({ ...base, status: 'ran', subjects: prepared.subjects, notes: prepared.notes, metrics, cases });
+      results.push({
+        ...base,
+        status: 'ran',
+        subjects: prepared.subjects,
+        notes: prepared.notes,
+        metrics,
+        cases,
+        ...(prepared.soak ? { soak: prepared.soak } : {}),
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`${workload.id}: failed: ${message}`);
@@ -275,7 +304,14 @@ const report: Results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   commit: gitCommit(),
-  options: { users, seconds, connections, only: only ? [...only] : null, rounds },
+  options: {
+    users,
+    seconds,
+    connections,
+    only: only ? [...only] : null,
+    rounds,
+    ...(soakOnly ? { minutes, rate } : {}),
+  },
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',

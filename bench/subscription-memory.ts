@@ -10,17 +10,23 @@ const OPENING_BATCH = 25;
 
 const LIVE = `subscription M1($after: Int) { notificationAdded(afterSequenceNumber: $after) { sequenceNumber } }`;
 
-interface Memory {
+export interface Memory {
   rss: number;
   heapUsed: number;
   external: number;
+  /** Bytes used in each V8 heap space (old objects, compiled code, maps, …), by space name. */
+  spaces: Record<string, number>;
 }
+
+/** Evaluated in the server: its memory, and which V8 spaces hold its heap. */
+const MEMORY_EXPRESSION = `JSON.stringify({ ...process.memoryUsage(), spaces: Object.fromEntries(
+  process.getBuiltinModule('v8').getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size])) })`;
 
 /**
  * The server's memory after full garbage collections, through the inspector it was started with
  * (`--inspect=127.0.0.1:0`): a bench cannot call `gc()` inside another process otherwise.
  */
-async function openInspector(output: () => string) {
+export async function openInspector(output: () => string) {
   let url: string | undefined;
   for (let i = 0; i < 100 && !url; i += 1) {
     url = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(output())?.[0];
@@ -48,11 +54,11 @@ async function openInspector(output: () => string) {
       await call('HeapProfiler.collectGarbage');
       await call('HeapProfiler.collectGarbage');
       const evaluated = await call('Runtime.evaluate', {
-        expression: 'JSON.stringify(process.memoryUsage())',
+        expression: MEMORY_EXPRESSION,
         returnByValue: true,
       });
       const usage = JSON.parse(evaluated.result.value) as Memory;
-      return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external };
+      return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external, spaces: usage.spaces };
     },
     close: () => socket.close(),
   };

@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../src/graphql/ids';
 import { mustExecute, type Operation } from './graphql';
 import { percentile } from './measure';
 import type { RunningServer, ServerOptions } from './server';
+import type { SoakRun } from './soak';
 
 /** What a workload gets to pick its subjects and talk to the server. */
 export interface BenchContext {
@@ -18,6 +19,8 @@ export interface BenchContext {
   secondServer?: (options?: ServerOptions) => Promise<RunningServer>;
   /** For a workload that measures in `prepare`: the server's pid, and seconds and rounds per run. */
   load?: { pid: number; seconds: number; rounds: number };
+  /** The soak's length and request rate (`--minutes`, `--rate`). */
+  soak?: { minutes: number; rate: number };
 }
 
 export interface Case {
@@ -45,6 +48,8 @@ export interface Prepared {
   metrics: Record<string, number>;
   /** Runs after the load; its figures join `metrics` (e.g. the gap-free check of W7). */
   after?: () => Promise<Record<string, number>>;
+  /** The soak's minutes and end-of-run checks, for its own section of the report. */
+  soak?: SoakRun;
 }
 
 export interface Workload {

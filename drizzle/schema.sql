@@ -171,6 +171,22 @@ create table idempotency_keys (
   constraint idempotency_keys_sender_id_users_id_fk FOREIGN KEY (sender_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
+create table identities (
+  issuer text not null,
+  subject text not null,
+  user_id bigint not null,
+  created_at timestamp(6) with time zone default now() not null,
+  constraint identities_pkey PRIMARY KEY (issuer, subject),
+  constraint identities_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+
+create table identity_revocations (
+  issuer text not null,
+  subject text not null,
+  revoked_at timestamp(6) with time zone default now() not null,
+  constraint identity_revocations_pkey PRIMARY KEY (issuer, subject)
+);
+
 create table messages (
   id bigint generated always as identity not null,
   conversation_id bigint not null,
@@ -180,7 +196,7 @@ create table messages (
   created_at timestamp(6) with time zone default now() not null,
   edited_at timestamp(6) with time zone,
   search tsvector generated always as (to_tsvector('english'::regconfig, body)) stored not null,
-  constraint messages_body_length CHECK (((char_length(body) >= 1) AND (char_length(body) <= 4000))),
+  constraint messages_body_length CHECK (((char_length(body) >= 0) AND (char_length(body) <= 4000))),
   constraint messages_conversation_id_conversations_id_fk FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE CASCADE,
   constraint messages_pkey PRIMARY KEY (id),
   constraint messages_sender_id_users_id_fk FOREIGN KEY (sender_id) REFERENCES users(id) ON DELETE CASCADE
@@ -190,6 +206,13 @@ create table muscles (
   id integer generated always as identity not null,
   name text not null,
   constraint muscles_pkey PRIMARY KEY (id)
+);
+
+create table notification_gaps (
+  recipient_id bigint not null,
+  sequence_number integer not null,
+  constraint notification_gaps_recipient_id_sequence_number_pk PRIMARY KEY (recipient_id, sequence_number),
+  constraint notification_gaps_recipient_id_users_id_fk FOREIGN KEY (recipient_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
 create table notification_states (
@@ -340,11 +363,12 @@ create table users (
   created_at timestamp(6) with time zone default now() not null,
   last_public_activity_at timestamp(6) with time zone,
   default_workout_visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
+  deleted_at timestamp(6) with time zone,
   constraint users_counters_non_negative CHECK (((xp >= 0) AND (workout_count >= 0) AND (follower_count >= 0) AND (following_count >= 0))),
   constraint users_country_format CHECK ((country ~ '^[A-Z]{2}$'::text)),
   constraint users_display_name_length CHECK (((char_length(display_name) >= 1) AND (char_length(display_name) <= 50))),
   constraint users_pkey PRIMARY KEY (id),
-  constraint users_username_format CHECK ((username ~ '^[A-Za-z0-9_.]{3,30}$'::text))
+  constraint users_username_format CHECK (((username ~ '^[A-Za-z0-9_.]{3,30}$'::text) OR ((deleted_at IS NOT NULL) AND (username ~ '^deleted-[0-9]+$'::text))))
 );
 
 create table workout_likes (
@@ -389,6 +413,8 @@ create table workouts (
   comment_count integer default 0 not null,
   visibility workout_visibility default 'EVERYONE'::workout_visibility not null,
   distance_meters double precision default 0 not null,
+  constraint _710_teams_insert TRIGGER DEFERRABLE INITIALLY DEFERRED,
+  constraint _710_teams_update TRIGGER DEFERRABLE INITIALLY DEFERRED,
   constraint workouts_distance_range CHECK (((distance_meters >= (0)::double precision) AND (distance_meters <= (1000000)::double precision))),
   constraint workouts_duration_range CHECK (((duration_seconds >= 0) AND (duration_seconds <= 86400))),
   constraint workouts_pkey PRIMARY KEY (id),
@@ -398,26 +424,32 @@ create table workouts (
 
 CREATE INDEX activity_events_by_user_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX activity_events_public_idx ON public.activity_events USING btree (user_id, created_at DESC NULLS LAST, id DESC NULLS LAST, type, visibility) WHERE (type <> 'MESSAGE_SENT'::activity_type);
+CREATE INDEX activity_events_subject_idx ON public.activity_events USING btree (subject_id) WHERE (subject_id IS NOT NULL);
 CREATE INDEX activity_events_workout_idx ON public.activity_events USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX blocks_blocked_idx ON public.blocks USING btree (blocked_id);
 CREATE INDEX blocks_by_blocker_idx ON public.blocks USING btree (blocker_id, created_at DESC NULLS LAST, blocked_id DESC NULLS LAST);
 CREATE INDEX board_deltas_board_idx ON public.board_deltas USING btree (board, ref);
 CREATE INDEX board_entries_country_idx ON public.board_entries USING btree (board, ref, country, score DESC NULLS LAST, user_id DESC NULLS LAST) WHERE (country IS NOT NULL);
 CREATE INDEX board_entries_order_idx ON public.board_entries USING btree (board, ref, score DESC NULLS LAST, user_id DESC NULLS LAST);
+CREATE INDEX comments_by_author_idx ON public.comments USING btree (author_id);
 CREATE INDEX comments_by_workout_idx ON public.comments USING btree (workout_id, created_at, id);
 CREATE INDEX conversation_members_by_join_idx ON public.conversation_members USING btree (conversation_id, joined_at, user_id);
 CREATE INDEX conversation_members_by_user_idx ON public.conversation_members USING btree (user_id, conversation_id);
+CREATE INDEX conversations_created_by_idx ON public.conversations USING btree (created_by_id) WHERE (created_by_id IS NOT NULL);
 CREATE INDEX exercise_activations_by_muscle_idx ON public.exercise_activations USING btree (muscle_id, activation DESC NULLS LAST, exercise_id DESC NULLS LAST);
 CREATE UNIQUE INDEX exercises_name_key ON public.exercises USING btree (name);
 CREATE INDEX follows_followers_idx ON public.follows USING btree (followee_id, created_at DESC NULLS LAST, follower_id DESC NULLS LAST);
 CREATE INDEX follows_following_idx ON public.follows USING btree (follower_id, created_at DESC NULLS LAST, followee_id DESC NULLS LAST);
 CREATE INDEX goal_contributions_ranking_idx ON public.goal_contributions USING btree (goal_id, amount DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
+CREATE UNIQUE INDEX identities_user_id_key ON public.identities USING btree (user_id);
+CREATE INDEX messages_by_sender_idx ON public.messages USING btree (sender_id);
 CREATE INDEX messages_conversation_sender_idx ON public.messages USING btree (conversation_id, sender_id, sequence_number);
 CREATE UNIQUE INDEX messages_conversation_sequence_key ON public.messages USING btree (conversation_id, sequence_number);
 CREATE INDEX messages_search_idx ON public.messages USING gin (search);
 CREATE UNIQUE INDEX muscles_name_key ON public.muscles USING btree (name);
 CREATE UNIQUE INDEX notifications_act_key ON public.notifications USING btree (recipient_id, act_key);
+CREATE INDEX notifications_actor_idx ON public.notifications USING btree (actor_id);
 CREATE INDEX notifications_comment_idx ON public.notifications USING btree (comment_id) WHERE (comment_id IS NOT NULL);
 CREATE INDEX notifications_goal_idx ON public.notifications USING btree (goal_id) WHERE (goal_id IS NOT NULL);
 CREATE INDEX notifications_message_idx ON public.notifications USING btree (message_id) WHERE (message_id IS NOT NULL);
@@ -426,6 +458,7 @@ CREATE INDEX notifications_team_idx ON public.notifications USING btree (team_id
 CREATE INDEX notifications_workout_idx ON public.notifications USING btree (workout_id) WHERE (workout_id IS NOT NULL);
 CREATE INDEX personal_records_by_user_idx ON public.personal_records USING btree (user_id, achieved_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX personal_records_workout_idx ON public.personal_records USING btree (workout_id);
+CREATE INDEX reactions_by_user_idx ON public.reactions USING btree (user_id);
 CREATE INDEX team_board_order_idx ON public.team_board USING btree (metric, week_start, score DESC NULLS LAST, team_id DESC NULLS LAST);
 CREATE INDEX team_goals_by_team_idx ON public.team_goals USING btree (team_id, ends_at DESC NULLS LAST, id DESC NULLS LAST);
 CREATE INDEX team_invites_invitee_idx ON public.team_invites USING btree (invitee_id);
@@ -438,6 +471,7 @@ CREATE INDEX teams_name_prefix_idx ON public.teams USING btree (lower(name) text
 CREATE INDEX users_display_name_prefix_idx ON public.users USING btree (lower(display_name) text_pattern_ops);
 CREATE UNIQUE INDEX users_username_lower_key ON public.users USING btree (lower(username));
 CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(username) text_pattern_ops);
+CREATE INDEX workout_likes_by_user_idx ON public.workout_likes USING btree (user_id);
 CREATE INDEX workout_likes_recent_idx ON public.workout_likes USING btree (workout_id, created_at DESC NULLS LAST, user_id DESC NULLS LAST);
 CREATE UNIQUE INDEX workout_sets_position_key ON public.workout_sets USING btree (workout_id, "position");
 CREATE INDEX workouts_by_user_idx ON public.workouts USING btree (user_id, started_at DESC NULLS LAST, id DESC NULLS LAST);
@@ -822,6 +856,10 @@ CREATE OR REPLACE FUNCTION public.refuse_across_block(actor bigint, other bigint
  SET search_path TO 'public', 'pg_temp'
 AS $function$
 begin
+  if exists (select 1 from users where id in (actor, other) and deleted_at is not null) then
+    raise exception 'User % or % is a deleted account', actor, other
+      using errcode = 'check_violation', constraint = 'deleted_user', table = act;
+  end if;
   if actor is distinct from other and blocked_between(actor, other) then
     raise exception 'A block between users % and % forbids this', actor, other
       using errcode = 'check_violation', constraint = 'blocked_pair', table = act;
@@ -1026,6 +1064,18 @@ begin
   return new;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.tg_identities__revoke()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  insert into identity_revocations (issuer, subject, revoked_at)
+  values (old.issuer, old.subject, now())
+  on conflict (issuer, subject) do update set revoked_at = excluded.revoked_at;
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.tg_messages__sequence()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1074,6 +1124,9 @@ CREATE OR REPLACE FUNCTION public.tg_notifications__skip_blocked()
 AS $function$
 begin
   if new.kind::text <> 'TEAM_GOAL_COMPLETED' and blocked_between(new.actor_id, new.recipient_id) then
+    return null;
+  end if;
+  if exists (select 1 from users where id = new.recipient_id and deleted_at is not null) then
     return null;
   end if;
   return new;
@@ -1461,6 +1514,7 @@ CREATE TRIGGER _500_count_delete AFTER DELETE ON public.conversation_members REF
 CREATE TRIGGER _500_count_insert AFTER INSERT ON public.conversation_members REFERENCING NEW TABLE AS new_members FOR EACH STATEMENT EXECUTE FUNCTION tg_conversation_members__count();
 CREATE TRIGGER _050_refuse_blocked BEFORE INSERT ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__refuse_blocked();
 CREATE TRIGGER _500_counters AFTER INSERT OR DELETE ON public.follows FOR EACH ROW EXECUTE FUNCTION tg_follows__counters();
+CREATE TRIGGER _500_revoke AFTER DELETE ON public.identities FOR EACH ROW EXECUTE FUNCTION tg_identities__revoke();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION tg_messages__sequence();
 CREATE TRIGGER _050_skip_blocked BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__skip_blocked();
 CREATE TRIGGER _100_sequence BEFORE INSERT ON public.notifications FOR EACH ROW WHEN ((new.sequence_number IS NULL)) EXECUTE FUNCTION tg_notifications__sequence();
@@ -1490,5 +1544,5 @@ CREATE TRIGGER _700_boards_delete AFTER DELETE ON public.workouts FOR EACH ROW E
 CREATE TRIGGER _700_boards_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _700_boards_update AFTER UPDATE OF user_id, started_at, total_volume_kg ON public.workouts FOR EACH ROW WHEN ((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg))) EXECUTE FUNCTION tg_workouts__boards();
 CREATE TRIGGER _710_teams_delete AFTER DELETE ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
-CREATE TRIGGER _710_teams_insert AFTER INSERT ON public.workouts FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
-CREATE TRIGGER _710_teams_update AFTER UPDATE OF user_id, started_at, total_volume_kg, set_count, distance_meters ON public.workouts FOR EACH ROW WHEN ((((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg)) OR (old.set_count IS DISTINCT FROM new.set_count)) OR (old.distance_meters IS DISTINCT FROM new.distance_meters))) EXECUTE FUNCTION tg_workouts__teams();
+CREATE CONSTRAINT TRIGGER _710_teams_insert AFTER INSERT ON public.workouts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tg_workouts__teams();
+CREATE CONSTRAINT TRIGGER _710_teams_update AFTER UPDATE OF user_id, started_at, total_volume_kg, set_count, distance_meters ON public.workouts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((((((old.user_id IS DISTINCT FROM new.user_id) OR (old.started_at IS DISTINCT FROM new.started_at)) OR (old.total_volume_kg IS DISTINCT FROM new.total_volume_kg)) OR (old.set_count IS DISTINCT FROM new.set_count)) OR (old.distance_meters IS DISTINCT FROM new.distance_meters))) EXECUTE FUNCTION tg_workouts__teams();

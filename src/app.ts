@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import { createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga';
-import { secretKey, viewerFromAuthorization } from './auth/jwt';
+import { createIdentities } from './auth/identities';
+import { createTokenVerifier, secretKey } from './auth/jwt';
 import { createKnownUsers } from './auth/known-users';
 import type { Config } from './config';
-import { type Context, createContext, type Services } from './context';
+import { authenticate, type Context, createContext, type Services } from './context';
 import { createSql, type Sql } from './db/client';
 import { CONSISTENCY_HEADER } from './db/consistency';
 import { createReadRouter, type ReplicaOptions } from './db/replicas';
@@ -62,11 +63,21 @@ export function createApp(deps: AppDeps) {
   // of its own when DATABASE_LISTEN_URL names another address than DATABASE_URL.
   const listenSql =
     config.listenUrl && config.listenUrl !== config.databaseUrl ? createSql(config.listenUrl, { max: 1 }) : null;
+  const pubsub = createRealtimePubSub(sql, listenSql ?? sql);
   const services: Services = {
     sql,
     config,
-    jwtKey: secretKey(config.jwtSecret),
-    pubsub: createRealtimePubSub(sql, listenSql ?? sql),
+    tokens: createTokenVerifier({
+      secret: secretKey(config.jwtSecret),
+      provider: config.jwtJwksUrl
+        ? { jwksUrl: config.jwtJwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }
+        : null,
+      onJwksFetch: (err) => {
+        observability.metrics?.jwksFetched(err ? 'failed' : 'ok');
+        if (err) logger.warn({ err }, "The identity provider's JWKS could not be fetched");
+      },
+    }),
+    pubsub,
     replicas:
       config.replicaUrls.length > 0
         ? createReadRouter(deps.sql, config.replicaUrls, {
@@ -91,9 +102,23 @@ export function createApp(deps: AppDeps) {
         deps.idempotencyKeys?.onRun?.(run);
       },
     }),
-    knownUsers: createKnownUsers(sql),
+    knownUsers: createKnownUsers(sql, { hearingDeletions: () => pubsub.ready() }),
+    identities: createIdentities(sql, { hearingDeletions: () => pubsub.ready() }),
     observability,
   };
+  // An account deleted through any process is forgotten here when its transaction commits. The
+  // known-user and identity caches keep entries only while this process's LISTEN is up (they wait for
+  // it), so they never hold an account whose deletion they could not hear.
+  pubsub.watchAccounts({
+    deleted: (userId) => {
+      services.knownUsers.forget(userId);
+      services.identities.forget(userId);
+    },
+    resync: () => {
+      services.knownUsers.clear();
+      services.identities.clear();
+    },
+  });
   const router = services.replicas;
   if (router) observability.metrics?.watchReadRouting(() => router.status());
   const trusted = deps.trustedDocuments ?? null;
@@ -162,10 +187,7 @@ export function createApp(deps: AppDeps) {
   const server = createServer(yoga);
   let closing: Promise<void> | undefined;
   const wsHandle = attachGraphqlWs(server, yoga, {
-    verify: async (authorization) => {
-      const viewer = await viewerFromAuthorization(authorization, services.jwtKey);
-      if (viewer && !(await services.knownUsers.exists(viewer.id))) throw new Error('Token subject is not a user');
-    },
+    verify: (authorization) => authenticate(services, authorization),
     maxPayloadBytes: REQUEST_LIMITS.bodyBytes,
     trusted,
   });

@@ -5,6 +5,12 @@ export interface Config {
   readonly jwtSecret: string;
   /** True when JWT_SECRET was not set and the development secret is in use. */
   readonly jwtSecretIsDevelopment: boolean;
+  /** JWT_JWKS_URL: an identity provider's key set; its RS256/ES256 tokens sign identities in. Null: HS256 only. */
+  readonly jwtJwksUrl: string | null;
+  /** JWT_ISSUER: the `iss` an identity provider's token must carry. */
+  readonly jwtIssuer: string | null;
+  /** JWT_AUDIENCE: a value an identity provider's token's `aud` must hold. */
+  readonly jwtAudience: string | null;
   /** @default 10 */
   /** Where embedded PostgreSQL keeps its data. @default ".data/postgres" */
   readonly embeddedDataDir: string;
@@ -108,6 +114,21 @@ function checkDatabaseUrl(raw: string): string {
   return raw;
 }
 
+/** https, or http on this machine only (a provider run locally, the tests' key server). */
+function checkJwksUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('JWT_JWKS_URL is not a URL; expected https://your-tenant.example/.well-known/jwks.json');
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new ConfigError('JWT_JWKS_URL must be an https:// URL (http:// only for localhost)');
+  }
+  return url.href;
+}
+
 function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -195,6 +216,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !jwtSecret) {
     throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set');
   }
+  const jwtJwksUrl = env.JWT_JWKS_URL ? checkJwksUrl(env.JWT_JWKS_URL) : null;
+  for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+    if (env[name] && !jwtJwksUrl)
+      throw new ConfigError(`${name} needs JWT_JWKS_URL: it checks the identity provider's tokens`);
+  }
   const production = env.NODE_ENV === 'production';
   const logLevel = env.LOG_LEVEL || (production ? 'info' : 'warn');
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -205,6 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
     jwtSecretIsDevelopment: !jwtSecret,
+    jwtJwksUrl,
+    jwtIssuer: env.JWT_ISSUER || null,
+    jwtAudience: env.JWT_AUDIENCE || null,
     embeddedDataDir: env.SPOTTER_DATA_DIR || '.data/postgres',
     embeddedPort: integerFrom(env, 'SPOTTER_EMBEDDED_PORT', 54329, 1),
     databasePoolMax: integerFrom(env, 'DATABASE_POOL_MAX', 10, 1),

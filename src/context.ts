@@ -1,5 +1,6 @@
 import type { OperationTypeNode } from 'graphql';
-import { type Viewer, viewerFromAuthorization } from './auth/jwt';
+import type { Identities } from './auth/identities';
+import type { TokenVerifier, Viewer } from './auth/jwt';
 import type { KnownUsers } from './auth/known-users';
 import type { Config } from './config';
 import type { Sql } from './db/client';
@@ -19,7 +20,8 @@ export interface Services {
   /** The primary, for work outside requests (jobs, the live streams' shared reads, /ready); a request has its own `sql`. */
   sql: Sql;
   config: Config;
-  jwtKey: Uint8Array;
+  /** HS256 tokens, and the identity provider's when JWT_JWKS_URL is set. */
+  tokens: TokenVerifier;
   /** This process's one LISTEN connection, fanned out to its live streams. */
   pubsub: RealtimePubSub;
   /** The boards' upkeep, and the clock boards are read by (which week, which day). */
@@ -29,6 +31,8 @@ export interface Services {
   idempotencyKeys: IdempotencyKeyCleaner;
   /** The ids known to be users, so a token's subject costs a statement only the first time. */
   knownUsers: KnownUsers;
+  /** Which user each identity-provider account signs in as; `forget` it when an account is deleted. */
+  identities: Identities;
   observability: Observability;
 }
 
@@ -46,8 +50,22 @@ export interface RequestInput {
   record: RequestRecord;
 }
 
-export interface Context extends Services {
+/** An identity-provider account the token signed in, with or without a user yet. */
+export interface Identity {
+  issuer: string;
+  subject: string;
+  /** The token's `exp`, in seconds since the epoch. */
+  expiresAt: number;
+}
+
+/** Who the token names: a user (`viewer`), and for an identity provider's token also the `identity`. */
+export interface SignedIn {
   viewer: Viewer | null;
+  /** Set for an identity provider's token; `viewer` is null until it has created its account. */
+  identity: Identity | null;
+}
+
+export interface Context extends Services, SignedIn {
   /** The token the client sent: a position its reads must not be behind. */
   consistency: Lsn | null;
   /** Where this operation runs when replicas are configured (a replica, or the primary); null without them. */
@@ -67,8 +85,7 @@ export interface Context extends Services {
  * on the primary, whose replay must not miss what the client just wrote.
  */
 export async function createContext(services: Services, request: RequestInput): Promise<Context> {
-  const viewer = await viewerFromAuthorization(request.authorization, services.jwtKey);
-  if (viewer && !(await services.knownUsers.exists(viewer.id))) throw unauthenticated('Token subject is not a user');
+  const { viewer, identity } = await authenticate(services, request.authorization);
   request.record.viewerId = viewer?.id ?? null;
   // Validated with or without replicas: a malformed token is BAD_USER_INPUT either way. A subscription
   // ignores it: it runs on the primary, which has every write.
@@ -77,8 +94,52 @@ export async function createContext(services: Services, request: RequestInput): 
   let route: Route | null = null;
   if (router && request.operation === 'query') route = await router.forRead(consistency);
   else if (router && request.operation === 'mutation') route = router.forWrite();
-  const base = { ...services, viewer, consistency, connection: request.connection, requestRecord: request.record };
+  const base = {
+    ...services,
+    viewer,
+    identity,
+    consistency,
+    connection: request.connection,
+    requestRecord: request.record,
+  };
   return onRoute(base, route);
+}
+
+/**
+ * Who an `Authorization` value signs in, for HTTP and for a WebSocket connection alike: an HS256
+ * token's user, which must exist; or an identity provider's account and the user it is linked to,
+ * if any. Throws UNAUTHENTICATED (HTTP 401) for a token that does not verify, names no user, or was
+ * issued to an identity before its account was deleted.
+ */
+export async function authenticate(
+  services: Pick<Services, 'tokens' | 'knownUsers' | 'identities'>,
+  authorization: string | null | undefined,
+): Promise<SignedIn> {
+  const credential = await services.tokens.verify(authorization);
+  if (!credential) return { viewer: null, identity: null };
+  if (credential.kind === 'user') {
+    if (!(await services.knownUsers.exists(credential.userId))) throw unauthenticated('Token subject is not a user');
+    return { viewer: { id: credential.userId, expiresAt: credential.expiresAt }, identity: null };
+  }
+  const { issuer, subject, expiresAt, issuedAt } = credential;
+  const link = await services.identities.find(issuer, subject);
+  if (link.userId === null && link.revokedAt !== null && !(issuedAt !== null && issuedAt > link.revokedAt)) {
+    throw unauthenticated('This account was deleted; sign in again for a new token');
+  }
+  return {
+    viewer: link.userId === null ? null : { id: link.userId, expiresAt },
+    identity: { issuer, subject, expiresAt },
+  };
+}
+
+/**
+ * The rest of an operation acts as the user `createAccount` just made: the mutations after it in
+ * the same document, and the fields of its payload that only the viewer sees.
+ */
+export function actAs(context: Context, userId: number): void {
+  context.viewer = { id: userId, expiresAt: context.identity?.expiresAt ?? null };
+  context.requestRecord.viewerId = userId;
+  renewLoaders(context);
 }
 
 /** The request's client and loaders on `route`; a read whose replica failed is run again on the primary with these. */

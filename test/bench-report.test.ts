@@ -8,6 +8,7 @@ import {
   resultsName,
   type WorkloadResult,
 } from '../bench/report';
+import { failureOf, leastSquares, mixCycle, type SoakRun, seriesSum, soakMetrics, withinNoise } from '../bench/soak';
 import { barChart } from '../bench/svg';
 
 const latency = (p95: number) => ({ requests: 100, rps: 200, p50: p95 / 2, p95, p99: p95 * 2, errors: 0 });
@@ -97,5 +98,148 @@ describe('bench report', () => {
     const svg = barChart('p95 <ms>', 'ms', [{ label: 'W1 a&b', value: 3, goal: 2 }]);
     expect(svg).toContain('W1 a&amp;b');
     expect(svg).toContain('fill="#c53030"');
+  });
+
+  describe('soak', () => {
+    const minute = (n: number, p99: number, heapAfterGcMb: number) => ({
+      minute: n,
+      requests: 2400,
+      errors: 0,
+      p50: 4,
+      p99,
+      subscriptionsOpened: 120,
+      subscriptionErrors: 0,
+      liveEvents: 500,
+      servers: [0, 1].map(() => ({
+        rssMb: 200,
+        heapUsedMb: 90,
+        heapAfterGcMb,
+        rssAfterGcMb: 190,
+        spacesAfterGcMb: {},
+      })),
+    });
+    const soakRun = (heaps: number[], p99s: number[], after: Partial<SoakRun['after'][number]> = {}): SoakRun => {
+      const minutes = heaps.map((heap, i) => minute(i + 1, p99s[i]!, heap));
+      const fit = leastSquares(minutes.map((m) => ({ x: m.minute, y: heap(m) })));
+      function heap(m: (typeof minutes)[number]) {
+        return m.servers[0]!.heapAfterGcMb;
+      }
+      return {
+        minutes,
+        rate: 40,
+        start: [0, 1].map(() => ({ heapAfterGcMb: 60, rssAfterGcMb: 150, spacesAfterGcMb: {} })),
+        afterWarmUp: minutes[0]!.servers,
+        heapFits: [fit, fit],
+        rssFits: [fit, fit],
+        errorSamples: [],
+        after: [0, 1].map(() => ({
+          subscriptionsLive: 0,
+          poolInUse: 0,
+          poolSize: 10,
+          connections: { idle: 11 },
+          connectionsAfterStop: 0,
+          ...after,
+        })),
+        releasedWithinSeconds: 0.3,
+        subscriptions: { opened: 1200, replayed: 3600, live: 5000, byTransport: { 'sse messageAdded': 300 } },
+      };
+    };
+    const soakResults = (run: SoakRun) => {
+      const metrics = soakMetrics(run);
+      const now = results([
+        {
+          id: 'SOAK',
+          title: 'soak',
+          kind: 'write',
+          status: 'ran',
+          subjects: {},
+          notes: [],
+          metrics,
+          cases: [],
+          soak: run,
+        },
+      ]);
+      now.options = { ...now.options, users: 2000, only: ['SOAK'], minutes: run.minutes.length, rate: 40 };
+      return now;
+    };
+    const statusOf = (now: Results) =>
+      Object.fromEntries(
+        evaluateTargets(now, null)
+          .filter((t) => t.workload === 'SOAK')
+          .map((t) => [t.label.replace(/^SOAK /, ''), t.status]),
+      );
+
+    it('fits a line with its standard error, and calls a slope noise within two of them', () => {
+      const flat = leastSquares([60, 61, 59, 60.5, 59.5, 60, 61, 59].map((y, i) => ({ x: i + 1, y })))!;
+      expect(withinNoise(flat)).toBe(true);
+      const leaking = leastSquares([60, 61, 62.2, 62.9, 64.1, 65, 66.2, 66.8].map((y, i) => ({ x: i + 1, y })))!;
+      expect(leaking.slope).toBeCloseTo(0.97, 1);
+      expect(withinNoise(leaking)).toBe(false);
+      // A shrinking heap is never a leak, however steady.
+      expect(withinNoise(leastSquares([66, 65, 64, 63].map((y, i) => ({ x: i, y })))!)).toBe(true);
+      expect(
+        leastSquares([
+          { x: 1, y: 1 },
+          { x: 2, y: 2 },
+        ]),
+      ).toBeNull();
+    });
+
+    it('passes a clean run and names each failed target', () => {
+      const clean = soakResults(soakRun([70, 71, 70.5, 70.8, 70.2, 71, 70.4, 70.9, 70.6, 70.7], Array(10).fill(20)));
+      expect(Object.values(statusOf(clean))).toEqual(Array(7).fill('met'));
+      const markdown = renderMarkdown(clean, evaluateTargets(clean, null), null, []);
+      expect(markdown).toContain('**7 of 7 targets met, 0 MISSED, 0 not measured.**');
+      expect(markdown).toContain('## Soak (issue 28)');
+      expect(resultsName(clean)).toBe('2026-01-01-soak');
+
+      const leaky = soakRun([70, 71, 72, 73, 74, 75, 76, 77.2, 78, 79], [20, 21, 22, 23, 22, 23, 24, 25, 24, 25], {
+        subscriptionsLive: 2,
+        poolInUse: 1,
+        connections: { idle: 11, 'idle in transaction': 1 },
+        connectionsAfterStop: 1,
+      });
+      leaky.minutes[4]!.errors = 3;
+      expect(statusOf(soakResults(leaky))).toEqual({
+        'errors: requests and subscriptions': 'MISSED',
+        'heap after full GC, slope per minute within noise (both processes)': 'MISSED',
+        'p99 of the last minute / the first': 'MISSED',
+        'live subscriptions once the clients dropped': 'MISSED',
+        'connections busy once the load stopped': 'MISSED',
+        'connections beyond the pool and LISTEN once the load stopped': 'MISSED',
+        'connections left once the servers stopped': 'MISSED',
+      });
+      const short = soakResults(soakRun([70], [20]));
+      expect(resultsName(short)).toBe('2026-01-01-soak-1-minutes');
+      expect(statusOf(short)['heap after full GC, slope per minute within noise (both processes)']).toBe(
+        'not measured',
+      );
+    });
+
+    it('counts every failure a client would see, and reads /metrics series over their labels', () => {
+      expect(failureOf(200, { data: { feed: { edges: [] } } })).toBeNull();
+      expect(failureOf(503, {})).toBe('HTTP 503');
+      expect(failureOf(200, { errors: [{ message: 'boom' }] })).toMatch(/^GraphQL/);
+      expect(failureOf(200, { data: { follow: { user: null, errors: [{ code: 'NOT_FOUND' }] } } })).toMatch(
+        /^follow: /,
+      );
+      const text = [
+        '# HELP spotter_subscriptions_live Subscriptions streaming right now',
+        'spotter_subscriptions_live{transport="sse"} 2',
+        'spotter_subscriptions_live{transport="websocket"} 3',
+        'spotter_subscriptions_live_other 9',
+        'process_resident_memory_bytes 1048576',
+      ].join('\n');
+      expect(seriesSum(text, 'spotter_subscriptions_live')).toBe(5);
+      expect(seriesSum(text, 'process_resident_memory_bytes')).toBe(1048576);
+      expect(seriesSum(text, 'nodejs_heap_size_used_bytes')).toBeNaN();
+      const cycle = mixCycle([
+        ['read', 3],
+        ['write', 1],
+      ]);
+      expect(cycle).toHaveLength(4);
+      expect(cycle.filter((kind) => kind === 'write')).toHaveLength(1);
+      expect(cycle[0]).toBe('read');
+    });
   });
 });

@@ -14,7 +14,7 @@ describe('schema/schema.graphql', () => {
   });
 });
 
-describe('schema/contract.graphql (the SDL of ../shared/API.md)', () => {
+describe('schema/contract.graphql (the public contract, explained in docs/api/)', () => {
   it('is served without a single breaking change', () => {
     const contract = buildSchema(readFileSync('schema/contract.graphql', 'utf8'));
     expect(findBreakingChanges(contract, schema)).toEqual([]);

@@ -16,6 +16,9 @@ const byConstraint: Readonly<Record<string, UserError>> = {
   workout_likes_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
   comments_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
   notifications_workout_id_workouts_id_fk: userError('NOT_FOUND', 'No such workout', 'workoutId'),
+  users_username_lower_key: userError('CONFLICT', 'This username is taken', 'username'),
+  // Two sign-ups of one identity raced; the first linked it.
+  identities_pkey: userError('CONFLICT', 'This identity already has an account'),
   teams_name_lower_key: userError('CONFLICT', 'A team with this name exists', 'name'),
   // The cap is checked under the team's row lock first; the constraint is its backstop.
   teams_member_count_range: userError('CONFLICT', 'This team is full (1,000 members)', 'teamId'),
@@ -31,6 +34,8 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * table the act wrote, which says which input was at fault.
  */
 const BLOCKED_PAIR = 'blocked_pair';
+/** Raised by the same function when the other party is a deleted account's tombstone (drizzle/0032). */
+const DELETED_USER = 'deleted_user';
 const blockedField: Readonly<Record<string, string>> = {
   follows: 'userId',
   workout_likes: 'workoutId',
@@ -47,6 +52,9 @@ export function toUserError(error: unknown): UserError | null {
       'A block between you and this user forbids this',
       blockedField[error.table_name ?? ''] ?? null,
     );
+  }
+  if (error.constraint_name === DELETED_USER) {
+    return userError('NOT_FOUND', 'No such user', blockedField[error.table_name ?? ''] ?? null);
   }
   const mapped = byConstraint[error.constraint_name ?? ''];
   if (mapped) return { ...mapped };

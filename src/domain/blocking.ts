@@ -22,7 +22,7 @@ export async function blockUser(ctx: Context, userId: number): Promise<Result<Bl
   const result = await inTransaction(ctx, async (tx) => {
     await tx`/* blocking:lockPair */ select block_pair_lock(${viewerId}::bigint, ${userId}::bigint)`;
     const [target] = await tx<{ found: boolean }[]>`/* blocking:block */
-      with target as (select id from users where id = ${userId}),
+      with target as (select id from users where id = ${userId} and deleted_at is null),
       blocked as (
         insert into blocks (blocker_id, blocked_id) select ${viewerId}, id from target
         on conflict do nothing

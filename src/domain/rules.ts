@@ -1,4 +1,4 @@
-/** The formulas of API.md's "Rules behind the fields", free of I/O so they are tested directly. */
+/** The formulas of the API's rules (docs/api/training.md), free of I/O so they are tested directly. */
 
 export const DAY_MS = 86_400_000;
 

@@ -2,6 +2,7 @@ import { isObjectType } from 'graphql';
 import { builder, nodeTypeNames } from './builder';
 import './payload';
 import './users';
+import './accounts';
 import './catalogue';
 import './training';
 import './social';
@@ -12,6 +13,7 @@ import './messaging';
 import './interactions';
 import './conversation-events';
 import './teams';
+import './account-deletion';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -63,7 +63,8 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: User,
     nullable: true,
-    description: 'The caller, from the bearer token; null when anonymous.',
+    description:
+      'The caller, from the bearer token; null when anonymous, or for an identity-provider account that has not called createAccount yet.',
     resolve: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.userById.get(ctx.viewer.id) : null),
   }),
   user: t.field({

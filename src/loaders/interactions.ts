@@ -76,11 +76,17 @@ export function interactionLoaders(sql: Sql, viewerId: number | null) {
     where: (user) => sql`n.recipient_id = ${user}`,
   });
 
-  /** Gap-free numbers make the unread count a subtraction on one row, however many there are. */
+  /**
+   * Numbers handed out in order make the unread count a subtraction on one row, however many there
+   * are; the only holes are notifications deleted with the account that caused them, recorded in
+   * notification_gaps (empty for nearly everyone).
+   */
   const unreadNotificationCount = loader<number, number>(async (userIds) => {
     const rows = await sql<{ userId: number; unread: number }[]>`/* loader:unreadNotificationCount */
-      select user_id, last_sequence_number - last_read_sequence_number as unread
-        from notification_states where user_id ${inKeys(sql, userIds, 'bigint')}`;
+      select s.user_id, s.last_sequence_number - s.last_read_sequence_number
+               - (select count(*) from notification_gaps g
+                   where g.recipient_id = s.user_id and g.sequence_number > s.last_read_sequence_number)::integer as unread
+        from notification_states s where s.user_id ${inKeys(sql, userIds, 'bigint')}`;
     return byKey(userIds, rows, (row) => row.userId).map((row) => row?.unread ?? 0);
   });
 

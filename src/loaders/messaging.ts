@@ -328,7 +328,7 @@ export function searchMessagesPage(
     options.conversationId !== null
       ? sql`m.conversation_id = ${options.conversationId}`
       : // An array, not `in (subquery)`: the full-text index is then scanned once for all the viewer's
-        // conversations instead of once per conversation (README, Figures: W10 search).
+        // conversations instead of once per conversation (docs/figures.md, W10 search).
         sql`m.conversation_id = any(array(select conversation_id from conversation_members where user_id = ${options.viewerId}))`;
   return keysetPage<MessageRow>(
     sql,

@@ -29,12 +29,15 @@ function likePrefix(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The user directory in username order; `search` matches a username or display-name prefix. */
+/**
+ * The user directory in username order; `search` matches a username or display-name prefix. A deleted
+ * account's tombstone is no one to find (it is only its messages' sender).
+ */
 export async function usersPage(sql: Sql, args: ConnectionArgs & { search?: string | null }) {
   const search = args.search?.trim();
   const where = search
-    ? sql`(lower(u.username) like ${likePrefix(search)} or lower(u.display_name) like ${likePrefix(search)})`
-    : sql`true`;
+    ? sql`u.deleted_at is null and (lower(u.username) like ${likePrefix(search)} or lower(u.display_name) like ${likePrefix(search)})`
+    : sql`u.deleted_at is null`;
   return keysetPage<UserRow>(
     sql,
     {

@@ -26,6 +26,8 @@ export interface Metrics extends JobRuns {
   boardsFolded(count: number): void;
   /** A daily board snapshot this process took, and how long it took. */
   boardSnapshotTaken(durationMs: number): void;
+  /** A request for the identity provider's key set (JWT_JWKS_URL), and whether it brought keys. */
+  jwksFetched(outcome: 'ok' | 'failed'): void;
   /**
    * The GraphQL series, fed from each request's record: requests and latency by operation, errors by
    * `extensions.code`. Children are bound once per label set, so a request costs a map lookup or two.
@@ -155,6 +157,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const foldedDeltas = new Counter({
     name: 'spotter_board_deltas_folded_total',
     help: 'Board entry moves folded into the board histograms by this process',
+    registers: [registry],
+  });
+  const jwksFetches = new Counter({
+    name: 'spotter_jwks_fetches_total',
+    help: "Requests for the identity provider's key set (JWT_JWKS_URL), by outcome",
+    labelNames: ['outcome'],
     registers: [registry],
   });
   const snapshotSeconds = new Gauge({
@@ -295,6 +303,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
     boardSnapshotTaken(durationMs) {
       snapshotSeconds.set(durationMs / 1000);
+    },
+    jwksFetched(outcome) {
+      jwksFetches.labels(outcome).inc();
     },
     record(job, outcome, seconds) {
       jobRuns.labels(job, outcome).inc();

@@ -38,6 +38,7 @@ export async function openConversationEventStream(options: {
     viewer,
     logger: options.logger,
     trace: options.trace ?? null,
+    pubsub,
     onFinish: () => unsubscribe(),
   });
 

@@ -26,6 +26,7 @@ export async function openGoalProgressStream(options: {
     viewer,
     logger: options.logger,
     trace: options.trace ?? null,
+    pubsub,
     onFinish: () => {
       unsubscribeGoal();
       unsubscribeTeam();

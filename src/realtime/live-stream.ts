@@ -3,6 +3,7 @@ import type { Observability } from '../observability';
 import type { Logger } from '../observability/logger';
 import type { RequestRecord } from '../observability/requests';
 import type { Tracing } from '../observability/tracing';
+import { accountTopic, type RealtimePubSub } from './pubsub';
 
 /** Where a stream's deliveries are traced: under its subscription's span. */
 export type DeliveryTrace = { tracing: Tracing; record: RequestRecord } | null;
@@ -18,13 +19,15 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * The part every live stream shares: a buffer the client drains at its own pace, one serial queue
  * for all of the stream's work (so deliveries keep the order their events arrived in), and an end
- * that comes from the client, from the stream itself, or from the token's expiry.
+ * that comes from the client, from the stream itself, from the token's expiry, or from the deletion of
+ * the viewer's account (on any process).
  */
 export function createLiveStream<T>(options: {
   label: string;
   viewer: Viewer;
   logger: Logger;
   trace?: DeliveryTrace;
+  pubsub: Pick<RealtimePubSub, 'subscribe'>;
   onFinish: () => void;
 }) {
   const ready: T[] = [];
@@ -35,11 +38,13 @@ export function createLiveStream<T>(options: {
   let expiry: NodeJS.Timeout | null = null;
   /** Items handed to the client so far: a delivery's span counts its own. */
   let pushed = 0;
+  let unwatchAccount: (() => void) | null = null;
 
   const finish = () => {
     if (finished) return;
     finished = true;
     options.onFinish();
+    unwatchAccount?.();
     if (expiry) clearTimeout(expiry);
     ready.length = 0;
     waiting?.({ done: true, value: undefined });
@@ -94,6 +99,11 @@ export function createLiveStream<T>(options: {
     if (wait <= 0) return finish();
     if (Number.isFinite(wait)) expiry = setTimeout(scheduleExpiry, Math.min(wait, MAX_TIMER_MS));
   };
+  const watchEnd = () => {
+    if (finished) return;
+    unwatchAccount ??= options.pubsub.subscribe(accountTopic(options.viewer.id), { onEvent: finish, onClose: finish });
+    scheduleExpiry();
+  };
 
   const iterator: AsyncIterableIterator<T> = {
     next() {
@@ -129,8 +139,8 @@ export function createLiveStream<T>(options: {
     drained,
     serially,
     finish,
-    /** Ends the stream when the token expires; called once the stream has subscribed. */
-    watchExpiry: scheduleExpiry,
+    /** Ends the stream when the token expires or the account is deleted; called once the stream has subscribed. */
+    watchExpiry: watchEnd,
     get finished() {
       return finished;
     },

@@ -33,13 +33,22 @@ export type TeamEvent =
   | { type: 'goalChanged'; goalId: number }
   | { type: 'teamMemberLeft'; teamId: number; userId: number };
 
-export type RealtimeEvent = ConversationEvent | NotificationEvent | TeamEvent;
+/**
+ * An account was deleted (sent by deleteAccount in its transaction, so it is heard only if the deletion
+ * committed): every process forgets the user (the known-user cache, and whatever else is registered
+ * with watchAccounts), and the user's live streams end.
+ */
+export type AccountEvent = { type: 'accountDeleted'; userId: number };
+
+export type RealtimeEvent = ConversationEvent | NotificationEvent | TeamEvent | AccountEvent;
 
 /** The topic a stream subscribes to: one conversation, or one user's notifications. */
 export const conversationTopic = (conversationId: number) => `conversation:${conversationId}`;
 export const notificationTopic = (userId: number) => `notifications:${userId}`;
 export const goalTopic = (goalId: number) => `goal:${goalId}`;
 export const teamTopic = (teamId: number) => `team:${teamId}`;
+/** A viewer's own account: every live stream of theirs listens to it, to end when the account goes. */
+export const accountTopic = (userId: number) => `account:${userId}`;
 
 function topicOf(event: RealtimeEvent): string {
   switch (event.type) {
@@ -49,6 +58,8 @@ function topicOf(event: RealtimeEvent): string {
       return goalTopic(event.goalId);
     case 'teamMemberLeft':
       return teamTopic(event.teamId);
+    case 'accountDeleted':
+      return accountTopic(event.userId);
     default:
       return conversationTopic(event.conversationId);
   }
@@ -83,10 +94,16 @@ function parseEvent(payload: string): RealtimeEvent | null {
     if (event.type === 'notificationAdded') return typeof event.recipientId === 'number' ? event : null;
     if (event.type === 'goalChanged') return typeof event.goalId === 'number' ? event : null;
     if (event.type === 'teamMemberLeft') return typeof event.teamId === 'number' ? event : null;
+    if (event.type === 'accountDeleted') return typeof event.userId === 'number' ? event : null;
     return typeof event.conversationId === 'number' ? event : null;
   } catch {
     return null;
   }
+}
+
+export interface AccountWatcher {
+  deleted: (userId: number) => void;
+  resync: () => void;
 }
 
 export interface Subscriber {
@@ -101,13 +118,23 @@ export interface Subscriber {
  */
 export function createRealtimePubSub(sql: Sql, listenSql: Sql = sql) {
   const subscribers = new Map<string, Set<Subscriber>>();
+  const accountWatchers = new Set<AccountWatcher>();
   let listening: Promise<{ unlisten: () => Promise<void> }> | null = null;
   let closed = false;
 
   const dispatch = (payload: string) => {
     const event = parseEvent(payload);
     if (!event) return;
+    if (event.type === 'accountDeleted') for (const watcher of accountWatchers) watcher.deleted(event.userId);
     for (const subscriber of subscribers.get(topicOf(event)) ?? []) subscriber.onEvent(event);
+  };
+
+  // postgres.js listens again after its connection drops; what was sent meanwhile is lost, so a
+  // deletion may have gone unheard: the watchers forget everything they cached.
+  let listens = 0;
+  const onListen = () => {
+    listens += 1;
+    if (listens > 1) for (const watcher of accountWatchers) watcher.resync();
   };
 
   return {
@@ -117,11 +144,20 @@ export function createRealtimePubSub(sql: Sql, listenSql: Sql = sql) {
     /** Resolves once this process's LISTEN is active: from then on no committed event is missed. */
     ready(): Promise<void> {
       if (closed) return Promise.reject(new Error('The realtime pubsub is closed'));
-      listening ??= listenSql.listen(EVENTS_CHANNEL, dispatch).catch((error) => {
+      listening ??= listenSql.listen(EVENTS_CHANNEL, dispatch, onListen).catch((error) => {
         listening = null;
         throw error;
       });
       return listening.then(() => undefined);
+    },
+
+    /**
+     * Hears every committed account deletion on this process, whichever process made it; `resync` is
+     * called when deletions may have been missed (the LISTEN connection was re-established).
+     */
+    watchAccounts(watcher: AccountWatcher): () => void {
+      accountWatchers.add(watcher);
+      return () => accountWatchers.delete(watcher);
     },
 
     subscribe(topic: string, subscriber: Subscriber): () => void {

@@ -51,6 +51,7 @@ export async function openSequenceStream<Row extends { sequenceNumber: number }>
     viewer: options.viewer,
     logger: options.logger,
     trace: options.trace ?? null,
+    pubsub: options.pubsub,
     onFinish: () => unsubscribe(),
   });
 

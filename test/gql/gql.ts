@@ -14,6 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code message field } }\n  }": typeof types.DeleteAccountDocument,
+    "query DeletionViewer { viewer { id username } }": typeof types.DeletionViewerDocument,
+    "\n  mutation DeletionReact($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": typeof types.DeletionReactDocument,
+    "\n  query DeletionMessages($id: ID!) {\n    conversation(id: $id) {\n      memberCount\n      messages(first: 50) {\n        edges { node { sequenceNumber body sender {\n          id username displayName country xp level workoutCount followerCount followingCount\n          rank(kind: XP_ALL_TIME) { rank }\n        } } }\n      }\n    }\n  }": typeof types.DeletionMessagesDocument,
+    "\n  query DeletionTeam($id: ID!) { team(id: $id) { memberCount owner { id } members(first: 10) { edges { node { role user { id } } } } } }": typeof types.DeletionTeamDocument,
+    "\n  query DeletionBoard($kind: LeaderboardKind!) {\n    leaderboard(kind: $kind, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": typeof types.DeletionBoardDocument,
+    "\n  query DeletionExerciseBoard($exerciseId: ID!) {\n    exerciseLeaderboard(exerciseId: $exerciseId, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": typeof types.DeletionExerciseBoardDocument,
+    "\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": typeof types.DeletionFollowDocument,
+    "\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }": typeof types.DeletionMemberLeftDocument,
+    "\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }": typeof types.DeletionDirectoryDocument,
+    "\n  subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }": typeof types.DeletionNotificationAddedDocument,
+    "query IdentityViewer { viewer { id username displayName country } }": typeof types.IdentityViewerDocument,
+    "\n  mutation IdentityDeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code field } }\n  }\n": typeof types.IdentityDeleteAccountDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }": typeof types.CreateAccountDocument,
+    "\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }": typeof types.IdentityUpdateProfileDocument,
+    "\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }": typeof types.IdentityNotificationsDocument,
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": typeof types.FeedDocument,
     "query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {\n  user(id: $id) { activity(first: $first, after: $after, types: $types) {\n    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }": typeof types.UserActivityDocument,
     "mutation ActivityFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": typeof types.ActivityFollowDocument,
@@ -217,6 +233,22 @@ type Documents = {
     "mutation VisComment($id: ID!) { commentOnWorkout(input: { workoutId: $id, body: \"Nice\" }) { errors { code } } }": typeof types.VisCommentDocument,
 };
 const documents: Documents = {
+    "\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code message field } }\n  }": types.DeleteAccountDocument,
+    "query DeletionViewer { viewer { id username } }": types.DeletionViewerDocument,
+    "\n  mutation DeletionReact($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }": types.DeletionReactDocument,
+    "\n  query DeletionMessages($id: ID!) {\n    conversation(id: $id) {\n      memberCount\n      messages(first: 50) {\n        edges { node { sequenceNumber body sender {\n          id username displayName country xp level workoutCount followerCount followingCount\n          rank(kind: XP_ALL_TIME) { rank }\n        } } }\n      }\n    }\n  }": types.DeletionMessagesDocument,
+    "\n  query DeletionTeam($id: ID!) { team(id: $id) { memberCount owner { id } members(first: 10) { edges { node { role user { id } } } } } }": types.DeletionTeamDocument,
+    "\n  query DeletionBoard($kind: LeaderboardKind!) {\n    leaderboard(kind: $kind, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": types.DeletionBoardDocument,
+    "\n  query DeletionExerciseBoard($exerciseId: ID!) {\n    exerciseLeaderboard(exerciseId: $exerciseId, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }": types.DeletionExerciseBoardDocument,
+    "\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }": types.DeletionFollowDocument,
+    "\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }": types.DeletionMemberLeftDocument,
+    "\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }": types.DeletionDirectoryDocument,
+    "\n  subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }": types.DeletionNotificationAddedDocument,
+    "query IdentityViewer { viewer { id username displayName country } }": types.IdentityViewerDocument,
+    "\n  mutation IdentityDeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code field } }\n  }\n": types.IdentityDeleteAccountDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }": types.CreateAccountDocument,
+    "\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }": types.IdentityUpdateProfileDocument,
+    "\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }": types.IdentityNotificationsDocument,
     "query Feed($first: Int, $after: String, $types: [ActivityType!]) {\n  feed(first: $first, after: $after, types: $types) {\n    edges { cursor node { id type user { username } level subject { username } workout { title } } }\n    pageInfo { hasNextPage hasPreviousPage endCursor } } }": types.FeedDocument,
     "query UserActivity($id: ID!, $first: Int, $after: String, $types: [ActivityType!]) {\n  user(id: $id) { activity(first: $first, after: $after, types: $types) {\n    edges { node { type createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }": types.UserActivityDocument,
     "mutation ActivityFollow($input: FollowInput!) { follow(input: $input) { errors { code } } }": types.ActivityFollowDocument,
@@ -434,6 +466,70 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code message field } }\n  }"): (typeof documents)["\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code message field } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DeletionViewer { viewer { id username } }"): (typeof documents)["query DeletionViewer { viewer { id username } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletionReact($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }"): (typeof documents)["\n  mutation DeletionReact($input: ReactionInput!) { addReaction(input: $input) { errors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletionMessages($id: ID!) {\n    conversation(id: $id) {\n      memberCount\n      messages(first: 50) {\n        edges { node { sequenceNumber body sender {\n          id username displayName country xp level workoutCount followerCount followingCount\n          rank(kind: XP_ALL_TIME) { rank }\n        } } }\n      }\n    }\n  }"): (typeof documents)["\n  query DeletionMessages($id: ID!) {\n    conversation(id: $id) {\n      memberCount\n      messages(first: 50) {\n        edges { node { sequenceNumber body sender {\n          id username displayName country xp level workoutCount followerCount followingCount\n          rank(kind: XP_ALL_TIME) { rank }\n        } } }\n      }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletionTeam($id: ID!) { team(id: $id) { memberCount owner { id } members(first: 10) { edges { node { role user { id } } } } } }"): (typeof documents)["\n  query DeletionTeam($id: ID!) { team(id: $id) { memberCount owner { id } members(first: 10) { edges { node { role user { id } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletionBoard($kind: LeaderboardKind!) {\n    leaderboard(kind: $kind, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }"): (typeof documents)["\n  query DeletionBoard($kind: LeaderboardKind!) {\n    leaderboard(kind: $kind, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletionExerciseBoard($exerciseId: ID!) {\n    exerciseLeaderboard(exerciseId: $exerciseId, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }"): (typeof documents)["\n  query DeletionExerciseBoard($exerciseId: ID!) {\n    exerciseLeaderboard(exerciseId: $exerciseId, first: 100) { entryCount edges { node { rank score user { id } } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"): (typeof documents)["\n  mutation DeletionFollow($input: FollowInput!) { follow(input: $input) { errors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }"): (typeof documents)["\n  subscription DeletionMemberLeft($id: ID!) {\n    conversationEvents(conversationId: $id) {\n      __typename\n      ... on MemberLeftEvent { user { id displayName } memberCount }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }"): (typeof documents)["\n  query DeletionDirectory($search: String) { users(first: 20, search: $search) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }"): (typeof documents)["\n  subscription DeletionNotificationAdded { notificationAdded { sequenceNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IdentityViewer { viewer { id username displayName country } }"): (typeof documents)["query IdentityViewer { viewer { id username displayName country } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityDeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code field } }\n  }\n"): (typeof documents)["\n  mutation IdentityDeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) { deletedUserId errors { code field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }"): (typeof documents)["\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      viewer { id username displayName country defaultWorkoutVisibility }\n      errors { code message field }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }"): (typeof documents)["\n  mutation IdentityUpdateProfile($name: String!) {\n    updateProfile(input: { displayName: $name }) { user { id } errors { code } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }"): (typeof documents)["\n  subscription IdentityNotifications { notificationAdded { kind actor { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -61,7 +61,7 @@ export async function boardFacts(sql: Sql, weekStart: Date): Promise<BoardFacts>
 }
 
 /**
- * A board ranked from scratch, straight from API.md's rule: listed users only (not in ghost mode,
+ * A board ranked from scratch, straight from the rule in docs/leaderboards.md: listed users only (not in ghost mode,
  * opted in), of that country or FOLLOWING set when given; highest score first; equal scores share a
  * rank (1, 2, 2, 4) and are ordered by user id, highest first; topPercent = 100 * rank / entries.
  */

@@ -26,7 +26,7 @@ export async function storedRecords(sql: Sql, userIds: number[]): Promise<Record
 }
 
 /**
- * The records recomputed from scratch in plain code, straight from API.md's rule: the best value over
+ * The records recomputed from scratch in plain code, straight from the rule in docs/api/training.md: the best value over
  * all sets, the earliest set (startedAt, then workout, then position) among equals, and the best value
  * in workouts that started strictly before it.
  */

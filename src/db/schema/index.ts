@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './interactions';
 export * from './leaderboards';
 export * from './messaging';

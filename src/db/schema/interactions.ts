@@ -32,6 +32,8 @@ export const workoutLikes = pgTable(
     primaryKey({ name: 'workout_likes_pkey', columns: [t.workoutId, t.userId] }),
     // Workout.likes: most recent like first.
     index('workout_likes_recent_idx').on(t.workoutId, t.createdAt.desc(), t.userId.desc()),
+    // deleteAccount's cascade finds a user's likes by these, not by a scan of every like.
+    index('workout_likes_by_user_idx').on(t.userId),
   ],
 );
 
@@ -51,6 +53,7 @@ export const comments = pgTable(
   (t) => [
     // Workout.comments: oldest first.
     index('comments_by_workout_idx').on(t.workoutId, t.createdAt, t.id),
+    index('comments_by_author_idx').on(t.authorId),
     check('comments_body_length', sql`char_length(${t.body}) between 1 and 2000`),
   ],
 );
@@ -105,6 +108,8 @@ export const notifications = pgTable(
     index('notifications_message_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
     index('notifications_team_idx').on(t.teamId).where(sql`${t.teamId} is not null`),
     index('notifications_goal_idx').on(t.goalId).where(sql`${t.goalId} is not null`),
+    // deleteAccount deletes the notifications a user caused.
+    index('notifications_actor_idx').on(t.actorId),
     // A completed goal notifies every member, the one whose workout completed it included. Compared
     // as text: a value added to the enum in the migrating transaction cannot be used as a literal yet.
     check(
@@ -132,4 +137,20 @@ export const notificationStates = pgTable(
   (t) => [
     check('notification_states_read_mark', sql`${t.lastReadSequenceNumber} between 0 and ${t.lastSequenceNumber}`),
   ],
+);
+
+/**
+ * The numbers of notifications deleted with the account that caused them (deleteAccount): numbers are
+ * never reused, so the unread count is last number − read mark − the gaps after the mark. Only deleted
+ * accounts make gaps, so the table stays small and the count stays one row plus an empty range.
+ */
+export const notificationGaps = pgTable(
+  'notification_gaps',
+  {
+    recipientId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sequenceNumber: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientId, t.sequenceNumber] })],
 );

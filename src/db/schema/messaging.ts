@@ -27,7 +27,11 @@ export const conversations = pgTable(
     lastMessageId: bigint({ mode: 'number' }),
     lastMessageAt: timestamp({ withTimezone: true, precision: 6 }),
   },
-  (t) => [check('conversations_title_length', sql`char_length(${t.title}) between 1 and 200`)],
+  (t) => [
+    check('conversations_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    // deleteAccount's ON DELETE SET NULL finds the conversations a deleted user started by this.
+    index('conversations_created_by_idx').on(t.createdById).where(sql`${t.createdById} is not null`),
+  ],
 );
 
 export const conversationMembers = pgTable(
@@ -75,7 +79,10 @@ export const messages = pgTable(
     // this index counts the latter without visiting the others' messages.
     index('messages_conversation_sender_idx').on(t.conversationId, t.senderId, t.sequenceNumber),
     index('messages_search_idx').using('gin', t.search),
-    check('messages_body_length', sql`char_length(${t.body}) between 1 and 4000`),
+    // deleteAccount's cascade checks a deleted user has no message left (they moved to the tombstone).
+    index('messages_by_sender_idx').on(t.senderId),
+    // Empty only for a deleted account's messages, which keep their place in the sequence.
+    check('messages_body_length', sql`char_length(${t.body}) between 0 and 4000`),
   ],
 );
 
@@ -111,5 +118,9 @@ export const reactions = pgTable(
     emoji: text().notNull(),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'reactions_pkey', columns: [t.messageId, t.emoji, t.userId] })],
+  (t) => [
+    primaryKey({ name: 'reactions_pkey', columns: [t.messageId, t.emoji, t.userId] }),
+    // deleteAccount's cascade finds a user's reactions by this.
+    index('reactions_by_user_idx').on(t.userId),
+  ],
 );

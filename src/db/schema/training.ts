@@ -148,6 +148,8 @@ export const activityEvents = pgTable(
       .on(t.userId, t.createdAt.desc(), t.id.desc(), t.type, t.visibility)
       .where(sql`${t.type} <> 'MESSAGE_SENT'`),
     index('activity_events_workout_idx').on(t.workoutId).where(sql`${t.workoutId} is not null`),
+    // deleteAccount's cascade deletes the FOLLOWED events that name a deleted user.
+    index('activity_events_subject_idx').on(t.subjectId).where(sql`${t.subjectId} is not null`),
     check(
       'activity_events_payload',
       sql`(${t.type} <> 'WORKOUT_LOGGED' or ${t.workoutId} is not null)

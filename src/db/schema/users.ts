@@ -41,12 +41,21 @@ export const users = pgTable(
     /** What logWorkout gives a workout logged without a visibility. */
     defaultWorkoutVisibility: workoutVisibility().notNull().default('EVERYONE'),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    /**
+     * Set on the tombstone deleteAccount leaves for a deleted user's messages: such a row is no user
+     * to sign in as, follow or find (src/domain/account-deletion.ts).
+     */
+    deletedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
   (t) => [
     uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
     index('users_username_prefix_idx').on(sql`lower(${t.username}) text_pattern_ops`),
     index('users_display_name_prefix_idx').on(sql`lower(${t.displayName}) text_pattern_ops`),
-    check('users_username_format', sql`${t.username} ~ '^[A-Za-z0-9_.]{3,30}$'`),
+    // A tombstone's name cannot be anyone's: `-` is in no username a person can choose.
+    check(
+      'users_username_format',
+      sql`${t.username} ~ '^[A-Za-z0-9_.]{3,30}$' or (${t.deletedAt} is not null and ${t.username} ~ '^deleted-[0-9]+$')`,
+    ),
     check('users_display_name_length', sql`char_length(${t.displayName}) between 1 and 50`),
     check('users_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check(
