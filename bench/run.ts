@@ -17,15 +17,15 @@ import { M1 } from './subscription-memory';
 import { type BenchContext, workloads as standardWorkloads } from './workloads';
 
 const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads, SOAK];
-/** `--only peers`: issue 24's comparison with PostGraphile v5 (V0-V4). */
-const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id) };
+/** `--only peers`: issue 24's comparison with PostGraphile v5 (V0-V4); `--only traces`: T1. */
+const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id), TRACES: ['T1'] };
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
        npm run bench -- --only soak [--minutes M] [--rate R]
   --users        scale of the seeded database (default 100000; 2000 for --only soak)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
-  --only         run only these workloads; \`peers\` runs V0-V4, Spotter against PostGraphile v5
+  --only         run only these workloads; \`peers\` runs V0-V4, Spotter against PostGraphile v5; \`traces\` runs T1
   --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
   --minutes      length of the soak, after its 30 s warm-up (default 10)
   --rate         the soak's requests per second over both server processes (default 40)

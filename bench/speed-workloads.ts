@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { Operation } from './graphql';
 import { measureHttp } from './measure';
 import { CPU_LEVEL, median } from './speed';
@@ -195,5 +197,101 @@ export const O1: Workload = {
   },
 };
 
+/** An OTLP/HTTP endpoint that accepts and drops what it is sent, counting the bytes. */
+async function otlpSink() {
+  let bytes = 0;
+  let exports = 0;
+  const server = createServer((request, response) => {
+    request.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    request.on('end', () => {
+      exports += 1;
+      response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    received: () => ({ bytes, exports }),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * Issue 28's figure: what OpenTelemetry traces cost on W4 (a span for the operation and one per
+ * statement, exported over OTLP/HTTP protobuf to a local endpoint that drops them) against the same
+ * server without OTEL_EXPORTER_OTLP_ENDPOINT, which is how it ships. Same database, alternating which
+ * goes first in each round, c=8.
+ */
+export const T1: Workload = {
+  id: 'T1',
+  title: 'cost of OpenTelemetry traces on W4: OTEL_EXPORTER_OTLP_ENDPOINT set (every trace sampled) vs unset, c=8',
+  kind: 'read',
+  needs: ['Query.userByUsername', 'User.followers'],
+  async prepare(ctx) {
+    const next = await popularProfiles(ctx);
+    if (!next) return 'no data: nobody has 20 followers';
+    const { secondServer, load } = ctx;
+    if (!secondServer || !load) return 'the harness cannot start a second server process';
+    const sink = await otlpSink();
+    const tracedServer = await secondServer({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } });
+    const off = { origin: ctx.origin, pid: load.pid, rps: [] as number[], cpu: [] as number[], p50: [] as number[] };
+    const on = {
+      origin: tracedServer.origin,
+      pid: tracedServer.pid,
+      rps: [] as number[],
+      cpu: [] as number[],
+      p50: [] as number[],
+    };
+    let requestsOn = 0;
+    try {
+      for (let round = 1; round <= load.rounds; round += 1) {
+        for (const side of round % 2 ? [on, off] : [off, on]) {
+          const run = await measureHttp({
+            origin: side.origin,
+            next,
+            connections: CPU_LEVEL,
+            seconds: load.seconds,
+            cpuPid: side.pid,
+          });
+          if (run.errors > 0) throw new Error(`${run.errors} failed requests against ${side.origin}`);
+          if (side === on) requestsOn += run.requests;
+          side.rps.push(run.rps);
+          side.cpu.push(run.cpuMsPerRequest ?? Number.NaN);
+          side.p50.push(run.p50);
+        }
+        ctx.log(`T1 round ${round}: traces on ${on.rps.at(-1)!.toFixed(0)}/s, off ${off.rps.at(-1)!.toFixed(0)}/s`);
+      }
+    } finally {
+      // Stopping flushes the last spans, so the bytes below cover every measured request.
+      await tracedServer.stop();
+      await sink.close();
+    }
+    const rpsOn = median(on.rps);
+    const rpsOff = median(off.rps);
+    const { bytes, exports } = sink.received();
+    return {
+      subjects: { users: '20 users with >= 20 followers, rotated', connections: CPU_LEVEL, rounds: load.rounds },
+      cases: [],
+      notes: [
+        'The server as shipped has no OTLP endpoint set: it never loads the SDK. The traced process samples every trace (parentbased_always_on) and sends OTLP/HTTP protobuf to an endpoint in the bench process that drops it.',
+      ],
+      metrics: {
+        rpsTracesOn: rpsOn,
+        rpsTracesOff: rpsOff,
+        throughputCostPercent: ((rpsOff - rpsOn) / rpsOff) * 100,
+        cpuMsPerRequestOn: median(on.cpu),
+        cpuMsPerRequestOff: median(off.cpu),
+        p50MsOn: median(on.p50),
+        p50MsOff: median(off.p50),
+        exportedBytesPerRequest: requestsOn > 0 ? bytes / requestsOn : Number.NaN,
+        exportRequests: exports,
+      },
+    };
+  },
+};
+
 /** Run after the workloads of bench/workloads.ts, so `--only P1,P2` picks them like any other. */
-export const speedWorkloads: Workload[] = [P0, P1, P2, P3, P4, O1];
+export const speedWorkloads: Workload[] = [P0, P1, P2, P3, P4, O1, T1];

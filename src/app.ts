@@ -23,6 +23,7 @@ import { type CleanerOptions, createIdempotencyKeyCleaner } from './jobs/idempot
 import { createObservability } from './observability';
 import { createLogger, type Logger } from './observability/logger';
 import { newRequestRecord } from './observability/requests';
+import type { Tracing } from './observability/tracing';
 import { createRealtimePubSub } from './realtime/pubsub';
 
 export interface AppDeps {
@@ -44,6 +45,8 @@ export interface AppDeps {
   graphiql?: { defaultQuery?: string; authorization?: string };
   /** The persisted-documents manifest to accept (loaded from config.trustedDocumentsPath by main). */
   trustedDocuments?: TrustedDocuments;
+  /** Spans to export (startTracing, when config.tracing is set); closed with the app. @default null */
+  tracing?: Tracing | null;
 }
 
 /** /ready answers within this long even when the database hangs instead of refusing. */
@@ -53,7 +56,8 @@ export function createApp(deps: AppDeps) {
   const { config } = deps;
   const logger = deps.logger ?? createLogger(deps.silent ? 'silent' : config.logLevel);
   const clock = deps.leaderboards?.clock ?? (() => new Date());
-  const observability = createObservability(deps.sql, config, logger, clock);
+  const tracing = deps.tracing ?? null;
+  const observability = createObservability(deps.sql, config, logger, clock, tracing);
   const sql = observability.sql;
   // LISTEN holds session state, which a transaction pooler cannot keep: it gets a direct connection
   // of its own when DATABASE_LISTEN_URL names another address than DATABASE_URL.
@@ -87,6 +91,7 @@ export function createApp(deps: AppDeps) {
       jobs: observability.jobs,
       onFold: (folded) => observability.metrics?.boardsFolded(folded),
       onSnapshot: (snapshot) => observability.metrics?.boardSnapshotTaken(snapshot.durationMs),
+      tracing,
       ...deps.leaderboards,
     }),
     idempotencyKeys: createIdempotencyKeyCleaner(sql, {
@@ -212,11 +217,14 @@ export function createApp(deps: AppDeps) {
         await services.pubsub.close();
         await services.replicas?.close();
         await listenSql?.end({ timeout: 5 });
-        if (!server.listening) return;
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        if (server.listening) {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+        }
+        // Last, so the spans of the requests that just finished are sent too.
+        await tracing?.shutdown().catch((error) => logger.warn({ err: error }, 'Exporting the last spans failed'));
       })();
       return closing;
     },

@@ -57,7 +57,29 @@ export interface Config {
   readonly metrics: boolean;
   /** pino level: `info` logs one line per request. @default info in production, warn elsewhere */
   readonly logLevel: string;
+  /** OpenTelemetry traces over OTLP/HTTP; null (the default) when no OTLP endpoint is set. */
+  readonly tracing: TracingConfig | null;
 }
+
+export interface TracingConfig {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  readonly url: string;
+  /** OTEL_EXPORTER_OTLP_(TRACES_)PROTOCOL. @default http/protobuf, as the specification says */
+  readonly protocol: 'http/protobuf' | 'http/json';
+  /** OTEL_TRACES_SAMPLER. @default parentbased_always_on: every trace, unless the caller's traceparent says unsampled */
+  readonly sampler: (typeof SAMPLERS)[number];
+  /** OTEL_TRACES_SAMPLER_ARG, the share of traces the ratio samplers keep. @default 1 */
+  readonly samplerRatio: number;
+}
+
+const SAMPLERS = [
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+  'always_on',
+  'always_off',
+  'traceidratio',
+] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -154,6 +176,36 @@ function originsFrom(raw: string | undefined): readonly string[] | null {
   );
 }
 
+/** The standard OpenTelemetry exporter variables; OTEL_SDK_DISABLED=true turns tracing off whatever they say. */
+function tracingFrom(env: NodeJS.ProcessEnv): TracingConfig | null {
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const own = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  if ((!base && !own) || env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
+  const name = own ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  const url = own || `${base!.replace(/\/+$/, '')}/v1/traces`;
+  if (!/^https?:\/\/[^/]/.test(url))
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got "${own || base}"`);
+  const protocolName = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+    ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'
+    : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const protocol = env[protocolName]?.trim() || 'http/protobuf';
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new ConfigError(
+      `${protocolName} must be http/protobuf or http/json (Spotter exports over HTTP), got "${protocol}"`,
+    );
+  }
+  const sampler = env.OTEL_TRACES_SAMPLER?.trim() || 'parentbased_always_on';
+  if (!(SAMPLERS as readonly string[]).includes(sampler)) {
+    throw new ConfigError(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}, got "${sampler}"`);
+  }
+  const ratioRaw = env.OTEL_TRACES_SAMPLER_ARG?.trim();
+  const samplerRatio = ratioRaw ? Number(ratioRaw) : 1;
+  if (!(samplerRatio >= 0 && samplerRatio <= 1)) {
+    throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got "${ratioRaw}"`);
+  }
+  return Object.freeze({ url, protocol, sampler: sampler as TracingConfig['sampler'], samplerRatio });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : null;
   const replicaUrls = urlsFrom(env, 'DATABASE_REPLICA_URLS');
@@ -200,5 +252,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocumentsPath: env.SPOTTER_TRUSTED_DOCUMENTS || null,
     metrics: switchFrom(env, 'SPOTTER_METRICS', true),
     logLevel,
+    tracing: tracingFrom(env),
   });
 }

@@ -6,6 +6,7 @@ import { expectAnswer, type RunningDatabase, startDatabase } from './db/database
 import { prepareDatabase } from './db/prepare';
 import { EXAMPLE_QUERY } from './http/graphiql';
 import { loadTrustedDocuments } from './http/trusted-documents';
+import { startTracing } from './observability/tracing';
 import { DEMO_USERNAME, isEmpty, seedDemo } from './seed/demo';
 import { describeStartupFailure } from './startup';
 
@@ -71,6 +72,7 @@ try {
   const app = createApp({
     sql,
     config: settings,
+    tracing: await startTracing(settings),
     graphiql: {
       defaultQuery: EXAMPLE_QUERY,
       ...(graphiqlToken ? { authorization: `Bearer ${graphiqlToken}` } : {}),

@@ -1,7 +1,7 @@
 // `npm start` as a user runs it, for each start-up failure the user can cause: it must end with one
 // line on stderr saying what is wrong and what to do, and exit code 1; never a stack trace, a hang or
 // a silent exit.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -9,12 +9,17 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SUPPORTED_NODE, unsupportedNode } from '../src/node-support';
 import { freePort } from './kit/replication';
 import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
 
 const db = useTestDatabase({ leaderboards: { schedule: false } });
 
-const [node, ...startArgs] = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.split(' ') as string[];
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  engines: { node: string };
+  scripts: Record<string, string>;
+};
+const [node, ...startArgs] = packageJson.scripts.start!.split(' ');
 if (node !== 'node') throw new Error('npm start no longer runs node: update this test');
 
 /** Longer than any bound of start-up (the 10 s wait for a first answer): a process still running then has hung. */
@@ -36,7 +41,11 @@ function userEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 async function npmStart(settings: Record<string, string>): Promise<Ended> {
-  const child = spawn(process.execPath, startArgs, { env: userEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
+  return ended(process.execPath, startArgs, settings);
+}
+
+async function ended(command: string, args: string[], settings: Record<string, string>): Promise<Ended> {
+  const child = spawn(command, args, { env: userEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {
@@ -177,4 +186,75 @@ describe('npm start with DATABASE_URL', () => {
     const ended = await npmStart({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0' });
     expectOneLine(ended, new RegExp(`^Nothing at \\S+:${port}/.* answered as PostgreSQL.*DATABASE_URL`));
   }, 60_000);
+});
+
+/** How an older release presents itself to our code: `process.versions.node`, set before anything else loads. */
+const nodeReporting = (version: string) => ({
+  NODE_OPTIONS: `--import "data:text/javascript,Object.defineProperty(process.versions,'node',{value:'${version}'})"`,
+});
+
+/** A Node binary of an unsupported release installed on this machine (Debian's is 20), if any. */
+function unsupportedNodeBinary(): string | null {
+  for (const path of ['/usr/bin/node', '/usr/local/bin/node']) {
+    try {
+      const version = execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+      if (unsupportedNode(version)) return path;
+    } catch {}
+  }
+  return null;
+}
+const oldNode = unsupportedNodeBinary();
+
+const SUPPORTED_LINE = /^Spotter needs Node\.js 22\.15 or later on the 22 line, or 24 or later; this is Node\.js /;
+
+describe('Node.js releases', () => {
+  it.each([
+    ['20.19.5', false],
+    ['22.14.0', false],
+    ['22.15.0', true],
+    ['22.23.5', true],
+    ['23.11.1', false],
+    ['24.0.0', true],
+    ['v24.22.3', true],
+    ['26.0.0-pre', true],
+  ])('Node %s is supported: %s', (version, supported) => {
+    expect(unsupportedNode(version) === null).toBe(supported);
+  });
+
+  it("package.json's engines states the range start-up enforces", () => {
+    expect(packageJson.engines.node).toBe(SUPPORTED_NODE);
+  });
+
+  it('every script that runs our code checks the release before loading it', () => {
+    const commands = Object.entries(packageJson.scripts).flatMap(([name, script]) =>
+      script
+        .split('&&')
+        .filter((command) => /^\s*(tsx|node)\b/.test(command))
+        .map((command) => [name, command] as const),
+    );
+    expect(commands.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['start', 'dev', 'seed', 'token', 'migrate']),
+    );
+    for (const [name, command] of commands) {
+      expect(command, name).toMatch(
+        /^\s*(node .*--import tsx|tsx( watch)?) --import \.\/src\/require-supported-node\.ts /,
+      );
+    }
+  });
+
+  it('npm start on Node 22.14 ends with one line naming the supported releases, before connecting to anything', async () => {
+    const refused = await npmStart({ ...nodeReporting('22.14.0'), DATABASE_URL: 'postgres://nowhere.invalid/spotter' });
+    expectOneLine(refused, new RegExp(`${SUPPORTED_LINE.source}22\\.14\\.0\\. Install a supported release`));
+  });
+
+  it('npm run seed on Node 20 ends with the same line', async () => {
+    expectOneLine(
+      await ended('npm', ['run', '--silent', 'seed', '--', '--users', '10'], nodeReporting('20.19.5')),
+      SUPPORTED_LINE,
+    );
+  });
+
+  it.runIf(oldNode)("npm start on this machine's own unsupported Node binary ends with the same line", async () => {
+    expectOneLine(await ended(oldNode!, startArgs, { PORT: '0' }), SUPPORTED_LINE);
+  });
 });

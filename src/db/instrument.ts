@@ -5,7 +5,8 @@ import { statementName } from './statements';
 export interface StatementSink {
   /** A statement was handed to the pool (it may wait there for a connection). */
   started(name: string, inTransaction: boolean): void;
-  finished(name: string, ms: number, inTransaction: boolean): void;
+  /** `result` is what the driver answered, or the error the statement failed with (absent for BEGIN/COMMIT). */
+  finished(name: string, ms: number, inTransaction: boolean, result?: unknown): void;
   /** A transaction took a connection for itself, or gave it back. */
   transaction(delta: 1 | -1): void;
 }
@@ -46,10 +47,10 @@ function track(query: Query, nameOf: () => string, sink: StatementSink, inTransa
   let name = '';
   let started = 0;
   let done = false;
-  const finish = () => {
+  const finish = (result: unknown) => {
     if (done) return;
     done = true;
-    sink.finished(name, performance.now() - started, inTransaction);
+    sink.finished(name, performance.now() - started, inTransaction, result);
   };
   // biome-ignore lint/suspicious/noThenProperty: a postgres.js query runs when awaited, so `then` is where it starts
   query.then = function (
@@ -65,11 +66,11 @@ function track(query: Query, nameOf: () => string, sink: StatementSink, inTransa
     return (then as (...args: unknown[]) => unknown).call(
       this,
       (value: unknown) => {
-        finish();
+        finish(value);
         return onFulfilled ? onFulfilled(value) : value;
       },
       (error: unknown) => {
-        finish();
+        finish(error);
         if (onRejected) return onRejected(error);
         throw error;
       },

@@ -1,5 +1,6 @@
 import { renewLoaders } from '../context';
 import { type ConversationEventRow, openConversationEventStream } from '../realtime/conversation-events';
+import { deliveryTrace } from '../realtime/live-stream';
 import { builder } from './builder';
 import { Message, memberConversation } from './messaging';
 import { User } from './users';
@@ -54,6 +55,7 @@ builder.subscriptionField('conversationEvents', (t) =>
         pubsub: ctx.pubsub,
         viewer: ctx.viewer!,
         logger: ctx.observability.logger,
+        trace: deliveryTrace(ctx),
         conversationId: conversation.id,
       });
     },

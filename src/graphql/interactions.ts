@@ -11,6 +11,7 @@ import {
 } from '../domain/interactions';
 import { checkRange } from '../errors';
 import { loadEach, loadRequired } from '../loaders/factory';
+import { deliveryTrace } from '../realtime/live-stream';
 import { openNotificationStream } from '../realtime/notification-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
@@ -157,6 +158,7 @@ builder.subscriptionField('notificationAdded', (t) =>
         pubsub: ctx.pubsub,
         viewer: ctx.viewer,
         logger: ctx.observability.logger,
+        trace: deliveryTrace(ctx),
         afterSequenceNumber,
       });
     },

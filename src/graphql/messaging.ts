@@ -14,6 +14,7 @@ import { badInput, checkRange, forbidden } from '../errors';
 import { loadEach, loadRequired, primeRows } from '../loaders/factory';
 import { type MessagesSelection, type ReactionGroupRow, searchMessagesPage, searchPageOf } from '../loaders/messaging';
 import type { ConnectionArgs } from '../pagination';
+import { deliveryTrace } from '../realtime/live-stream';
 import { openMessageStream } from '../realtime/message-stream';
 import { builder } from './builder';
 import { bidirectionalArgs, EMPTY_CONNECTION, forwardArgs, pageComplexity, toConnection } from './connections';
@@ -215,6 +216,7 @@ builder.subscriptionField('messageAdded', (t) =>
         pubsub: ctx.pubsub,
         viewer: ctx.viewer!,
         logger: ctx.observability.logger,
+        trace: deliveryTrace(ctx),
         conversationId: conversation.id,
         afterSequenceNumber,
       });

@@ -7,6 +7,7 @@ import { forbidden } from '../errors';
 import { loadEach, loadRequired } from '../loaders/factory';
 import { type ContributionRow, type TeamBoardRow, teamBoardPage, teamsPage } from '../loaders/teams';
 import { openGoalProgressStream } from '../realtime/goal-progress';
+import { deliveryTrace } from '../realtime/live-stream';
 import { builder } from './builder';
 import { forwardArgs, pageComplexity, toConnection } from './connections';
 import { encodeGlobalId, idOf } from './ids';
@@ -294,7 +295,13 @@ builder.subscriptionField('teamGoalProgress', (t) =>
       const goal = await ctx.loaders.goalById.get(goalId);
       const role = goal ? await ctx.loaders.viewerTeamRole!.get(goal.teamId) : null;
       if (!goal || !role) throw forbidden('Only members of this team can follow its goals');
-      return openGoalProgressStream({ pubsub: ctx.pubsub, viewer: ctx.viewer, logger: ctx.observability.logger, goal });
+      return openGoalProgressStream({
+        pubsub: ctx.pubsub,
+        viewer: ctx.viewer,
+        logger: ctx.observability.logger,
+        trace: deliveryTrace(ctx),
+        goal,
+      });
     },
     resolve: (goal: TeamGoalRow, _args, ctx) => {
       renewLoaders(ctx).goalById.prime(goal.id, goal);

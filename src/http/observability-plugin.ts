@@ -21,7 +21,7 @@ export const requestRecords = new WeakMap<Request, RequestRecord>();
  * `/metrics` with the GraphQL series (requests and latency by operation, errors by `extensions.code`).
  */
 export function useObservability(observability: Observability, graphqlEndpoint: string): Plugin<Context> {
-  const { logger, metrics } = observability;
+  const { logger, metrics, tracing } = observability;
   const logRequests = logger.isLevelEnabled('info');
   const graphql = metrics?.graphqlSeries();
 
@@ -29,6 +29,15 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
     const operation = getOperationAST(args.document as never, args.operationName);
     record.operationName = operation?.name?.value ?? null;
     record.operationType = operation?.operation ?? null;
+    tracing?.operationNamed(record);
+  };
+
+  /** A WebSocket operation has no response: its span ends with its result (a subscription's, once subscribed). */
+  const endWebSocketOperation = (record: RequestRecord, result: unknown) => {
+    if (!isAsyncIterable(result)) {
+      for (const error of (result as ExecutionResult | undefined)?.errors ?? []) record.errorCodes.push(codeOf(error));
+    }
+    tracing!.requestEnded(record, null);
   };
 
   return {
@@ -42,20 +51,29 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
       if (url.pathname !== graphqlEndpoint) return;
       const accept = request.headers.get('accept') ?? '';
       const transport = accept.includes('text/event-stream') ? 'sse' : 'http';
-      requestRecords.set(request, newRequestRecord(transport, request.headers.get('x-request-id')));
+      const record = newRequestRecord(transport, request.headers.get('x-request-id'));
+      requestRecords.set(request, record);
+      tracing?.requestStarted(record, request.headers);
     },
     onExecute({ args }) {
       const record = args.contextValue.requestRecord;
+      const overWebSocket = record.transport === 'websocket';
+      if (tracing && overWebSocket) tracing.requestStarted(record, null);
       name(record, args);
       // A WebSocket operation has no HTTP response to be counted at.
-      if (record.transport === 'websocket') graphql?.operation(record);
+      if (overWebSocket) graphql?.operation(record);
+      if (!tracing || !overWebSocket) return;
+      return { onExecuteDone: ({ result }) => endWebSocketOperation(record, result) };
     },
     onSubscribe({ args }) {
       const record = args.contextValue.requestRecord;
+      const overWebSocket = record.transport === 'websocket';
+      if (tracing && overWebSocket) tracing.requestStarted(record, null);
       name(record, args);
-      if (record.transport === 'websocket') graphql?.operation(record);
+      if (overWebSocket) graphql?.operation(record);
       return {
         onSubscribeResult({ result }) {
+          if (tracing && overWebSocket) endWebSocketOperation(record, result);
           if (!metrics || !isAsyncIterable(result)) return;
           const closed = metrics.subscriptionOpened(record.transport);
           return { onEnd: closed };
@@ -75,6 +93,7 @@ export function useObservability(observability: Observability, graphqlEndpoint: 
       if (!record) return;
       response.headers.set('x-request-id', record.id);
       graphql?.response(record, response.status);
+      tracing?.requestEnded(record, response.status);
       if (!logRequests) return;
       logger.info(
         {

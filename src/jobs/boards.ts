@@ -2,6 +2,7 @@ import type { Sql } from '../db/client';
 import { isoWeekStart, utcDay } from '../domain/rules';
 import type { Logger } from '../observability/logger';
 import type { JobRuns } from '../observability/metrics';
+import type { Tracing } from '../observability/tracing';
 
 export type Clock = () => Date;
 
@@ -107,6 +108,8 @@ export interface BoardKeeperOptions {
   onSnapshot?: (outcome: Extract<SnapshotOutcome, { status: 'taken' }>) => void;
   /** Told of the deltas each fold moved. */
   onFold?: (folded: number, durationMs: number) => void;
+  /** A span for each roll-over (with its statements) and each fold that moved deltas; a pass at rest has none. */
+  tracing?: Tracing | null;
 }
 
 /** The job name the keeper's passes are counted under (`spotter_job_runs_total{job}`). */
@@ -137,13 +140,25 @@ export interface BoardKeeper {
 export function createBoardKeeper(sql: Sql, options: BoardKeeperOptions = {}): BoardKeeper {
   const clock = options.clock ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 250;
-  const { jobs, logger } = options;
+  const { jobs, logger, tracing } = options;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
   let snapshotDay: string | null = null;
 
-  async function rollOver(): Promise<SnapshotOutcome> {
+  function rollOver(): Promise<SnapshotOutcome> {
+    if (!tracing) return rollOverNow();
+    return tracing.inSpan('boards.rollover', {}, async (annotate) => {
+      const outcome = await rollOverNow();
+      annotate({
+        'spotter.boards.snapshot': outcome.status,
+        ...(outcome.status === 'taken' ? { 'spotter.boards.snapshot_entries': outcome.entries } : {}),
+      });
+      return outcome;
+    });
+  }
+
+  async function rollOverNow(): Promise<SnapshotOutcome> {
     const now = clock();
     await keepVolumeWeeks(sql, now);
     const outcome = await takeDaySnapshot(sql, now);
@@ -161,7 +176,9 @@ export function createBoardKeeper(sql: Sql, options: BoardKeeperOptions = {}): B
   async function foldNow(): Promise<number> {
     const started = performance.now();
     const folded = await foldBoards(sql);
-    options.onFold?.(folded, performance.now() - started);
+    const ms = performance.now() - started;
+    options.onFold?.(folded, ms);
+    if (folded > 0) tracing?.completed('boards.fold', ms, { 'spotter.boards.folded': folded });
     return folded;
   }
 

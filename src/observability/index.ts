@@ -5,6 +5,7 @@ import type { Route } from '../db/replicas';
 import type { Logger } from './logger';
 import { createMetrics, type JobRuns, type Metrics } from './metrics';
 import type { RequestRecord } from './requests';
+import type { Tracing } from './tracing';
 
 export interface Observability {
   readonly logger: Logger;
@@ -20,14 +21,22 @@ export interface Observability {
    */
   requestSql(record: RequestRecord, route: Route | null): Sql;
   readonly jobs: JobRuns;
+  /** null unless OTEL_EXPORTER_OTLP_ENDPOINT is set: then every named statement is also a span. */
+  readonly tracing: Tracing | null;
 }
 
 const NO_JOB_RUNS: JobRuns = { record() {} };
 
-export function createObservability(raw: Sql, config: Config, logger: Logger, now: () => Date): Observability {
+export function createObservability(
+  raw: Sql,
+  config: Config,
+  logger: Logger,
+  now: () => Date,
+  tracing: Tracing | null = null,
+): Observability {
   // Outside production, `extensions.sql` shows every operation's statements, so they are counted even
   // without metrics.
-  const countsStatements = config.metrics || !config.production;
+  const countsStatements = config.metrics || !config.production || tracing !== null;
   const metrics = config.metrics
     ? createMetrics({ poolSize: raw.options.max, slowStatementMs: config.slowStatementMs, now })
     : null;
@@ -48,25 +57,34 @@ export function createObservability(raw: Sql, config: Config, logger: Logger, no
         record.names?.push(name);
         series?.started(name, inTransaction);
       },
-      finished(name, ms, inTransaction) {
+      finished(name, ms, inTransaction, result) {
         record.statements++;
         record.databaseMs += ms;
         series?.finished(name, ms, inTransaction);
+        tracing?.statement(record, name, ms, result);
       },
       transaction(delta) {
         series?.transaction(delta);
       },
     };
   };
+  // Outside requests, a statement is a span only under a job's or a delivery's span.
+  const series = metrics?.statementSink((name, ms) => slow(name, ms, null));
+  const outsideRequests: StatementSink | undefined = tracing
+    ? {
+        started: (name, inTransaction) => series?.started(name, inTransaction),
+        finished(name, ms, inTransaction, result) {
+          series?.finished(name, ms, inTransaction);
+          tracing.statement(null, name, ms, result);
+        },
+        transaction: (delta) => series?.transaction(delta),
+      }
+    : series;
   return {
     logger,
     metrics,
-    sql: metrics
-      ? instrumentSql(
-          raw,
-          metrics.statementSink((name, ms) => slow(name, ms, null)),
-        )
-      : raw,
+    tracing,
+    sql: outsideRequests ? instrumentSql(raw, outsideRequests) : raw,
     requestSql(record, route) {
       const sql = route?.sql ?? raw;
       return countsStatements ? instrumentSql(sql, requestSink(record, sql === raw)) : sql;

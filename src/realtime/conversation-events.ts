@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/jwt';
 import type { MessageRow, UserRow } from '../db/rows';
 import type { ReactionGroupRow } from '../loaders/messaging';
 import type { Logger } from '../observability/logger';
-import { createLiveStream } from './live-stream';
+import { createLiveStream, type DeliveryTrace } from './live-stream';
 import { type ConversationEvent, conversationTopic, type RealtimeEvent, type RealtimePubSub } from './pubsub';
 
 /** One delivered event, with the rows it shows already read. */
@@ -27,6 +27,8 @@ export async function openConversationEventStream(options: {
   pubsub: RealtimePubSub;
   viewer: Viewer;
   logger: Logger;
+  /** Its deliveries' spans, when tracing is on. */
+  trace?: DeliveryTrace;
   conversationId: number;
 }): Promise<AsyncIterableIterator<ConversationEventRow>> {
   const { pubsub, viewer, conversationId } = options;
@@ -35,6 +37,7 @@ export async function openConversationEventStream(options: {
     label: 'conversationEvents',
     viewer,
     logger: options.logger,
+    trace: options.trace ?? null,
     pubsub,
     onFinish: () => unsubscribe(),
   });

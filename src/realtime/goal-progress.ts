@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/jwt';
 import type { TeamGoalRow } from '../db/rows';
 import type { Logger } from '../observability/logger';
-import { createLiveStream } from './live-stream';
+import { createLiveStream, type DeliveryTrace } from './live-stream';
 import { goalTopic, type RealtimeEvent, type RealtimePubSub, teamTopic } from './pubsub';
 
 /**
@@ -16,6 +16,8 @@ export async function openGoalProgressStream(options: {
   pubsub: RealtimePubSub;
   viewer: Viewer;
   logger: Logger;
+  /** Its deliveries' spans, when tracing is on. */
+  trace?: DeliveryTrace;
   goal: TeamGoalRow;
 }): Promise<AsyncIterableIterator<TeamGoalRow>> {
   const { pubsub, viewer, goal } = options;
@@ -23,6 +25,7 @@ export async function openGoalProgressStream(options: {
     label: 'teamGoalProgress',
     viewer,
     logger: options.logger,
+    trace: options.trace ?? null,
     pubsub,
     onFinish: () => {
       unsubscribeGoal();

@@ -1,6 +1,17 @@
 import type { Viewer } from '../auth/jwt';
+import type { Observability } from '../observability';
 import type { Logger } from '../observability/logger';
+import type { RequestRecord } from '../observability/requests';
+import type { Tracing } from '../observability/tracing';
 import { accountTopic, type RealtimePubSub } from './pubsub';
+
+/** Where a stream's deliveries are traced: under its subscription's span. */
+export type DeliveryTrace = { tracing: Tracing; record: RequestRecord } | null;
+
+export function deliveryTrace(ctx: { observability: Observability; requestRecord: RequestRecord }): DeliveryTrace {
+  const { tracing } = ctx.observability;
+  return tracing ? { tracing, record: ctx.requestRecord } : null;
+}
 
 /** setTimeout holds at most 2^31 - 1 ms (about 24.8 days); longer waits are taken in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -15,6 +26,7 @@ export function createLiveStream<T>(options: {
   label: string;
   viewer: Viewer;
   logger: Logger;
+  trace?: DeliveryTrace;
   pubsub: Pick<RealtimePubSub, 'subscribe'>;
   onFinish: () => void;
 }) {
@@ -24,6 +36,8 @@ export function createLiveStream<T>(options: {
   let finished = false;
   let queue: Promise<void> = Promise.resolve();
   let expiry: NodeJS.Timeout | null = null;
+  /** Items handed to the client so far: a delivery's span counts its own. */
+  let pushed = 0;
   let unwatchAccount: (() => void) | null = null;
 
   const finish = () => {
@@ -40,6 +54,7 @@ export function createLiveStream<T>(options: {
 
   const push = (items: T[]) => {
     if (finished) return;
+    pushed += items.length;
     for (const item of items) {
       if (waiting) {
         const resolve = waiting;
@@ -55,9 +70,23 @@ export function createLiveStream<T>(options: {
   const drained = () =>
     ready.length === 0 || finished ? Promise.resolve() : new Promise<void>((resolve) => (onDrained = resolve));
 
+  const trace = options.trace;
+  const traced = (work: () => Promise<void>) => () =>
+    trace!.tracing.inSpan(
+      'subscription.deliver',
+      { 'spotter.subscription': options.label },
+      async (annotate) => {
+        const before = pushed;
+        await work();
+        annotate({ 'spotter.subscription.delivered': pushed - before });
+      },
+      trace!.record,
+    );
+
   const serially = (work: () => Promise<void>) => {
+    const run = trace ? traced(work) : work;
     queue = queue
-      .then(() => (finished ? undefined : work()))
+      .then(() => (finished ? undefined : run()))
       .catch((error) => {
         options.logger.error({ err: error, stream: options.label }, 'live stream failed');
         finish();

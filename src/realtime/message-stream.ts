@@ -2,6 +2,7 @@ import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
 import type { MessageRow } from '../db/rows';
 import type { Logger } from '../observability/logger';
+import type { DeliveryTrace } from './live-stream';
 import { conversationTopic, type RealtimePubSub } from './pubsub';
 import { openSequenceStream } from './sequence-stream';
 
@@ -10,6 +11,8 @@ export interface MessageStreamOptions {
   pubsub: RealtimePubSub;
   viewer: Viewer;
   logger: Logger;
+  /** Its deliveries' spans, when tracing is on. */
+  trace?: DeliveryTrace;
   conversationId: number;
   /** Replay the messages after this sequence number first; null: only messages sent from now on. */
   afterSequenceNumber: number | null;
@@ -26,6 +29,7 @@ export function openMessageStream(options: MessageStreamOptions): Promise<AsyncI
     pubsub,
     viewer,
     logger: options.logger,
+    trace: options.trace ?? null,
     afterSequenceNumber: options.afterSequenceNumber,
     source: {
       label: 'messageAdded',

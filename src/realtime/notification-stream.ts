@@ -2,6 +2,7 @@ import type { Viewer } from '../auth/jwt';
 import type { Sql } from '../db/client';
 import type { NotificationRow } from '../db/rows';
 import type { Logger } from '../observability/logger';
+import type { DeliveryTrace } from './live-stream';
 import { notificationTopic, type RealtimePubSub } from './pubsub';
 import { openSequenceStream } from './sequence-stream';
 
@@ -15,6 +16,8 @@ export function openNotificationStream(options: {
   pubsub: RealtimePubSub;
   viewer: Viewer;
   logger: Logger;
+  /** Its deliveries' spans, when tracing is on. */
+  trace?: DeliveryTrace;
   afterSequenceNumber: number | null;
 }): Promise<AsyncIterableIterator<NotificationRow>> {
   const { sql, pubsub, viewer } = options;
@@ -22,6 +25,7 @@ export function openNotificationStream(options: {
     pubsub,
     viewer,
     logger: options.logger,
+    trace: options.trace ?? null,
     afterSequenceNumber: options.afterSequenceNumber,
     source: {
       label: 'notificationAdded',

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/jwt';
 import type { Logger } from '../observability/logger';
-import { createLiveStream } from './live-stream';
+import { createLiveStream, type DeliveryTrace } from './live-stream';
 import type { RealtimeEvent, RealtimePubSub } from './pubsub';
 import { STREAM_PAGE } from './stream-reads';
 
@@ -38,6 +38,8 @@ export async function openSequenceStream<Row extends { sequenceNumber: number }>
   viewer: Viewer;
   /** Where a failed delivery, which ends the stream, is reported. */
   logger: Logger;
+  /** Its deliveries' spans, when tracing is on. */
+  trace?: DeliveryTrace;
   /** Replay the rows after this number first; null: only rows written from now on. */
   afterSequenceNumber: number | null;
   source: SequenceSource<Row>;
@@ -48,6 +50,7 @@ export async function openSequenceStream<Row extends { sequenceNumber: number }>
     label: source.label,
     viewer: options.viewer,
     logger: options.logger,
+    trace: options.trace ?? null,
     pubsub: options.pubsub,
     onFinish: () => unsubscribe(),
   });
