@@ -4,7 +4,7 @@ import { signToken } from '../src/auth/tokens';
 import { createSql, type Sql } from '../src/db/client';
 import { startEmbedded } from '../src/db/database';
 import { prepareDatabase } from '../src/db/prepare';
-import { ACCOUNT_DELETION_TIMEOUT_MS } from '../src/domain/account-deletion';
+import { ACCOUNT_DELETION_TIMEOUT_MS } from '../src/domain/accounts';
 import { execute, type Operation } from './graphql';
 import { percentile } from './measure';
 import { gitCommit, resultsDir } from './report';

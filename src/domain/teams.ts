@@ -116,23 +116,36 @@ export async function leaveTeam(ctx: TeamsContext, teamId: number): Promise<Resu
     const [left] = await tx<{ role: string }[]>`/* teams:deleteMember */
       delete from team_members where team_id = ${teamId} and user_id = ${viewerId} returning role`;
     if (!left) return ok({ team });
-    const [after] = await tx<{ memberCount: number }[]>`/* teams:passOwnership */
-      with next_owner as (
-        select user_id from team_members where team_id = ${teamId} and ${left.role === 'OWNER'}
-         order by joined_at, user_id limit 1
-      ), promoted as (
-        update team_members m set role = 'OWNER' from next_owner n
-         where m.team_id = ${teamId} and m.user_id = n.user_id
-      )
-      select member_count from teams where id = ${teamId}`;
-    if (after!.memberCount === 0) {
-      await tx`/* teams:deleteTeam */ delete from teams where id = ${teamId}`;
-      return ok({ team: null });
-    }
+    if ((await settleDepartures(tx, [{ teamId, role: left.role }])).has(teamId)) return ok({ team: null });
     return ok({ team: await readTeam(tx, teamId) });
   });
   if (result.ok) primeTeam(ctx, result.value.team, teamId);
   return result;
+}
+
+/**
+ * What follows members leaving, for `leaveTeam` and for a deleted account alike: a team whose OWNER
+ * left passes to its earliest-joined remaining member, and a team left with no member is deleted with
+ * its goals. The departures' rows are already deleted (their trigger moved `memberCount`); returns the
+ * ids of the teams deleted.
+ */
+export async function settleDepartures(
+  tx: TransactionSql,
+  departures: { teamId: number; role: string }[],
+): Promise<Set<number>> {
+  if (departures.length === 0) return new Set();
+  const ownerless = departures.filter((left) => left.role === 'OWNER').map((left) => left.teamId);
+  if (ownerless.length > 0) {
+    await tx`/* teams:passOwnership */
+      update team_members m set role = 'OWNER'
+        from (select distinct on (team_id) team_id, user_id from team_members
+               where team_id = any(${ownerless}::bigint[]) order by team_id, joined_at, user_id) n
+       where m.team_id = n.team_id and m.user_id = n.user_id`;
+  }
+  const emptied = await tx<{ id: number }[]>`/* teams:deleteEmptyTeams */
+    delete from teams where id = any(${departures.map((left) => left.teamId)}::bigint[]) and member_count = 0
+    returning id`;
+  return new Set(emptied.map((team) => team.id));
 }
 
 /**

@@ -13,7 +13,6 @@ import './messaging';
 import './interactions';
 import './conversation-events';
 import './teams';
-import './account-deletion';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -43,7 +43,7 @@ export const users = pgTable(
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     /**
      * Set on the tombstone deleteAccount leaves for a deleted user's messages: such a row is no user
-     * to sign in as, follow or find (src/domain/account-deletion.ts).
+     * to sign in as, follow or find (src/domain/accounts.ts).
      */
     deletedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
