@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth/tokens';
 import { graphql } from './gql';
 import { useSecondProcess } from './kit/processes';
 import { createUsers } from './kit/seed';
@@ -38,6 +39,27 @@ describe('Subscription.teamGoalProgress', () => {
     expect(third!.data!.teamGoalProgress).toMatchObject({ progress: 1100, completedAt: expect.any(String) });
     await leave(db, member!, team);
     await stream.ended();
+  });
+
+  it('ends when the token expires', async () => {
+    const [owner] = await createUsers(db.sql, 1);
+    const team = await createTeam(db, owner!, { name: 'Short Lived' });
+    const goal = await createGoal(db, owner!, team, {
+      metric: 'WORKOUTS',
+      target: 5,
+      startsAt: new Date(Date.now() - DAY),
+      endsAt: new Date(Date.now() + DAY),
+    });
+    const token = await signToken(owner!.id, db.config.jwtSecret, '2s');
+    const stream = await subscribeSse(
+      db,
+      TeamGoalProgress,
+      { goalId: goal.globalId },
+      { authorization: `Bearer ${token}` },
+    );
+    const [now] = await stream.take(1);
+    expect(now!.data!.teamGoalProgress).toMatchObject({ progress: 0 });
+    await stream.ended(5_000);
   });
 
   it('is for members only', async () => {
