@@ -56,3 +56,27 @@ export async function schemaCoordinates(origin: string): Promise<Set<string>> {
   }
   return coordinates;
 }
+
+/**
+ * The events of a GraphQL-over-SSE response body as they arrive (`next` with its payload, `complete`),
+ * each with the time its block was read.
+ */
+export async function* sseEvents(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<{ event: string | null; data: any; at: number }> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const at = performance.now();
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      yield { event: /^event: (.*)$/m.exec(block)?.[1] ?? null, data: data ? JSON.parse(data) : null, at };
+    }
+  }
+}

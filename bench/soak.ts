@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { WebSocket } from 'ws';
 import type { Sql } from '../src/db/client';
-import { type Operation, requestInit } from './graphql';
+import { type Operation, requestInit, sseEvents } from './graphql';
 import { percentile, processCpuMs } from './measure';
 import type { RunningServer } from './server';
 import { type Memory, openInspector } from './subscription-memory';
@@ -333,21 +333,11 @@ function sseSubscribe(origin: string, operation: Operation, onEvent: (payload: a
       signal: controller.signal,
     });
     if (response.status !== 200) return `SSE HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`;
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return 'SSE stream ended by the server';
-      buffer += decoder.decode(value, { stream: true });
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (/^event: complete$/m.test(block)) return 'SSE stream completed by the server';
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (/^event: next$/m.test(block) && data) onEvent(JSON.parse(data));
-      }
+    for await (const { event, data } of sseEvents(response.body!)) {
+      if (event === 'complete') return 'SSE stream completed by the server';
+      if (event === 'next' && data) onEvent(data);
     }
+    return 'SSE stream ended by the server';
   })().catch((error: unknown) => (controller.signal.aborted ? null : `SSE: ${String(error)}`));
   return { ended, drop: () => controller.abort() };
 }

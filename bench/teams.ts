@@ -15,7 +15,7 @@ import type { Sql } from '../src/db/client';
 import { statementName } from '../src/db/statements';
 import { scaleSteps } from '../src/seed/steps';
 import { openBenchDatabase } from './database';
-import { execute, mustExecute, type Operation } from './graphql';
+import { execute, mustExecute, type Operation, sseEvents } from './graphql';
 import { captureStatements, type Latency, measureHttp, percentile } from './measure';
 import { gitCommit, nameBeside, resultsDir } from './report';
 import { startServer } from './server';
@@ -466,23 +466,10 @@ async function sseSubscription(origin: string, query: string, variables: Record<
   });
   if (!response.ok || !response.body) throw new Error(`Subscription refused: HTTP ${response.status}`);
   const listeners: ((event: { at: number; data: any }) => void)[] = [];
-  const reader = response.body.getReader();
   void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (!/^event: next$/m.test(block)) continue;
-          const at = performance.now();
-          const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!);
-          for (const listener of listeners) listener({ at, data });
-        }
+      for await (const { event, data, at } of sseEvents(response.body!)) {
+        if (event === 'next') for (const listener of listeners) listener({ at, data });
       }
     } catch {
       // aborted

@@ -1,6 +1,6 @@
 import type { Sql } from '../src/db/client';
 import { encodeGlobalId } from '../src/graphql/ids';
-import { mustExecute, type Operation } from './graphql';
+import { mustExecute, type Operation, sseEvents } from './graphql';
 import { percentile } from './measure';
 import type { RunningServer, ServerOptions } from './server';
 import type { SoakRun } from './soak';
@@ -801,25 +801,15 @@ async function sseStream(origin: string, query: string, options: { token: string
     body: JSON.stringify({ query }),
     signal: controller.signal,
   });
-  const reader = response.body!.getReader();
   const waiting: (() => void)[] = [];
   let pending = 0;
   void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (!/^event: next$/m.test(block)) continue;
-          const resolve = waiting.shift();
-          if (resolve) resolve();
-          else pending += 1;
-        }
+      for await (const { event } of sseEvents(response.body!)) {
+        if (event !== 'next') continue;
+        const resolve = waiting.shift();
+        if (resolve) resolve();
+        else pending += 1;
       }
     } catch {
       // aborted

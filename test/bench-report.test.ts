@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sseEvents } from '../bench/graphql';
 import { percentile } from '../bench/measure';
 import {
   evaluateTargets,
@@ -241,5 +242,27 @@ describe('bench report', () => {
       expect(cycle.filter((kind) => kind === 'write')).toHaveLength(1);
       expect(cycle[0]).toBe('read');
     });
+  });
+});
+
+describe('sseEvents', () => {
+  it('parses next and complete blocks however the body is split into chunks', async () => {
+    const text =
+      'event: next\ndata: {"data":{"n":1}}\n\n:\n\nevent: next\ndata: {"data":{"n":2}}\n\nevent: complete\ndata:\n\n';
+    const chunks = [text.slice(0, 17), text.slice(17, 40), text.slice(40)];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    const events = [];
+    for await (const { event, data } of sseEvents(body)) events.push([event, data]);
+    expect(events).toEqual([
+      ['next', { data: { n: 1 } }],
+      [null, null],
+      ['next', { data: { n: 2 } }],
+      ['complete', null],
+    ]);
   });
 });
