@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { createYoga, type GraphiQLOptions, useReadinessCheck } from 'graphql-yoga';
+import { forgetAccount } from './auth/account-cache';
 import { createIdentities } from './auth/identities';
 import { createTokenVerifier, secretKey } from './auth/jwt';
 import { createKnownUsers } from './auth/known-users';
@@ -110,10 +111,7 @@ export function createApp(deps: AppDeps) {
   // known-user and identity caches keep entries only while this process's LISTEN is up (they wait for
   // it), so they never hold an account whose deletion they could not hear.
   pubsub.watchAccounts({
-    deleted: (userId) => {
-      services.knownUsers.forget(userId);
-      services.identities.forget(userId);
-    },
+    deleted: (userId) => forgetAccount(services, userId),
     resync: () => {
       services.knownUsers.clear();
       services.identities.clear();

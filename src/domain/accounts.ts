@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { forgetAccount } from '../auth/account-cache';
 import { actAs, type Context } from '../context';
 import type { TransactionSql } from '../db/client';
 import type { UserRow } from '../db/rows';
@@ -102,8 +103,7 @@ export async function deleteAccount(
       const result = await inTransaction(ctx, (tx) => eraseAccount(tx, viewerId));
       if (result.ok) {
         // This process forgets at once; the others when the NOTIFY arrives (src/app.ts).
-        ctx.knownUsers.forget(viewerId);
-        ctx.identities.forget(viewerId);
+        forgetAccount(ctx, viewerId);
         ctx.loaders.userById.clear(viewerId);
       }
       return result;
