@@ -563,6 +563,21 @@ export function renderSoak(results: Results): string[] {
   const lines = [
     '## Soak (issue 28)',
     '',
+    ...(run.serverNodeArgs?.length
+      ? [
+          `**An experiment:** both servers ran with \`${run.serverNodeArgs.join(' ')}\` (\`--server-node-args\`), so ` +
+            'these figures are not those of Spotter as deployed.',
+          '',
+        ]
+      : []),
+    ...(run.heapSnapshots
+      ? [
+          `Heap snapshots of server 1 were written to \`${run.heapSnapshots}\` at the warm-up's end and once the load ` +
+            'stopped (compare them with `npx tsx bench/heap-diff.ts`). The first paused that server for seconds in ' +
+            "minute 1, so this run's p99 ratio is not judged, and server 1's RSS includes the snapshots' buffers.",
+          '',
+        ]
+      : []),
     `${run.rate} requests/s, open loop (each request leaves at its scheduled time whatever is in flight, and its latency ` +
       'runs from that time), spread over two server processes on one database: feed, profile, workout, leaderboards and ' +
       'conversation messages (30 of each 40), logWorkout, likeWorkout, unlikeWorkout, sendMessage, follow and unfollow ' +
@@ -602,6 +617,32 @@ export function renderSoak(results: Results): string[] {
           )
           .join(' | ')} |`,
     );
+  }
+  if (run.minutes.some((m) => m.machine)) {
+    const core = (cpuMs: number | null | undefined) => (cpuMs == null ? '–' : ((cpuMs / 60_000) * 100).toFixed(0));
+    lines.push(
+      '',
+      "Where the machine's CPU went each minute, in % of one core (of " +
+        `${results.machine.cpus} cores; 100 % is one core busy for the whole minute), and the core-speed probe: the same ` +
+        'small piece of work timed every 5 s on a thread of the load generator (bench/core-speed.ts), median of the ' +
+        "minute. A server's CPU per request rising with the probe's time is the cores slowing down for everyone, not " +
+        'more work per request.',
+      '',
+      '| minute | machine busy % | both servers % | PostgreSQL % | load generator % | other % | core probe ms | server CPU ms/request (mean of both) |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const m of run.minutes) {
+      const x = m.machine;
+      if (!x) continue;
+      const other =
+        (x.busyPercentOfCore * 60_000) / 100 - x.serversCpuMs - (x.postgresCpuMs ?? 0) - x.loadGeneratorCpuMs;
+      const perRequest = m.servers.map((row) => row.cpuMsPerRequest ?? Number.NaN);
+      lines.push(
+        `| ${m.minute} | ${x.busyPercentOfCore.toFixed(0)} | ${core(x.serversCpuMs)} | ${core(x.postgresCpuMs)} | ` +
+          `${core(x.loadGeneratorCpuMs)} | ${x.postgresCpuMs == null ? '–' : core(other)} | ${x.coreSpeedMs.toFixed(2)} | ` +
+          `${ms(perRequest.reduce((sum, v) => sum + v, 0) / perRequest.length)} |`,
+      );
+    }
   }
   lines.push(
     '',

@@ -21,7 +21,7 @@ const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads
 const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id), TRACES: ['T1'] };
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
-       npm run bench -- --only soak [--minutes M] [--rate R]
+       npm run bench -- --only soak [--minutes M] [--rate R] [--heap-snapshots DIR] [--server-node-args ARGS]
   --users        scale of the seeded database (default 100000; 2000 for --only soak)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
@@ -29,6 +29,10 @@ const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections
   --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
   --minutes      length of the soak, after its 30 s warm-up (default 10)
   --rate         the soak's requests per second over both server processes (default 40)
+  --heap-snapshots  write the soak's first server's heap at the warm-up's end and once the load stopped
+                 into DIR, for bench/heap-diff.ts (the first snapshot's pause falls in minute 1)
+  --server-node-args  more Node.js options for the soak's two servers, space-separated (an experiment's
+                 V8 flags, say); the report names them
   --reseed       drop the bench database of this scale and seed it again
   DATABASE_URL   use this (empty, or bench-seeded) database instead of the embedded cluster in bench/data/`;
 
@@ -41,6 +45,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     minutes: { type: 'string', default: '10' },
     rate: { type: 'string', default: '40' },
+    'heap-snapshots': { type: 'string' },
+    'server-node-args': { type: 'string' },
     reseed: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -128,7 +134,13 @@ const ctx: BenchContext = {
     return started;
   },
   load: { pid: server.pid, seconds, rounds },
-  soak: { minutes, rate },
+  soak: {
+    minutes,
+    rate,
+    postmasterPid,
+    heapSnapshots: values['heap-snapshots'] ?? null,
+    serverNodeArgs: values['server-node-args']?.split(/\s+/).filter(Boolean) ?? [],
+  },
   token(userId) {
     let token = tokens.get(userId);
     if (!token) {

@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import type { Sql } from '../src/db/client';
+import { clusterCpuMs } from './cluster-cpu';
+import { startCoreSpeedProbe } from './core-speed';
 import { type Operation, requestInit, sseEvents } from './graphql';
-import { percentile, processCpuMs } from './measure';
+import { machineBusyMs, percentile, processCpuMs } from './measure';
 import type { RunningServer } from './server';
 import { type Memory, openInspector } from './subscription-memory';
 import { type BenchContext, gid, rotate, type Workload } from './workloads';
@@ -89,11 +92,31 @@ export interface SoakMinute {
   servers: SoakServerMinute[];
   /** The machine's 1-minute load average at the minute's end: other work competing for the cores. */
   loadAverage?: number;
+  /** Where the machine's CPU went over the minute, and how fast its cores were. */
+  machine?: SoakMachineMinute;
+}
+
+export interface SoakMachineMinute {
+  /** Busy time of all cores over the minute's wall time, in % of one core (200 = both cores busy). */
+  busyPercentOfCore: number;
+  /** CPU over the minute, in ms: both servers, the PostgreSQL cluster (every backend, vacuum and checkpoints), this load generator. */
+  serversCpuMs: number;
+  postgresCpuMs: number | null;
+  loadGeneratorCpuMs: number;
+  /** Median time of the core-speed probe's fixed work over the minute (bench/core-speed.ts): higher is slower cores. */
+  coreSpeedMs: number;
 }
 
 export interface SoakRun {
   minutes: SoakMinute[];
   rate: number;
+  /**
+   * Where the first server's heap snapshots went (`--heap-snapshots`), or null. The first one pauses
+   * that server for seconds in minute 1, so such a run does not judge the p99 ratio.
+   */
+  heapSnapshots: string | null;
+  /** Node.js options the servers ran with beyond the usual (`--server-node-args`), such as V8 flags. */
+  serverNodeArgs: string[];
   /** Each server's memory after full collections before any load. */
   start: { heapAfterGcMb: number; rssAfterGcMb: number; spacesAfterGcMb: Record<string, number> }[];
   /** Each server's memory at the end of the warm-up, read as at each minute's end: the fits' first point. */
@@ -433,7 +456,9 @@ export const SOAK: Workload = {
     const inspectors: Awaited<ReturnType<typeof openInspector>>[] = [];
     try {
       for (let i = 0; i < 2; i += 1) {
-        const server = await ctx.secondServer({ nodeArgs: ['--inspect=127.0.0.1:0'] });
+        const server = await ctx.secondServer({
+          nodeArgs: ['--inspect=127.0.0.1:0', ...(ctx.soak.serverNodeArgs ?? [])],
+        });
         servers.push(server);
         inspectors.push(await openInspector(server.output));
         ctx.log(`SOAK: server ${i + 1} ${server.origin} (pid ${server.pid})`);
@@ -718,6 +743,26 @@ async function soak(
     };
   };
   const start = [await collected(0), await collected(1)];
+  const probe = startCoreSpeedProbe();
+  const snapshotDir = ctx.soak?.heapSnapshots ?? null;
+  if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
+  const snapshot = async (label: string) => {
+    if (!snapshotDir) return;
+    const path = join(snapshotDir, `soak-server-1-${label}.heapsnapshot`);
+    const since = performance.now();
+    await inspectors[0]!.heapSnapshot(path);
+    ctx.log(`SOAK: heap snapshot ${path} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  };
+  const postmasterPid = ctx.soak?.postmasterPid ?? null;
+  const machineNow = () => ({
+    at: performance.now(),
+    busy: machineBusyMs(),
+    servers: servers.reduce((sum, server) => sum + processCpuMs(server.pid), 0),
+    postgres: postmasterPid ? clusterCpuMs(postmasterPid) : Number.NaN,
+    loadGenerator: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+  });
+  let machineBefore = machineNow();
+  const machine: SoakMachineMinute[] = [];
   const minuteRows: SoakServerMinute[][] = [];
   let afterWarmUp: SoakServerMinute[] = [];
   /** Reading 0 ends the warm-up, reading k minute k: each measured minute starts with the same collections. */
@@ -725,6 +770,18 @@ async function soak(
   const loads: number[] = [];
   async function minuteEnd(reading: number) {
     const cpu = servers.map((server) => processCpuMs(server.pid));
+    const machineAfter = machineNow();
+    const speeds = probe.take().sort((a, b) => a - b);
+    if (reading > 0) {
+      machine[reading - 1] = {
+        busyPercentOfCore: ((machineAfter.busy - machineBefore.busy) / (machineAfter.at - machineBefore.at)) * 100,
+        serversCpuMs: machineAfter.servers - machineBefore.servers,
+        postgresCpuMs: postmasterPid ? machineAfter.postgres - machineBefore.postgres : null,
+        loadGeneratorCpuMs: machineAfter.loadGenerator - machineBefore.loadGenerator,
+        coreSpeedMs: speeds[Math.floor(speeds.length / 2)] ?? Number.NaN,
+      };
+    }
+    machineBefore = machineAfter;
     const served = (tally.latencies[reading - 1]?.length ?? 0) / servers.length;
     if (reading > 0) loads[reading - 1] = loadavg()[0]!;
     const rows: SoakServerMinute[] = [];
@@ -740,13 +797,18 @@ async function soak(
     cpuBefore = cpu;
     if (reading === 0) {
       afterWarmUp = rows;
+      await snapshot('warm-up-end');
       return;
     }
     const index = reading - 1;
     minuteRows[index] = rows;
     const sorted = tally.latencies[index]!.slice().sort((a, b) => a - b);
+    const m = machine[index]!;
     ctx.log(
       `SOAK minute ${index + 1}: ${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
+        `machine ${m.busyPercentOfCore.toFixed(0)}% of a core (servers ${(m.serversCpuMs / 600).toFixed(0)}, ` +
+        `PostgreSQL ${((m.postgresCpuMs ?? Number.NaN) / 600).toFixed(0)}, load ${(m.loadGeneratorCpuMs / 600).toFixed(0)}), ` +
+        `core probe ${m.coreSpeedMs.toFixed(2)} ms, ` +
         `p99 ${percentile(sorted, 99).toFixed(1)} ms, ${tally.errors[index]} errors, ` +
         `${tally.subscriptionsOpened[index]} subscriptions (${tally.subscriptionErrors[index]} failed), ` +
         `heap after GC ${rows.map((r) => r.heapAfterGcMb.toFixed(1)).join(' / ')} MB, ` +
@@ -785,6 +847,7 @@ async function soak(
   // The load stops: requests in flight finish, and every subscriber drops now.
   stopping = true;
   const stoppedAt = performance.now();
+  await probe.stop();
   for (const handle of live) handle.drop();
   while (inflight.size > 0) await Promise.allSettled([...inflight]);
   ctx.log(`SOAK: load stopped, clients gone after ${((performance.now() - stoppedAt) / 1000).toFixed(1)} s`);
@@ -797,6 +860,8 @@ async function soak(
     gauges = await Promise.all(servers.map(scrape));
   }
   if (released()) releasedWithinSeconds = (performance.now() - stoppedAt) / 1000;
+  // Every client is gone: what the first server allocated since the warm-up and still holds is kept, not in use.
+  await snapshot('load-stopped');
 
   const backends: number[][] = [];
   const after: SoakRun['after'] = [];
@@ -846,6 +911,7 @@ async function soak(
       liveEvents: tally.liveEvents[minute]!,
       servers: minuteRows[minute] ?? [],
       loadAverage: loads[minute]!,
+      machine: machine[minute],
     };
   });
   const fits = (pick: (row: SoakServerMinute) => number) =>
@@ -858,6 +924,8 @@ async function soak(
   return {
     minutes: minutesOut,
     rate,
+    heapSnapshots: snapshotDir,
+    serverNodeArgs: ctx.soak?.serverNodeArgs ?? [],
     start,
     afterWarmUp,
     heapFits: fits((row) => row.heapAfterGcMb),
@@ -886,7 +954,9 @@ export function soakMetrics(run: SoakRun): Record<string, number> {
   return {
     errors,
     requests: run.minutes.reduce((s, m) => s + m.requests, 0),
-    ...(first && last && run.minutes.length > 1 ? { p99LastOverFirst: last.p99 / first.p99 } : {}),
+    ...(first && last && run.minutes.length > 1 && !run.heapSnapshots
+      ? { p99LastOverFirst: last.p99 / first.p99 }
+      : {}),
     ...(heap.length === run.heapFits.length && heap.length > 0
       ? {
           heapSlopeWithinNoise: heap.every(withinNoise) ? 1 : 0,

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { WebSocket } from 'ws';
 import { SUBSCRIPTION_LIMITS } from '../src/http/subscription-limits';
 import type { Workload } from './workloads';
@@ -37,8 +38,10 @@ export async function openInspector(output: () => string) {
   await once(socket, 'open');
   let lastId = 0;
   const answers = new Map<number, (result: any) => void>();
+  let snapshotChunk: ((chunk: string) => void) | null = null;
   socket.on('message', (data) => {
     const message = JSON.parse(String(data));
+    if (message.method === 'HeapProfiler.addHeapSnapshotChunk') snapshotChunk?.(message.params.chunk);
     answers.get(message.id)?.(message.result);
     answers.delete(message.id);
   });
@@ -59,6 +62,19 @@ export async function openInspector(output: () => string) {
       });
       const usage = JSON.parse(evaluated.result.value) as Memory;
       return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external, spaces: usage.spaces };
+    },
+    /**
+     * Writes a heap snapshot (after a full collection) to `path`. Objects keep their ids across the
+     * snapshots of one inspector session, so two of them tell what was allocated between and kept.
+     */
+    async heapSnapshot(path: string): Promise<void> {
+      const file = createWriteStream(path);
+      snapshotChunk = (chunk) => file.write(chunk);
+      await call('HeapProfiler.collectGarbage');
+      await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      snapshotChunk = null;
+      file.end();
+      await once(file, 'close');
     },
     close: () => socket.close(),
   };

@@ -19,8 +19,18 @@ export interface BenchContext {
   secondServer?: (options?: ServerOptions) => Promise<RunningServer>;
   /** For a workload that measures in `prepare`: the server's pid, and seconds and rounds per run. */
   load?: { pid: number; seconds: number; rounds: number };
-  /** The soak's length and request rate (`--minutes`, `--rate`). */
-  soak?: { minutes: number; rate: number };
+  /**
+   * The soak's length and request rate (`--minutes`, `--rate`), the cluster's postmaster (its CPU is
+   * read each minute), where to write heap snapshots (`--heap-snapshots`) and more Node.js options for
+   * its servers (`--server-node-args`).
+   */
+  soak?: {
+    minutes: number;
+    rate: number;
+    postmasterPid: number | null;
+    heapSnapshots: string | null;
+    serverNodeArgs: string[];
+  };
 }
 
 export interface Case {

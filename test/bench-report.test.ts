@@ -128,6 +128,8 @@ describe('bench report', () => {
       return {
         minutes,
         rate: 40,
+        heapSnapshots: null,
+        serverNodeArgs: [],
         start: [0, 1].map(() => ({ heapAfterGcMb: 60, rssAfterGcMb: 150, spacesAfterGcMb: {} })),
         afterWarmUp: minutes[0]!.servers,
         heapFits: [fit, fit],
@@ -210,6 +212,12 @@ describe('bench report', () => {
         'connections beyond the pool and LISTEN once the load stopped': 'MISSED',
         'connections left once the servers stopped': 'MISSED',
       });
+      // A run that took heap snapshots paused a server in minute 1: its p99 ratio says nothing.
+      const snapshotted = soakRun([70, 70, 70], [900, 20, 20]);
+      expect(statusOf(soakResults(snapshotted))['p99 of the last minute / the first']).toBe('met');
+      expect(
+        statusOf(soakResults({ ...snapshotted, heapSnapshots: '/tmp/heap' }))['p99 of the last minute / the first'],
+      ).toBe('not measured');
       const short = soakResults(soakRun([70], [20]));
       expect(resultsName(short)).toBe('2026-01-01-soak-1-minutes');
       expect(statusOf(short)['heap after full GC, slope per minute within noise (both processes)']).toBe(
