@@ -21,7 +21,7 @@ const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads
 const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id), TRACES: ['T1'] };
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
-       npm run bench -- --only soak [--minutes M] [--rate R] [--heap-snapshots DIR] [--server-node-args ARGS]
+       npm run bench -- --only soak [--minutes M] [--rate R] [--heap-snapshots DIR] [--server-node-args="ARGS"]
   --users        scale of the seeded database (default 100000; 2000 for --only soak)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
@@ -31,7 +31,7 @@ const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections
   --rate         the soak's requests per second over both server processes (default 40)
   --heap-snapshots  write the soak's first server's heap at the warm-up's end and once the load stopped
                  into DIR, for bench/heap-diff.ts (the first snapshot's pause falls in minute 1)
-  --server-node-args  more Node.js options for the soak's two servers, space-separated (an experiment's
+  --server-node-args="ARGS"  more Node.js options for the soak's two servers, space-separated (an experiment's
                  V8 flags, say); the report names them
   --reseed       drop the bench database of this scale and seed it again
   DATABASE_URL   use this (empty, or bench-seeded) database instead of the embedded cluster in bench/data/`;
