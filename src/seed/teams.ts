@@ -35,8 +35,10 @@ export const distanceStep: SeedStep = {
                   case t.title when 'Morning walk' then 4000 when 'Easy run' then 7000 else 42000 end as spread) k
          cross join lateral (
            select round(k.base + random() * k.spread) as meters,
-                  date_trunc('day', now() - make_interval(secs => ${HISTORY_DAYS} * 86400.0 * random()))
-                    + make_interval(hours => 6 + ((hashint8(u.id + n) & 2147483647) % 12)::int) as started_at,
+                  -- Never a session that has not ended yet (today's hour can still be ahead).
+                  least(date_trunc('day', now() - make_interval(secs => ${HISTORY_DAYS} * 86400.0 * random()))
+                    + make_interval(hours => 6 + ((hashint8(u.id + n) & 2147483647) % 12)::int),
+                    now() - interval '3 hours') as started_at,
                   random() as roll) w
          where u.id between ${from} and ${to}
            and not exists (select 1 from workouts x where x.user_id = u.id and x.distance_meters > 0)`;

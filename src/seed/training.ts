@@ -88,8 +88,11 @@ export const workoutsStep: SeedStep = {
             from users u
            cross join lateral generate_series(1, (hashint8(u.id + 17) & 2147483647) % ${MAX_WORKOUTS + 1}) as k
            cross join lateral (
-             select date_trunc('day', now() - make_interval(secs => ${HISTORY_DAYS} * 86400.0 * (k - 0.8 * random()) / ${MAX_WORKOUTS}))
-                      + make_interval(hours => 6 + ((hashint8(u.id) & 2147483647) % 14)::int, mins => (random() * 59)::int) as started_at,
+             -- A session on a recent day at its user's hour, but never one that has not ended yet (before
+             -- 20:00 UTC today's hour can still be ahead).
+             select least(date_trunc('day', now() - make_interval(secs => ${HISTORY_DAYS} * 86400.0 * (k - 0.8 * random()) / ${MAX_WORKOUTS}))
+                      + make_interval(hours => 6 + ((hashint8(u.id) & 2147483647) % 14)::int, mins => (random() * 59)::int),
+                      now() - interval '3 hours') as started_at,
                     (2400 + random() * 3600)::int as duration, random() as roll
            ) w
            where u.id between ${from} and ${to}
