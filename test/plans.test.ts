@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Sql } from '../src/db/client';
 import { createLoaders, type Loaders } from '../src/loaders';
+import { teamBoardPage } from '../src/loaders/teams';
 import { usersPage } from '../src/loaders/users';
+import { cursorCodec } from '../src/pagination';
 import { createUsers } from './kit/seed';
 import { exercises, insertWorkout } from './kit/training';
 import { useTestDatabase } from './setup/db';
@@ -62,5 +64,60 @@ describe('generic plans', () => {
       expect((await usersPage(sql, { first: 2 })).rows).toHaveLength(2);
     });
     expect(plans).toEqual({ custom: 5, generic: 3 });
+  });
+});
+
+/** Every plan node of an EXPLAIN (FORMAT JSON) tree, depth first. */
+function planNodes(node: Record<string, unknown>): Record<string, unknown>[] {
+  const children = (node.Plans as Record<string, unknown>[] | undefined) ?? [];
+  return [node, ...children.flatMap(planNodes)];
+}
+
+describe('index use', () => {
+  // The page's ORDER BY must match team_board_order_idx (score desc nulls last, team_id desc nulls
+  // last) exactly: without its `nulls last`, PostgreSQL sorts every team on the board for each page.
+  it('page:teamLeaderboard walks team_board_order_idx, first page and deep, with no sort of the board', async () => {
+    const teams = 20_000;
+    await db.sql`insert into teams (name) select 'Board team ' || g from generate_series(1, ${teams}) g`;
+    await db.sql`
+      insert into team_board (team_id, metric, week_start, score)
+      select id, 'XP', team_week_of(now()), id from teams`;
+    await db.sql`analyze teams`;
+    await db.sql`analyze team_board`;
+
+    const connection = await db.sql.reserve();
+    try {
+      const first = await teamBoardPage(connection as unknown as Sql, 'XP', { first: 20 });
+      expect(first.rows).toHaveLength(20);
+      const deep = await teamBoardPage(connection as unknown as Sql, 'XP', {
+        first: 20,
+        after: cursorCodec.encode(first.rows.at(-1)!.cursorKey),
+      });
+      expect(deep.rows[0]!.rank).toBe(21);
+
+      const statements = await connection<{ statement: string; parameterTypes: string[] }[]>`
+        select statement, parameter_types::text[] as parameter_types from pg_prepared_statements
+         where statement like '%/* page:teamLeaderboard */%' and statement not like '%pg_prepared_statements%'`;
+      // The first page and the page after a cursor are two statements.
+      expect(statements).toHaveLength(2);
+      // The plan PostgreSQL keeps for a prepared statement is the generic one (see above).
+      await connection`set plan_cache_mode = force_generic_plan`;
+      for (const [i, { statement, parameterTypes }] of statements.entries()) {
+        await connection.unsafe(`prepare board_page_${i} (${parameterTypes.join(', ')}) as ${statement}`);
+        const [{ 'QUERY PLAN': explained }] = (await connection.unsafe(
+          `explain (format json) execute board_page_${i} (${parameterTypes.map(() => 'null').join(', ')})`,
+        )) as unknown as [{ 'QUERY PLAN': [{ Plan: Record<string, unknown> }] }];
+        const page = planNodes(explained[0].Plan).find((node) => node['Subplan Name'] === 'CTE p')!;
+        const pageNodes = planNodes(page);
+        expect(pageNodes.map((node) => node['Node Type'])).not.toContain('Sort');
+        expect(pageNodes.some((node) => node['Index Name'] === 'team_board_order_idx')).toBe(true);
+        const boardScans = planNodes(explained[0].Plan).filter((node) => node['Relation Name'] === 'team_board');
+        expect(boardScans.map((node) => node['Node Type'])).not.toContain('Seq Scan');
+        await connection.unsafe(`deallocate board_page_${i}`);
+      }
+    } finally {
+      await connection`reset plan_cache_mode`;
+      connection.release();
+    }
   });
 });
