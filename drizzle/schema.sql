@@ -469,6 +469,7 @@ CREATE UNIQUE INDEX team_members_one_owner_key ON public.team_members USING btre
 CREATE UNIQUE INDEX teams_name_lower_key ON public.teams USING btree (lower(name));
 CREATE INDEX teams_name_prefix_idx ON public.teams USING btree (lower(name) text_pattern_ops, id);
 CREATE INDEX users_display_name_prefix_idx ON public.users USING btree (lower(display_name) text_pattern_ops);
+CREATE INDEX users_tombstones_idx ON public.users USING btree (id) WHERE (deleted_at IS NOT NULL);
 CREATE UNIQUE INDEX users_username_lower_key ON public.users USING btree (lower(username));
 CREATE INDEX users_username_prefix_idx ON public.users USING btree (lower(username) text_pattern_ops);
 CREATE INDEX workout_likes_by_user_idx ON public.workout_likes USING btree (user_id);

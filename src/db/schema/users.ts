@@ -51,6 +51,9 @@ export const users = pgTable(
     uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
     index('users_username_prefix_idx').on(sql`lower(${t.username}) text_pattern_ops`),
     index('users_display_name_prefix_idx').on(sql`lower(${t.displayName}) text_pattern_ops`),
+    // Only deleted accounts' tombstones: the check of every act between two users (refuse_across_block)
+    // and of every notification asks whether one is a tombstone, a lookup in a few pages, not in users.
+    index('users_tombstones_idx').on(t.id).where(sql`${t.deletedAt} is not null`),
     // A tombstone's name cannot be anyone's: `-` is in no username a person can choose.
     check(
       'users_username_format',
