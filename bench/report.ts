@@ -572,9 +572,17 @@ export function renderSoak(results: Results): string[] {
       : []),
     ...(run.heapSnapshots
       ? [
-          `Heap snapshots of server 1 were written to \`${run.heapSnapshots}\` at the warm-up's end and once the load ` +
-            'stopped (compare them with `npx tsx bench/heap-diff.ts`). The first paused that server for seconds in ' +
-            "minute 1, so this run's p99 ratio is not judged, and server 1's RSS includes the snapshots' buffers.",
+          `Heap snapshots of server 1 were written to \`${run.heapSnapshots}\` at the warm-up's end, mid-run and once ` +
+            'the load stopped (compare two with `npx tsx bench/heap-diff.ts`). Each paused that server for seconds, so ' +
+            "this run's p99 ratio is not judged, and server 1's RSS includes the snapshots' buffers.",
+          '',
+        ]
+      : []),
+    ...(run.cpuProfiles
+      ? [
+          `CPU profiles of server 1 over its first and its last ${run.cpuProfiles.minutesEach} minutes were written to ` +
+            `\`${run.cpuProfiles.dir}\` (compare them with \`npx tsx bench/cpu-profile-diff.ts\`). The profiler costs ` +
+            "CPU in those minutes, so this run's p99 ratio is not judged.",
           '',
         ]
       : []),

@@ -21,7 +21,8 @@ const workloads = [...standardWorkloads, ...speedWorkloads, M1, ...peerWorkloads
 const aliases: Record<string, string[]> = { [PEERS_ALIAS]: peerWorkloads.map((w) => w.id), TRACES: ['T1'] };
 
 const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections N] [--only W1,W5] [--reseed]
-       npm run bench -- --only soak [--minutes M] [--rate R] [--heap-snapshots DIR] [--server-node-args="ARGS"]
+       npm run bench -- --only soak [--minutes M] [--rate R] [--heap-snapshots DIR] [--cpu-profiles DIR]
+                                 [--server-node-args="ARGS"]
   --users        scale of the seeded database (default 100000; 2000 for --only soak)
   --duration     seconds per measured run (default 8)
   --connections  concurrent connections for the saturated run (default 16)
@@ -29,8 +30,10 @@ const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections
   --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
   --minutes      length of the soak, after its 30 s warm-up (default 10)
   --rate         the soak's requests per second over both server processes (default 40)
-  --heap-snapshots  write the soak's first server's heap at the warm-up's end and once the load stopped
-                 into DIR, for bench/heap-diff.ts (the first snapshot's pause falls in minute 1)
+  --heap-snapshots  write the soak's first server's heap at the warm-up's end, mid-run (from 4 minutes) and
+                 once the load stopped into DIR, for bench/heap-diff.ts (the first snapshot's pause falls in minute 1)
+  --cpu-profiles  profile the soak's first server over its first and its last minutes (a third of the run,
+                 5 minutes at most each) into DIR, for bench/cpu-profile-diff.ts (needs --minutes 3 or more)
   --server-node-args="ARGS"  more Node.js options for the soak's two servers, space-separated (an experiment's
                  V8 flags, say); the report names them
   --reseed       drop the bench database of this scale and seed it again
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '10' },
     rate: { type: 'string', default: '40' },
     'heap-snapshots': { type: 'string' },
+    'cpu-profiles': { type: 'string' },
     'server-node-args': { type: 'string' },
     reseed: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -63,6 +67,7 @@ const rate = Number(values.rate);
 if (
   !Number.isInteger(minutes) ||
   minutes < 1 ||
+  (values['cpu-profiles'] && minutes < 3) ||
   !(rate > 0) ||
   !Number.isInteger(rounds) ||
   rounds < 1 ||
@@ -139,6 +144,7 @@ const ctx: BenchContext = {
     rate,
     postmasterPid,
     heapSnapshots: values['heap-snapshots'] ?? null,
+    cpuProfiles: values['cpu-profiles'] ?? null,
     serverNodeArgs: values['server-node-args']?.split(/\s+/).filter(Boolean) ?? [],
   },
   token(userId) {

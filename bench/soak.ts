@@ -17,6 +17,8 @@ const WARMUP_SECONDS = 30;
 const SUBSCRIBE_EVERY_MS = 500;
 /** Events a subscriber asks to have replayed from its sequence number before the live ones. */
 const REPLAY = 3;
+/** V8's default sampling interval; a profile of 5 minutes then holds 300,000 samples. */
+const PROFILE_SAMPLING_MICROSECONDS = 1000;
 /** A request or a replay slower than this is an error. */
 const TIMEOUT_MS = 30_000;
 
@@ -115,6 +117,11 @@ export interface SoakRun {
    * that server for seconds in minute 1, so such a run does not judge the p99 ratio.
    */
   heapSnapshots: string | null;
+  /**
+   * Where the first server's CPU profiles went (`--cpu-profiles`), or null: one over the first measured
+   * minutes and one over as many last minutes, so the two compare the same load early and late.
+   */
+  cpuProfiles: { dir: string; minutesEach: number } | null;
   /** Node.js options the servers ran with beyond the usual (`--server-node-args`), such as V8 flags. */
   serverNodeArgs: string[];
   /** Each server's memory after full collections before any load. */
@@ -753,6 +760,24 @@ async function soak(
     await inspectors[0]!.heapSnapshot(path);
     ctx.log(`SOAK: heap snapshot ${path} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
   };
+  // Mid-run too, so the growth of the run's second half can be told from its first's.
+  const midSnapshotAfter = minutes >= 4 ? Math.round(minutes / 2) : null;
+  const profileDir = ctx.soak?.cpuProfiles ?? null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profileMinutes = Math.min(5, Math.floor(minutes / 3));
+  let stopProfile: ((path: string) => Promise<void>) | null = null;
+  const profileWindow = async (reading: number) => {
+    if (!profileDir || profileMinutes < 1) return;
+    if (stopProfile && (reading === profileMinutes || reading === minutes)) {
+      const path = join(profileDir, `soak-server-1-minutes-${reading - profileMinutes + 1}-${reading}.cpuprofile`);
+      await stopProfile(path);
+      stopProfile = null;
+      ctx.log(`SOAK: CPU profile ${path}`);
+    }
+    if (reading === 0 || reading === minutes - profileMinutes) {
+      stopProfile = await inspectors[0]!.startCpuProfile(PROFILE_SAMPLING_MICROSECONDS);
+    }
+  };
   const postmasterPid = ctx.soak?.postmasterPid ?? null;
   const machineNow = () => ({
     at: performance.now(),
@@ -798,8 +823,11 @@ async function soak(
     if (reading === 0) {
       afterWarmUp = rows;
       await snapshot('warm-up-end');
+      await profileWindow(reading);
       return;
     }
+    await profileWindow(reading);
+    if (reading === midSnapshotAfter && reading < minutes) await snapshot(`minute-${reading}`);
     const index = reading - 1;
     minuteRows[index] = rows;
     const sorted = tally.latencies[index]!.slice().sort((a, b) => a - b);
@@ -925,6 +953,7 @@ async function soak(
     minutes: minutesOut,
     rate,
     heapSnapshots: snapshotDir,
+    cpuProfiles: profileDir && profileMinutes >= 1 ? { dir: profileDir, minutesEach: profileMinutes } : null,
     serverNodeArgs: ctx.soak?.serverNodeArgs ?? [],
     start,
     afterWarmUp,
@@ -954,7 +983,7 @@ export function soakMetrics(run: SoakRun): Record<string, number> {
   return {
     errors,
     requests: run.minutes.reduce((s, m) => s + m.requests, 0),
-    ...(first && last && run.minutes.length > 1 && !run.heapSnapshots
+    ...(first && last && run.minutes.length > 1 && !run.heapSnapshots && !run.cpuProfiles
       ? { p99LastOverFirst: last.p99 / first.p99 }
       : {}),
     ...(heap.length === run.heapFits.length && heap.length > 0

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { WebSocket } from 'ws';
 import { SUBSCRIPTION_LIMITS } from '../src/http/subscription-limits';
 import type { Workload } from './workloads';
@@ -75,6 +76,19 @@ export async function openInspector(output: () => string) {
       snapshotChunk = null;
       file.end();
       await once(file, 'close');
+    },
+    /**
+     * Starts V8's sampling profiler; the returned function stops it and writes the profile to `path`
+     * (a `.cpuprofile`, which Chrome DevTools and bench/cpu-profile-diff.ts read).
+     */
+    async startCpuProfile(intervalMicroseconds: number): Promise<(path: string) => Promise<void>> {
+      await call('Profiler.enable');
+      await call('Profiler.setSamplingInterval', { interval: intervalMicroseconds });
+      await call('Profiler.start');
+      return async (path) => {
+        const { profile } = await call('Profiler.stop');
+        await writeFile(path, JSON.stringify(profile));
+      };
     },
     close: () => socket.close(),
   };

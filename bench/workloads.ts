@@ -21,14 +21,15 @@ export interface BenchContext {
   load?: { pid: number; seconds: number; rounds: number };
   /**
    * The soak's length and request rate (`--minutes`, `--rate`), the cluster's postmaster (its CPU is
-   * read each minute), where to write heap snapshots (`--heap-snapshots`) and more Node.js options for
-   * its servers (`--server-node-args`).
+   * read each minute), where to write heap snapshots (`--heap-snapshots`) and CPU profiles
+   * (`--cpu-profiles`), and more Node.js options for its servers (`--server-node-args`).
    */
   soak?: {
     minutes: number;
     rate: number;
     postmasterPid: number | null;
     heapSnapshots: string | null;
+    cpuProfiles: string | null;
     serverNodeArgs: string[];
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compare, selfTimes } from '../bench/cpu-profile-diff';
 import { sseEvents } from '../bench/graphql';
 import { percentile } from '../bench/measure';
 import {
@@ -129,6 +130,7 @@ describe('bench report', () => {
         minutes,
         rate: 40,
         heapSnapshots: null,
+        cpuProfiles: null,
         serverNodeArgs: [],
         start: [0, 1].map(() => ({ heapAfterGcMb: 60, rssAfterGcMb: 150, spacesAfterGcMb: {} })),
         afterWarmUp: minutes[0]!.servers,
@@ -218,6 +220,8 @@ describe('bench report', () => {
       expect(
         statusOf(soakResults({ ...snapshotted, heapSnapshots: '/tmp/heap' }))['p99 of the last minute / the first'],
       ).toBe('not measured');
+      const profiled = { ...snapshotted, cpuProfiles: { dir: '/tmp/profiles', minutesEach: 1 } };
+      expect(statusOf(soakResults(profiled))['p99 of the last minute / the first']).toBe('not measured');
       const short = soakResults(soakRun([70], [20]));
       expect(resultsName(short)).toBe('2026-01-01-soak-1-minutes');
       expect(statusOf(short)['heap after full GC, slope per minute within noise (both processes)']).toBe(
@@ -249,6 +253,34 @@ describe('bench report', () => {
       expect(cycle).toHaveLength(4);
       expect(cycle.filter((kind) => kind === 'write')).toHaveLength(1);
       expect(cycle[0]).toBe('read');
+    });
+
+    it("charges each CPU profile sample the time until the next, by function and by the code's home", () => {
+      const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
+      const profile = {
+        nodes: [
+          { id: 1, callFrame: frame('(idle)', '') },
+          { id: 2, callFrame: frame('parse', 'file:///app/node_modules/graphql/language/parser.js', 9) },
+          { id: 3, callFrame: frame('feed', 'file:///app/src/schema/feed.ts', 41) },
+          { id: 4, callFrame: frame('(garbage collector)', '') },
+        ],
+        startTime: 0,
+        endTime: 1_000_000,
+        samples: [2, 3, 4, 1, 2],
+        timeDeltas: [0, 100, 300, 50, 550],
+      };
+      const early = selfTimes(profile);
+      expect(Object.fromEntries(early.byPlace)).toEqual({
+        'pkg graphql': 100,
+        'src/schema/feed.ts': 300,
+        '(garbage collector)': 50,
+        '(idle)': 550,
+      });
+      expect(early.byFunction.get('feed src/schema/feed.ts:42')).toBe(300);
+      const late = selfTimes({ ...profile, timeDeltas: [0, 100, 300, 250, 350] });
+      const rows = compare(early, late, (t) => t.byPlace);
+      expect(rows.map((row) => row.key)).toEqual(['(garbage collector)', 'pkg graphql', 'src/schema/feed.ts']);
+      expect(rows[0]!.change).toBeCloseTo(0.2);
     });
   });
 });
