@@ -83,10 +83,14 @@ export class ConnectionWaitTimeout extends Error {
   }
 }
 
-/** The parts of a postgres.js Query this bound reads; `state` is set once a connection takes it. */
+/**
+ * The parts of a postgres.js Query this bound reads; `state` is set once a connection takes it, and
+ * `handle` sends it to the pool the first time it is awaited (a fragment never is).
+ */
 interface PendingQuery {
   executed: boolean;
   active: boolean;
+  handle: () => Promise<void>;
   state: unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -115,8 +119,6 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
       for (const [query, since] of waiting) {
         if (query.state !== null || query.active) waiting.delete(query);
         else if (now - since < waitMs) continue;
-        else if (!query.executed)
-          waiting.delete(query); // a fragment inside another statement
         else {
           waiting.delete(query);
           query.reject(new ConnectionWaitTimeout(waitMs, unreachable));
@@ -130,9 +132,14 @@ function boundConnectionWaits(sql: Sql, waitMs: number): Sql {
 
   const track = <T>(result: T): T => {
     if (!isQuery(result)) return result;
-    waiting.set(result, performance.now());
+    // The wait starts when the statement goes to the pool: fragments, interpolated into another
+    // statement, never do, and are never held here.
+    const { handle, resolve, reject } = result;
+    result.handle = () => {
+      if (!result.executed) waiting.set(result, performance.now());
+      return handle.call(result);
+    };
     // Settled queries leave at once, so the map never holds on to results.
-    const { resolve, reject } = result;
     result.resolve = (value: unknown) => {
       waiting.delete(result);
       unreachable = false;

@@ -58,4 +58,23 @@ describe('pool exhaustion', () => {
     await app.close();
     await sql.end();
   });
+  it('cancels a statement that gets no connection within the wait, counted from when it is sent, and never runs it', async () => {
+    const sql = createSql(db.url, { max: 1, connectionWaitMs: 200 });
+    const user = await createUser(db.sql, { displayName: 'Untouched' });
+    const rename = (name: string) => sql`update users set display_name = ${name} where id = ${user.id}`;
+    // Built long before it is awaited, as a statement put together ahead of its turn would be.
+    const early = rename('Early');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const slow = sql`select pg_sleep(1.5)`.then(() => 'done');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const since = performance.now();
+    await expect(rename('Queued')).rejects.toMatchObject({ code: 'CONNECTION_WAIT_TIMEOUT' });
+    // Rejected at the wait's bound, not when the slow statement let go of the connection.
+    expect(performance.now() - since).toBeLessThan(1_000);
+    await expect(early).rejects.toMatchObject({ code: 'CONNECTION_WAIT_TIMEOUT' });
+    expect(await slow).toBe('done');
+    const [row] = await db.sql`select display_name from users where id = ${user.id}`;
+    expect(row!.displayName).toBe('Untouched');
+    await sql.end();
+  });
 });
