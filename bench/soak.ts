@@ -153,11 +153,61 @@ interface Subjects {
   athletes: number[];
   exercises: string[];
   owners: number[];
-  likePairs: () => { workout: string; liker: number } | null;
-  followPairs: () => { follower: number; followee: number } | null;
+  likePairs: PairSource<LikePair>;
+  followPairs: PairSource<FollowPair>;
   reader: number;
   /** Everyone the mix acts as, to sign their tokens before the clock starts. */
   actors: number[];
+}
+
+interface LikePair {
+  key: string;
+  workout: string;
+  liker: number;
+}
+
+interface FollowPair {
+  key: string;
+  follower: number;
+  followee: number;
+}
+
+export interface PairSource<P extends { key: string }> {
+  /** A pair not held now, one never used if any is left; null when every pair is held. */
+  next(): P | null;
+  /** The pair's like or follow was undone: it may be taken again. */
+  release(pair: P): void;
+}
+
+/**
+ * The pairs a like or a follow can join, each held by one at a time. Fresh pairs come first, because
+ * only the first like of a workout by a liker (and the first follow) is notified, and the notification
+ * subscribers need new ones. Once every pair has been used (a long soak, or many runs on one
+ * database), any pair not held right now is taken again.
+ */
+export function pairSource<P extends { key: string }>(
+  pairs: readonly P[],
+  heldAtStart: Iterable<string>,
+): PairSource<P> {
+  const used = new Set(heldAtStart);
+  const held = new Set(used);
+  let turn = 0;
+  return {
+    next() {
+      for (const freshOnly of [true, false]) {
+        for (let tries = 0; tries < pairs.length; tries += 1) {
+          const pair = pairs[turn % pairs.length]!;
+          turn += 1;
+          if (freshOnly ? used.has(pair.key) : held.has(pair.key)) continue;
+          used.add(pair.key);
+          held.add(pair.key);
+          return pair;
+        }
+      }
+      return null;
+    },
+    release: (pair) => held.delete(pair.key),
+  };
 }
 
 /** Users in no block either way: no request of the mix may be refused for a block. */
@@ -193,45 +243,31 @@ async function pickSubjects(sql: Sql): Promise<Subjects | string> {
   if (conversations.length === 0) return 'no data: no conversation of 3 to 50 unblocked members with messages';
   if (athletes.length < 50 || exercises.length === 0) return 'no data: too few users or no exercises';
 
-  // Fresh likes only: a like is notified once per liker and workout, and the notification subscribers need new ones.
   const ownerIds = owners.map((o) => o.id);
   const ownerWorkouts = await sql<{ id: number; userId: number }[]>`/* soak:ownerWorkouts */
     select id, user_id from workouts where user_id = any(${ownerIds}::bigint[]) and visibility = 'EVERYONE' order by id`;
   const liked = await sql<{ workoutId: number; userId: number }[]>`/* soak:liked */
     select workout_id, user_id from workout_likes where workout_id = any(${ownerWorkouts.map((w) => w.id)}::bigint[])`;
-  const likedKeys = new Set(liked.map((l) => `${l.workoutId}:${l.userId}`));
-  let likeTurn = 0;
   const likers = athletes.map((a) => a.id);
-  const likePairs = () => {
-    for (let tries = 0; tries < ownerWorkouts.length * likers.length; tries += 1) {
-      const workout = ownerWorkouts[likeTurn % ownerWorkouts.length]!;
-      const liker = likers[Math.floor(likeTurn / ownerWorkouts.length) % likers.length]!;
-      likeTurn += 1;
-      const key = `${workout.id}:${liker}`;
-      if (liker === workout.userId || likedKeys.has(key)) continue;
-      likedKeys.add(key);
-      return { workout: gid('Workout', workout.id), liker };
-    }
-    return null;
-  };
+  const likePairs = pairSource(
+    likers.flatMap((liker) =>
+      ownerWorkouts
+        .filter((workout) => workout.userId !== liker)
+        .map((workout) => ({ key: `${workout.id}:${liker}`, workout: gid('Workout', workout.id), liker })),
+    ),
+    liked.map((l) => `${l.workoutId}:${l.userId}`),
+  );
 
   const followers = athletes.slice(0, 100).map((a) => a.id);
   const followees = athletes.slice(100, 200).map((a) => a.id);
   const follows = await sql<{ followerId: number; followeeId: number }[]>`/* soak:follows */
     select follower_id, followee_id from follows where follower_id = any(${followers}::bigint[])`;
-  const following = new Set(follows.map((f) => `${f.followerId}:${f.followeeId}`));
-  let followTurn = 0;
-  const followPairs = () => {
-    for (let tries = 0; tries < followers.length * followees.length; tries += 1) {
-      const follower = followers[followTurn % followers.length]!;
-      const followee = followees[Math.floor(followTurn / followers.length) % followees.length]!;
-      followTurn += 1;
-      if (following.has(`${follower}:${followee}`)) continue;
-      following.add(`${follower}:${followee}`);
-      return { follower, followee };
-    }
-    return null;
-  };
+  const followPairs = pairSource(
+    followees.flatMap((followee) =>
+      followers.map((follower) => ({ key: `${follower}:${followee}`, follower, followee })),
+    ),
+    follows.map((f) => `${f.followerId}:${f.followeeId}`),
+  );
 
   return {
     feedViewers: feedViewers.map((v) => String(v.id)),
@@ -552,8 +588,8 @@ async function soak(
     memberTurn.set(conversation.id, turn + 1);
     return conversation.members[turn % conversation.members.length]!;
   };
-  const likes: { workout: string; liker: number }[] = [];
-  const followed: { follower: number; followee: number }[] = [];
+  const likes: LikePair[] = [];
+  const followed: FollowPair[] = [];
   let sent = 0;
 
   /** The operation for one slot, and what to remember once it succeeds. */
@@ -592,12 +628,16 @@ async function soak(
       }
       case 'unlike': {
         const like = likes.shift();
-        if (like) return { operation: op(UNLIKE, { input: { workoutId: like.workout } }, like.liker) };
+        if (like)
+          return {
+            operation: op(UNLIKE, { input: { workoutId: like.workout } }, like.liker),
+            done: () => subjects.likePairs.release(like),
+          };
         return operationFor('like');
       }
       case 'like': {
-        const pair = subjects.likePairs();
-        if (!pair) throw new Error('no fresh like left');
+        const pair = subjects.likePairs.next();
+        if (!pair) throw new Error('every like pair is held');
         return {
           operation: op(LIKE, { input: { workoutId: pair.workout } }, pair.liker),
           done: () => likes.push(pair),
@@ -610,12 +650,16 @@ async function soak(
       }
       case 'unfollow': {
         const pair = followed.shift();
-        if (pair) return { operation: op(UNFOLLOW, { input: { userId: gid('User', pair.followee) } }, pair.follower) };
+        if (pair)
+          return {
+            operation: op(UNFOLLOW, { input: { userId: gid('User', pair.followee) } }, pair.follower),
+            done: () => subjects.followPairs.release(pair),
+          };
         return operationFor('follow');
       }
       case 'follow': {
-        const pair = subjects.followPairs();
-        if (!pair) throw new Error('no follow pair left');
+        const pair = subjects.followPairs.next();
+        if (!pair) throw new Error('every follow pair is held');
         return {
           operation: op(FOLLOW, { input: { userId: gid('User', pair.followee) } }, pair.follower),
           done: () => followed.push(pair),

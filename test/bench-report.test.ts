@@ -10,7 +10,16 @@ import {
   resultsName,
   type WorkloadResult,
 } from '../bench/report';
-import { failureOf, leastSquares, mixCycle, type SoakRun, seriesSum, soakMetrics, withinNoise } from '../bench/soak';
+import {
+  failureOf,
+  leastSquares,
+  mixCycle,
+  pairSource,
+  type SoakRun,
+  seriesSum,
+  soakMetrics,
+  withinNoise,
+} from '../bench/soak';
 import { barChart } from '../bench/svg';
 
 const latency = (p95: number) => ({ requests: 100, rps: 200, p50: p95 / 2, p95, p99: p95 * 2, errors: 0 });
@@ -253,6 +262,19 @@ describe('bench report', () => {
       expect(cycle).toHaveLength(4);
       expect(cycle.filter((kind) => kind === 'write')).toHaveLength(1);
       expect(cycle[0]).toBe('read');
+    });
+
+    it('hands out fresh like and follow pairs first, then pairs released, and none while all are held', () => {
+      const pairs = ['a', 'b', 'c'].map((key) => ({ key }));
+      const source = pairSource(pairs, ['b']);
+      const first = source.next()!;
+      const second = source.next()!;
+      expect([first.key, second.key]).toEqual(['a', 'c']);
+      // Every pair is used and held now (b since before the run).
+      expect(source.next()).toBeNull();
+      source.release(first);
+      expect(source.next()?.key).toBe('a');
+      expect(source.next()).toBeNull();
     });
 
     it("charges each CPU profile sample the time until the next, by function and by the code's home", () => {
