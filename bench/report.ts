@@ -596,9 +596,13 @@ export function renderSoak(results: Results): string[] {
       'server, a replay not delivered or a sequence number out of turn.',
     '',
     "Memory: at the warm-up's end and at each minute's end, RSS and heap used from the process's /metrics (garbage " +
-      'included), then heap and RSS after two full collections forced through the inspector (`--inspect`), what the ' +
-      'process retains; so every measured minute starts with the same collections. The slope is the least-squares line ' +
-      'through those readings of the heap after collection; it is within noise when it is at most two standard errors ' +
+      'included), and the heap and RSS after collection: the lowest right after one of the major collections the ' +
+      'process ran by itself in that minute (noted in the process through the inspector, `--inspect`), which is what ' +
+      'it retains. Collections are forced only before the load, and at a minute in which the process ran none ' +
+      `(${run.heapReadingsForced ?? 'not counted'} such readings here): forced ones also discard optimized code, which V8 then compiles ` +
+      'again, so forcing one every minute grew the very heap it measured. The slope is the least-squares line ' +
+      "through the measured minutes' readings of the heap after collection (the warm-up's reading also spans the " +
+      "process's first seconds, so it is shown but not fitted); it is within noise when it is at most two standard errors " +
       'above zero (the scatter of the readings around the line could draw it by chance).',
     '',
     `| minute | requests | p50 ms | p99 ms | errors | subscriptions | failed | live events | load average | ${servers
@@ -670,18 +674,19 @@ export function renderSoak(results: Results): string[] {
     );
   }
   const last = run.minutes.at(-1);
-  const spaces = Object.keys(run.afterWarmUp[0]?.spacesAfterGcMb ?? {});
-  if (last && spaces.length) {
+  const first = run.minutes[0];
+  const spaces = Object.keys(first?.servers[0]?.spacesAfterGcMb ?? {});
+  if (first && last && spaces.length) {
     lines.push(
       '',
-      'Heap after collection by V8 space, MB: end of warm-up → last minute (old_space holds objects; code_space ' +
+      'Heap after collection by V8 space, MB: minute 1 → last minute (old_space holds objects; code_space ' +
         'and the others hold compiled code and its metadata).',
       '',
       `| server | ${spaces.join(' | ')} |`,
       `|---|${'---|'.repeat(spaces.length)}`,
     );
     for (const i of servers) {
-      const from = run.afterWarmUp[i]?.spacesAfterGcMb ?? {};
+      const from = first.servers[i]?.spacesAfterGcMb ?? {};
       const to = last.servers[i]?.spacesAfterGcMb ?? {};
       lines.push(`| ${i + 1} | ${spaces.map((space) => `${mb(from[space])} → ${mb(to[space])}`).join(' | ')} |`);
     }

@@ -41,6 +41,8 @@ export function startServer(
   );
 }
 
+const URL_LINE = /http:\/\/localhost:(\d+)\/graphql/;
+
 /**
  * A Node process of the bench's own (the raw-SQL floor, the bare Yoga baseline, a peer on a Node of
  * its own: `execPath`) or the real server, started the same way: production mode, port 0, ready once
@@ -67,7 +69,8 @@ export async function startProcess(
     const onData = (chunk: Buffer) => {
       if (head.length < 16_384) head += chunk.toString();
       else tail = (tail + chunk.toString()).slice(-8_192);
-      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(head);
+      // Not only in the start: V8 flags such as --log-deopt print before the server is up.
+      const match = URL_LINE.exec(head) ?? URL_LINE.exec(tail);
       if (match) {
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${match[1]}`);

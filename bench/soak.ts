@@ -70,7 +70,7 @@ export interface SoakServerMinute {
   /** From /metrics at the minute's last scrape: the process as it runs, garbage included. */
   rssMb: number;
   heapUsedMb: number;
-  /** After two full collections forced through the inspector at the minute's end: what is retained. */
+  /** The lowest after one of the process's own major collections in the minute: what is retained. */
   heapAfterGcMb: number;
   rssAfterGcMb: number;
   /** The heap after collection by V8 space, in MB: old objects, or compiled code and its metadata. */
@@ -117,6 +117,11 @@ export interface SoakRun {
    * that server for seconds in minute 1, so such a run does not judge the p99 ratio.
    */
   heapSnapshots: string | null;
+  /**
+   * Readings of the heap at a minute's end for which the server had run no major collection of its
+   * own in that minute, so one was forced (see `afterOwnCollections`).
+   */
+  heapReadingsForced?: number;
   /**
    * Where the first server's CPU profiles went (`--cpu-profiles`), or null: one over the first measured
    * minutes and one over as many last minutes, so the two compare the same load early and late.
@@ -469,7 +474,7 @@ interface Tally {
  * whatever is still in flight, and its latency runs from that time) of reads and writes over two
  * server processes on one database, with subscribers connecting over SSE and WebSocket, replaying
  * from a sequence number, receiving live events and dropping, for `--minutes`. Each minute records
- * latency, errors, and each process's memory, after full collections forced through the inspector;
+ * latency, errors, and each process's memory after its own major collections (noted through the inspector);
  * at the end, that every subscription and database connection was given back.
  */
 export const SOAK: Workload = {
@@ -785,15 +790,23 @@ async function soak(
       poolSize: seriesSum(text, 'spotter_db_pool_size'),
     };
   };
-  const collected = async (i: number) => {
-    const memory: Memory = await inspectors[i]!.memory();
-    return {
-      heapAfterGcMb: memory.heapUsed / MB,
-      rssAfterGcMb: memory.rss / MB,
-      spacesAfterGcMb: Object.fromEntries(Object.entries(memory.spaces).map(([space, bytes]) => [space, bytes / MB])),
-    };
-  };
+  const inMb = (memory: Memory) => ({
+    heapAfterGcMb: memory.heapUsed / MB,
+    rssAfterGcMb: memory.rss / MB,
+    spacesAfterGcMb: Object.fromEntries(Object.entries(memory.spaces).map(([space, bytes]) => [space, bytes / MB])),
+  });
+  const collected = async (i: number) => inMb(await inspectors[i]!.memory());
+  // Forced before any load only: under load, each forced collection made V8 recompile the hot code.
   const start = [await collected(0), await collected(1)];
+  for (const inspector of inspectors) await inspector.watchMajorCollections();
+  let heapReadingsForced = 0;
+  /** The heap after the server's own major collections since the last reading; forced only if it ran none. */
+  const afterOwnCollections = async (i: number) => {
+    const floor = await inspectors[i]!.heapFloor();
+    if (floor) return inMb(floor);
+    heapReadingsForced += 1;
+    return collected(i);
+  };
   const probe = startCoreSpeedProbe();
   const snapshotDir = ctx.soak?.heapSnapshots ?? null;
   if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
@@ -859,7 +872,7 @@ async function soak(
       rows.push({
         rssMb: gauges.rss / MB,
         heapUsedMb: gauges.heap / MB,
-        ...(await collected(i)),
+        ...(await afterOwnCollections(i)),
         ...(reading > 0 && served > 0 ? { cpuMsPerRequest: (cpu[i]! - cpuBefore[i]!) / served } : {}),
       });
     }
@@ -986,17 +999,15 @@ async function soak(
       machine: machine[minute],
     };
   });
+  // Through the measured minutes only: the warm-up's reading spans the process's first seconds too,
+  // when it had compiled and cached less, so it is shown but is not a minute like the others.
   const fits = (pick: (row: SoakServerMinute) => number) =>
-    servers.map((_, i) =>
-      leastSquares([
-        { x: 0, y: pick(afterWarmUp[i]!) },
-        ...minutesOut.map((m) => ({ x: m.minute, y: pick(m.servers[i]!) })),
-      ]),
-    );
+    servers.map((_, i) => leastSquares(minutesOut.map((m) => ({ x: m.minute, y: pick(m.servers[i]!) }))));
   return {
     minutes: minutesOut,
     rate,
     heapSnapshots: snapshotDir,
+    heapReadingsForced,
     cpuProfiles: profileDir && profileMinutes >= 1 ? { dir: profileDir, minutesEach: profileMinutes } : null,
     serverNodeArgs: ctx.soak?.serverNodeArgs ?? [],
     start,

@@ -25,6 +25,30 @@ const MEMORY_EXPRESSION = `JSON.stringify({ ...process.memoryUsage(), spaces: Ob
   process.getBuiltinModule('v8').getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size])) })`;
 
 /**
+ * Evaluated in the server: from now on, after each major collection V8 runs by itself, note the
+ * memory if it is the lowest since the last reading. Reading it changes nothing in the process.
+ */
+const WATCH_MAJOR_COLLECTIONS = `(() => {
+  const { PerformanceObserver, constants } = process.getBuiltinModule('perf_hooks');
+  const v8 = process.getBuiltinModule('v8');
+  globalThis.__spotterHeapFloor = null;
+  new PerformanceObserver((list) => {
+    if (!list.getEntries().some((entry) => entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) return;
+    const usage = process.memoryUsage();
+    const floor = globalThis.__spotterHeapFloor;
+    if (floor && floor.heapUsed <= usage.heapUsed) return;
+    globalThis.__spotterHeapFloor = { ...usage, spaces: Object.fromEntries(
+      v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size])) };
+  }).observe({ entryTypes: ['gc'] });
+})()`;
+
+const TAKE_HEAP_FLOOR = `(() => {
+  const floor = globalThis.__spotterHeapFloor;
+  globalThis.__spotterHeapFloor = null;
+  return JSON.stringify(floor);
+})()`;
+
+/**
  * The server's memory after full garbage collections, through the inspector it was started with
  * (`--inspect=127.0.0.1:0`): a bench cannot call `gc()` inside another process otherwise.
  */
@@ -63,6 +87,18 @@ export async function openInspector(output: () => string) {
       });
       const usage = JSON.parse(evaluated.result.value) as Memory;
       return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external, spaces: usage.spaces };
+    },
+    /**
+     * Starts noting the memory after each major collection the server runs on its own. A forced
+     * collection is V8's most thorough: it also frees what optimized code refers to, and V8 then
+     * throws that code away and compiles it again, so forcing one every minute changes what it measures.
+     */
+    watchMajorCollections: () => call('Runtime.evaluate', { expression: WATCH_MAJOR_COLLECTIONS }),
+    /** The lowest memory after one of the server's own major collections since the last call; null if none ran. */
+    async heapFloor(): Promise<Memory | null> {
+      const evaluated = await call('Runtime.evaluate', { expression: TAKE_HEAP_FLOOR, returnByValue: true });
+      const floor = JSON.parse(evaluated.result.value) as Memory | null;
+      return floor && { rss: floor.rss, heapUsed: floor.heapUsed, external: floor.external, spaces: floor.spaces };
     },
     /**
      * Writes a heap snapshot (after a full collection) to `path`. Objects keep their ids across the

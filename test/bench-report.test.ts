@@ -21,6 +21,7 @@ import {
   withinNoise,
 } from '../bench/soak';
 import { barChart } from '../bench/svg';
+import { summarizeV8Log } from '../bench/v8-log-summary';
 
 const latency = (p95: number) => ({ requests: 100, rps: 200, p50: p95 / 2, p95, p99: p95 * 2, errors: 0 });
 
@@ -275,6 +276,22 @@ describe('bench report', () => {
       source.release(first);
       expect(source.next()?.key).toBe('a');
       expect(source.next()).toBeNull();
+    });
+
+    it('counts optimized compilations and deoptimizations per minute from a V8 log', () => {
+      const log = [
+        'code-creation,JS,9,1000,0x1,80,f file:///app/src/a.ts:1:10,0x9,~',
+        'code-creation,JS,12,2000,0x2,2048,f file:///app/src/a.ts:1:10,0x9,*',
+        'code-deopt,3000,2048,0x2,-1,25,deopt-eager,<file:///app/src/a.ts:1:26>,weak objects',
+        'code-creation,JS,11,61000000,0x3,1024,g file:///app/src/b.ts:2:1,0x8,+',
+        'code-creation,JS,12,62000000,0x4,1024,f file:///app/src/a.ts:1:10,0x9,*',
+      ].join('\n');
+      const { minutes, mostCompiled } = summarizeV8Log(log);
+      expect(minutes).toEqual([
+        { minute: 0, optimized: 1, optimizedKb: 2, deoptimized: { 'weak objects': 1 } },
+        { minute: 1, optimized: 2, optimizedKb: 2, deoptimized: {} },
+      ]);
+      expect(mostCompiled[0]).toEqual(['f /app/src/a.ts:1:10', 2]);
     });
 
     it("charges each CPU profile sample the time until the next, by function and by the code's home", () => {
