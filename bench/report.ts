@@ -56,6 +56,7 @@ export interface Results {
     /** The soak's length and request rate, on a `--only soak` run. */
     minutes?: number;
     rate?: number;
+    warmUpSeconds?: number;
   };
   machine: {
     cpus: number;
@@ -879,7 +880,7 @@ export function renderMarkdown(
     `- Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}. ` +
       `Load average ${machine.loadBefore.toFixed(2)} before, ${machine.loadAfter.toFixed(2)} after.`,
     options.minutes
-      ? `- The soak: ${options.rate} requests/s for ${options.minutes} minutes after a 30 s warm-up. Servers, PostgreSQL and ` +
+      ? `- The soak: ${options.rate} requests/s for ${options.minutes} minutes after a ${options.warmUpSeconds ?? 30} s warm-up. Servers, PostgreSQL and ` +
           'load generator share the machine, so figures include their contention.'
       : `- Each run lasts ${options.seconds} s after a short warm-up; concurrency 1, then ${options.connections} connections ` +
           `(saturating). Server, PostgreSQL and load generator share the machine, so figures include their contention; ` +

@@ -28,7 +28,8 @@ const usage = `Usage: npm run bench -- [--users N] [--duration S] [--connections
   --connections  concurrent connections for the saturated run (default 16)
   --only         run only these workloads; \`peers\` runs V0-V4, Spotter against PostGraphile v5; \`traces\` runs T1
   --rounds       interleaved rounds of the issue-10 speed cases (P0-P4), medians reported (default 3)
-  --minutes      length of the soak, after its 30 s warm-up (default 10)
+  --minutes      length of the soak, after its warm-up (default 10)
+  --warm-up      seconds of the soak's load before its measured minutes (default 300)
   --rate         the soak's requests per second over both server processes (default 40)
   --heap-snapshots  write the soak's first server's heap at the warm-up's end, mid-run (from 4 minutes) and
                  once the load stopped into DIR, for bench/heap-diff.ts (the first snapshot's pause falls in minute 1)
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     rounds: { type: 'string', default: '3' },
     minutes: { type: 'string', default: '10' },
+    'warm-up': { type: 'string', default: '300' },
     rate: { type: 'string', default: '40' },
     'heap-snapshots': { type: 'string' },
     'cpu-profiles': { type: 'string' },
@@ -63,10 +65,13 @@ const seconds = Number(values.duration);
 const connections = Number(values.connections);
 const rounds = Number(values.rounds);
 const minutes = Number(values.minutes);
+const warmUpSeconds = Number(values['warm-up']);
 const rate = Number(values.rate);
 if (
   !Number.isInteger(minutes) ||
   minutes < 1 ||
+  !Number.isInteger(warmUpSeconds) ||
+  warmUpSeconds < 10 ||
   (values['cpu-profiles'] && minutes < 3) ||
   !(rate > 0) ||
   !Number.isInteger(rounds) ||
@@ -141,6 +146,7 @@ const ctx: BenchContext = {
   load: { pid: server.pid, seconds, rounds },
   soak: {
     minutes,
+    warmUpSeconds,
     rate,
     postmasterPid,
     heapSnapshots: values['heap-snapshots'] ?? null,
@@ -328,7 +334,7 @@ const report: Results = {
     connections,
     only: only ? [...only] : null,
     rounds,
-    ...(soakOnly ? { minutes, rate } : {}),
+    ...(soakOnly ? { minutes, rate, warmUpSeconds } : {}),
   },
   machine: {
     cpus: cpus().length,

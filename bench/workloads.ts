@@ -26,6 +26,8 @@ export interface BenchContext {
    */
   soak?: {
     minutes: number;
+    /** Seconds of load before the measured minutes (`--warm-up`). */
+    warmUpSeconds: number;
     rate: number;
     postmasterPid: number | null;
     heapSnapshots: string | null;
